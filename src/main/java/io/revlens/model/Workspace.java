@@ -1,0 +1,61 @@
+package io.revlens.model;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/** Opens the run's DuckDB file and makes sure the canonical schema exists. */
+public final class Workspace {
+
+    /** Memory cap for DuckDB; its default (80% of RAM) is unfriendly on shared machines. */
+    private static final String MEMORY_LIMIT = "2GB";
+
+    private Workspace() {
+    }
+
+    /** Opens (creating if needed) the DuckDB file and applies {@code sql/schema/canonical.sql}. */
+    public static Connection open(Path databaseFile) throws SQLException {
+        try {
+            Path parent = databaseFile.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the folder for " + databaseFile, e);
+        }
+        Connection connection = DriverManager.getConnection("jdbc:duckdb:" + databaseFile.toAbsolutePath());
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("set memory_limit = '" + MEMORY_LIMIT + "'");
+        }
+        applySchema(connection);
+        return connection;
+    }
+
+    /** Runs the canonical DDL; every statement is idempotent ({@code if not exists}). */
+    public static void applySchema(Connection connection) throws SQLException {
+        for (String sql : SqlScript.statements(readResource("sql/schema/canonical.sql"))) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(sql);
+            }
+        }
+    }
+
+    /** Reads a UTF-8 text resource from the classpath. */
+    public static String readResource(String name) {
+        try (InputStream in = Workspace.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing resource " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

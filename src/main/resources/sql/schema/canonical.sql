@@ -1,0 +1,137 @@
+-- Canonical model of RevLens (docs/data-model.md). Every business row keeps its lineage:
+-- source_file_id (-> source_files) and source_row (1-based physical row/line number in that file).
+-- Names of people and companies are the join keys because CRM exports reference them by name.
+
+create sequence if not exists source_file_seq start 1;
+
+create table if not exists source_files (
+    source_file_id  integer primary key,
+    path            varchar not null,
+    sha256          varchar not null,
+    size_bytes      bigint  not null,
+    format          varchar not null,   -- csv | xlsx | xls
+    encoding        varchar,            -- csv only
+    delimiter       varchar,            -- csv only
+    sheet           varchar,            -- excel only
+    header_row      integer,            -- 1-based row of the header
+    kind            varchar not null,   -- opportunities | accounts | reps | revenue_lines | leads | stage_history | unknown
+    profile         varchar,            -- mapping profile name, null when unrecognised
+    rows_read       bigint  not null default 0,  -- physical data rows after the header
+    rows_loaded     bigint  not null default 0,
+    rows_rejected   bigint  not null default 0,
+    rows_skipped    bigint  not null default 0,  -- blank, subtotal, total, footer rows
+    min_date        date,
+    max_date        date,
+    status          varchar not null default 'loaded', -- loaded | failed | ignored
+    message         varchar,            -- why a file failed or was ignored
+    loaded_at       timestamp
+);
+
+create table if not exists rejects (
+    source_file_id  integer not null,
+    file            varchar not null,
+    row_number      bigint  not null,
+    column_name     varchar,
+    raw_value       varchar,
+    reason          varchar not null
+);
+
+create table if not exists accounts (
+    account_id      varchar,
+    account_name    varchar not null,
+    segment         varchar,
+    industry        varchar,
+    country         varchar,
+    region          varchar,
+    employees       integer,
+    annual_revenue  decimal(18,2),
+    parent_account  varchar,
+    source_file_id  integer not null,
+    source_row      bigint  not null
+);
+
+create table if not exists reps (
+    rep_id          varchar,
+    rep_name        varchar not null,
+    role            varchar,
+    hire_date       date,
+    end_date        date,
+    manager         varchar,
+    region          varchar,
+    quarterly_quota decimal(18,2),
+    source_file_id  integer not null,
+    source_row      bigint  not null
+);
+
+create table if not exists opportunities (
+    opportunity_id   varchar not null,
+    opportunity_name varchar,
+    account_name     varchar,
+    rep_name         varchar,
+    stage            varchar,
+    amount           decimal(18,2),
+    currency         varchar,
+    created_date     date,
+    close_date       date,
+    status           varchar not null,  -- open | won | lost
+    source           varchar,
+    opportunity_type varchar,           -- new | expansion | renewal | null
+    lost_reason      varchar,
+    product          varchar,
+    segment          varchar,
+    source_file_id   integer not null,
+    source_row       bigint  not null
+);
+
+create table if not exists opportunity_stage_history (
+    opportunity_id  varchar not null,
+    stage           varchar not null,
+    entered_date    date    not null,
+    source_file_id  integer not null,
+    source_row      bigint  not null
+);
+
+-- Pipeline order of stages as the export's profile declares it (won/lost are terminal).
+create table if not exists pipeline_stages (
+    stage           varchar not null,
+    stage_order     integer not null,
+    is_won          boolean not null default false,
+    is_lost         boolean not null default false
+);
+
+create table if not exists leads (
+    lead_id                  varchar,
+    created_date             date,
+    mql_date                 date,
+    sql_date                 date,
+    converted_opportunity_id varchar,
+    source                   varchar,
+    source_file_id           integer not null,
+    source_row               bigint  not null
+);
+
+create table if not exists revenue_lines (
+    document_number varchar,
+    customer_name   varchar,
+    line_date       date    not null,
+    amount          decimal(18,2) not null,  -- net line amount; credit notes are negative
+    quantity        decimal(18,4),
+    product         varchar,
+    currency        varchar,
+    is_credit       boolean not null default false,
+    source_file_id  integer not null,
+    source_row      bigint  not null
+);
+
+-- One row: the values every metric SQL file reads (as-of date, periods, thresholds).
+create table if not exists run_parameters (
+    as_of_date                 date not null,
+    company_name               varchar,
+    currency                   varchar,
+    concentration_threshold    decimal(9,4) not null default 0.20,
+    major_customer_share       decimal(9,4) not null default 0.05,
+    decline_threshold          decimal(9,4) not null default 0.10,
+    ramp_threshold             decimal(9,4) not null default 0.50,
+    stalled_days               integer not null default 30,
+    inactive_weeks             integer not null default 2
+);
