@@ -1,0 +1,19 @@
+package io.revlens.ingest;
+
+import java.nio.file.Path;
+
+/** Callbacks for showing ingest progress (files done, rows, rows/s); every method may be ignored. */
+public interface IngestProgress {
+
+    IngestProgress NONE = new IngestProgress() {
+    };
+
+    default void fileStarted(int index, int count, Path file, String profile) {
+    }
+
+    default void rowsRead(Path file, long rowsSoFar) {
+    }
+
+    default void fileRead(Path file, long rowsRead, long elapsedMillis, String status, String message) {
+    }
+}

@@ -1,0 +1,77 @@
+-- Data-quality profile of the loaded canonical tables (docs/data-model.md, "Data quality").
+-- data_quality_columns: one row per table column — rows, nulls, null rate.
+-- data_quality_findings: one row per finding — duplicates, orphans, mixed currencies, odd values.
+
+create or replace table data_quality_columns as
+select 'opportunities' as table_name, column_name, count as row_count,
+       round(count * null_percentage / 100)::bigint as null_count, null_percentage / 100 as null_rate
+from (summarize opportunities)
+union all
+select 'accounts', column_name, count, round(count * null_percentage / 100)::bigint, null_percentage / 100 from (summarize accounts)
+union all
+select 'reps', column_name, count, round(count * null_percentage / 100)::bigint, null_percentage / 100 from (summarize reps)
+union all
+select 'revenue_lines', column_name, count, round(count * null_percentage / 100)::bigint, null_percentage / 100 from (summarize revenue_lines)
+union all
+select 'leads', column_name, count, round(count * null_percentage / 100)::bigint, null_percentage / 100 from (summarize leads);
+
+delete from data_quality_columns where column_name in ('source_file_id', 'source_row') or row_count = 0;
+
+create or replace table data_quality_findings as
+with duplicate_opportunities as (
+    select count(*) as affected_rows from (
+        select opportunity_id from opportunities group by opportunity_id having count(*) > 1)
+),
+reps_loaded as (select count(*) > 0 as has_reps from reps),
+accounts_loaded as (select count(*) > 0 as has_accounts from accounts),
+orphan_reps as (
+    select count(*) as affected_rows, string_agg(distinct o.rep_name, ', ') as examples
+    from opportunities o
+    where o.rep_name is not null and not exists (select 1 from reps r where r.rep_name = o.rep_name)
+),
+orphan_accounts as (
+    select count(*) as affected_rows, string_agg(distinct o.account_name, ', ') as examples
+    from opportunities o
+    where o.account_name is not null and not exists (select 1 from accounts a where a.account_name = o.account_name)
+),
+currencies as (
+    select 'opportunities' as table_name, count(distinct currency) as currency_count, string_agg(distinct currency, ', ') as list,
+           count(*) filter (where currency is not null) as affected_rows
+    from opportunities
+    union all
+    select 'revenue_lines', count(distinct currency), string_agg(distinct currency, ', '), count(*) filter (where currency is not null)
+    from revenue_lines
+),
+findings as (
+    select 'opportunities' as table_name, 'duplicate keys' as finding,
+           'opportunity_id appears more than once' as detail, affected_rows
+    from duplicate_opportunities where affected_rows > 0
+    union all
+    select 'opportunities', 'orphan reference', 'owner not in the reps table: ' || left(examples, 200), affected_rows
+    from orphan_reps, reps_loaded where has_reps and affected_rows > 0
+    union all
+    select 'opportunities', 'orphan reference', 'account not in the accounts table: ' || left(examples, 200), affected_rows
+    from orphan_accounts, accounts_loaded where has_accounts and affected_rows > 0
+    union all
+    select table_name, 'mixed currencies', 'currencies found: ' || list, affected_rows
+    from currencies where currency_count > 1
+    union all
+    select 'opportunities', 'close before create', 'close date earlier than created date', count(*)
+    from opportunities where close_date < created_date having count(*) > 0
+    union all
+    select 'opportunities', 'missing account', 'no account on the opportunity', count(*)
+    from opportunities where account_name is null having count(*) > 0
+    union all
+    select 'opportunities', 'negative amount', 'amount below zero', count(*)
+    from opportunities where amount < 0 having count(*) > 0
+    union all
+    select 'revenue_lines', 'missing customer', 'no customer on the line (excluded from concentration)', count(*)
+    from revenue_lines where customer_name is null having count(*) > 0
+    union all
+    select 'revenue_lines', 'credit notes', 'credit notes and negative lines, netted into revenue', count(*)
+    from revenue_lines where is_credit having count(*) > 0
+    union all
+    select 'reps', 'no hire dates', 'no rep has a hire date: ramp cannot be computed', count(*)
+    from reps having count(*) > 0 and count(hire_date) = 0
+)
+select * from findings;
