@@ -64,12 +64,14 @@ benchmarked as (
     from measured m join peers p using (rep_name)
 ),
 final as (
-    select *,
-           case when tenure_days >= 60 then pipeline_to_d60 / nullif(benchmark_d60, 0) end as share_of_benchmark_d60,
-           case when tenure_days >= 90 then pipeline_to_d90 / nullif(benchmark_d90, 0) end as share_of_benchmark_d90
+    select * replace (
+               case when hired_inside_data then days_to_first_opportunity end as days_to_first_opportunity,
+               case when hired_inside_data then days_to_first_win end as days_to_first_win),
+           case when hired_inside_data and tenure_days >= 60 then pipeline_to_d60 / nullif(benchmark_d60, 0) end as share_of_benchmark_d60,
+           case when hired_inside_data and tenure_days >= 90 then pipeline_to_d90 / nullif(benchmark_d90, 0) end as share_of_benchmark_d90
     from benchmarked
 )
-select f.rep_name, f.hire_date, f.tenure_days,
+select f.rep_name, f.hire_date, f.tenure_days, f.hired_inside_data,
        f.opps_d0_30, f.opps_d31_60, f.opps_d61_90,
        f.pipeline_d0_30::decimal(18,2) as pipeline_d0_30, f.pipeline_d31_60::decimal(18,2) as pipeline_d31_60,
        f.pipeline_d61_90::decimal(18,2) as pipeline_d61_90,
@@ -81,7 +83,8 @@ select f.rep_name, f.hire_date, f.tenure_days,
        f.benchmark_d60::decimal(18,2) as benchmark_d60, f.benchmark_d90::decimal(18,2) as benchmark_d90,
        f.benchmark_basis, f.share_of_benchmark_d60, f.share_of_benchmark_d90,
        f.days_to_first_opportunity, f.days_to_first_win,
-       case when f.tenure_days > 365 then 'ramped'
+       case when not f.hired_inside_data then 'ramped'
+            when f.tenure_days > 365 then 'ramped'
             when f.tenure_days < 60 then 'too early'
             when coalesce(f.share_of_benchmark_d90, 1) < params.ramp_threshold
               or coalesce(f.share_of_benchmark_d60, 1) < params.ramp_threshold then 'behind ramp'

@@ -1,6 +1,7 @@
 -- win_rate_summary: one row; deals closed in T12M (docs/metrics.md#win-rate, #cycle, #velocity).
 -- proposal_stage = the first open stage whose name contains "proposal" (else the stage in the
 -- middle of the pipeline); proposal win rate = won / closed deals that reached it.
+-- Without stage history a lost deal's furthest stage is unknown, so the proposal figures are NULL.
 -- Sales velocity = open deals x win rate x average won deal / average cycle days (revenue per day).
 create or replace table win_rate_summary as
 with cal as (select * from period_calendar),
@@ -36,8 +37,10 @@ summary as (
            count(*) filter (where status = 'lost') as lost_count,
            coalesce(sum(amount) filter (where status = 'won'), 0) as won_amount,
            coalesce(sum(amount) filter (where status = 'lost'), 0) as lost_amount,
-           count(*) filter (where reached_order >= (select stage_order from proposal_order)) as proposal_closed_count,
-           count(*) filter (where status = 'won' and reached_order >= (select stage_order from proposal_order)) as proposal_won_count
+           case when (select count(*) from opportunity_stage_history) > 0
+                then count(*) filter (where reached_order >= (select stage_order from proposal_order)) end as proposal_closed_count,
+           case when (select count(*) from opportunity_stage_history) > 0
+                then count(*) filter (where status = 'won' and reached_order >= (select stage_order from proposal_order)) end as proposal_won_count
     from closed
 )
 select s.won_count, s.lost_count,

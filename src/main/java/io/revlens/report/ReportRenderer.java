@@ -89,6 +89,14 @@ public final class ReportRenderer {
         } catch (SQLException e) {
             notes.put("*", "Not available: metrics were not computed (" + e.getMessage() + ")");
         }
+        try (Statement statement = duckdb.createStatement();
+             ResultSet rs = statement.executeQuery("select count(*) from rejects")) {
+            if (rs.next() && rs.getLong(1) == 0) {
+                notes.put("rejects.none", "No rows were rejected.");
+            }
+        } catch (SQLException e) {
+            // no rejects table: nothing to say about rejects
+        }
         return notes;
     }
 
