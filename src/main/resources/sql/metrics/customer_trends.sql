@@ -48,7 +48,7 @@ final as (
 )
 select customer_name, revenue_t12m, revenue_prior_t12m, change_amount, change_rate, rank_t12m, rank_prior_t12m,
        last_quarter_revenue, same_quarter_last_year_revenue, quarter_change_rate, is_major,
-       (is_major and change_rate <= -decline_threshold) as is_declining,
+       coalesce(is_major and change_rate <= -decline_threshold, false) as is_declining,
        case when is_major and change_rate <= -decline_threshold then (revenue_prior_t12m - revenue_t12m)::decimal(18,2) end as revenue_at_risk,
        case when revenue_prior_t12m <= 0 and revenue_t12m > 0 then 'new'
             when revenue_prior_t12m > 0 and revenue_t12m <= 0 then 'lost'
