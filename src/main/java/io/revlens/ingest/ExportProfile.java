@@ -14,6 +14,8 @@ import java.util.Map;
  *                → candidate header names, first present wins; matched case- and space-insensitively
  * @param required canonical columns that must all be found for the profile to match
  * @param priority higher wins when several profiles match (specific exports above generic ones)
+ * @param groupColumn canonical column filled from group rows (a row with only its first cell set, as
+ *                    QuickBooks prints the customer above its lines); such rows are counted as skipped
  */
 public record ExportProfile(
         String name,
@@ -26,7 +28,8 @@ public record ExportProfile(
         @JsonProperty("stage_history") StageHistory stageHistory,
         Map<String, Map<String, String>> values,
         Credit credit,
-        @JsonProperty("date_order") String dateOrder) {
+        @JsonProperty("date_order") String dateOrder,
+        @JsonProperty("group_column") String groupColumn) {
 
     /** Stage labels in pipeline order and the labels that mean won or lost (case-insensitive). */
     public record Stages(List<String> order, List<String> won, List<String> lost) {

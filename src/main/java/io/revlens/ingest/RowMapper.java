@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 public final class RowMapper {
 
     /** Inputs a profile may map that are not canonical columns but feed derived values. */
-    static final Set<String> HELPER_INPUTS = Set.of("unit_price", "type", "status");
+    static final Set<String> HELPER_INPUTS = Set.of("unit_price", "type", "status", "balance");
 
     private static final Pattern NON_DATA = Pattern.compile(
             "(?i)^(total\\b.*|grand total.*|totals?:?|confidential information.*|copyright \\(c\\).*|"
@@ -47,6 +47,8 @@ public final class RowMapper {
     private final CanonicalTable table;
     private final ValueCoercer.DateOrder dateOrder;
     private final boolean strictWidth;
+    /** The current group (e.g. QuickBooks customer) for profiles with a group column; one mapper per file. */
+    private String currentGroup;
 
     public RowMapper(FileMapping mapping, ValueCoercer.DateOrder dateOrder, boolean strictWidth) {
         this.mapping = mapping;
@@ -64,6 +66,11 @@ public final class RowMapper {
         // A subtotal or footer fills a few cells; a customer called "Total Quality Corp" fills a whole row.
         if (first != null && NON_DATA.matcher(first).matches() && filled(row) <= Math.max(2, width / 2)) {
             return new Skipped("total or footer row");
+        }
+        if (mapping.profile().groupColumn() != null && filled(row) == 1 && row.get(0) != null
+                && !row.get(0).toString().isBlank()) {
+            currentGroup = ValueCoercer.text(row.get(0));
+            return new Skipped("group row (" + mapping.profile().groupColumn() + ")");
         }
         if (row.values().size() > width && hasValueBeyond(row, width)) {
             return new Rejected(null, null, "row has " + row.values().size() + " fields but the header has " + width
@@ -98,6 +105,12 @@ public final class RowMapper {
                 };
             } catch (ValueCoercer.CoercionException e) {
                 return new Rejected(mapping.header().get(source), ValueCoercer.text(raw), e.getMessage());
+            }
+        }
+        if (mapping.profile().groupColumn() != null) {
+            int group = table.indexOf(mapping.profile().groupColumn());
+            if (group >= 0 && values[group] == null) {
+                values[group] = currentGroup;
             }
         }
         List<StageEntry> history = new ArrayList<>();
