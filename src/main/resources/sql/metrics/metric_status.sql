@@ -33,6 +33,8 @@ status as (
     union all select 'win_rate_summary', case when closed_opportunities = 0 then 'not_computed' when stage_history = 0 then 'partial' else 'computed' end,
            case when closed_opportunities = 0 then 'no won or lost opportunities: win rate not computed'
                 when stage_history = 0 then 'no stage history: proposal-stage win rate not computed (how far lost deals got is unknown)' end from facts
+    union all select 'opportunity_cohorts', case when opportunities > 0 then 'computed' else 'not_computed' end,
+           case when opportunities = 0 then 'no opportunities export' end from facts
     union all select 'stage_funnel', case when opportunities = 0 then 'not_computed' when stage_history > 0 then 'computed' else 'partial' end,
            case when opportunities = 0 then 'no opportunities export'
                 when stage_history = 0 then 'no stage history: funnel derived from each deal''s current stage (lost deals count only at their last stage)' end from facts

@@ -37,6 +37,8 @@ import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
 public final class ReportRenderer {
 
     private static final Map<String, JasperReport> COMPILED = new ConcurrentHashMap<>();
+    private static final java.util.regex.Pattern SUBREPORT =
+            java.util.regex.Pattern.compile("\\$P\\{SUBREPORTS}\\.get\\(\"([a-z0-9-]+)\"\\)");
 
     private final Path cacheDir;
 
@@ -54,6 +56,7 @@ public final class ReportRenderer {
         parameters.put("GENERATED_AT", context.generatedAt().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx")));
         parameters.put("JOB_NAME", context.jobName());
         parameters.put("NOT_AVAILABLE", notAvailable(duckdb));
+        parameters.put("SUBREPORTS", subreportsOf(templateName));
         parameters.put(net.sf.jasperreports.engine.JRParameter.REPORT_LOCALE, java.util.Locale.US);
         try {
             JasperPrint print = JasperFillManager.fillReport(report, parameters, duckdb);
@@ -69,6 +72,16 @@ public final class ReportRenderer {
             throw new IllegalStateException("Rendering report template reports/" + templateName + ".jrxml to " + pdfOut
                     + " failed: " + e.getMessage(), e);
         }
+    }
+
+    /** The compiled subreports a template names as {@code $P{SUBREPORTS}.get("name")}, from reports/ too. */
+    private Map<String, JasperReport> subreportsOf(String templateName) {
+        Map<String, JasperReport> subreports = new HashMap<>();
+        java.util.regex.Matcher m = SUBREPORT.matcher(Workspace.readResource("reports/" + templateName + ".jrxml"));
+        while (m.find()) {
+            subreports.put(m.group(1), compiled(m.group(1)));
+        }
+        return subreports;
     }
 
     /** Why a metric table has nothing to show: its metric_status note, or "no rows" when it is empty. */

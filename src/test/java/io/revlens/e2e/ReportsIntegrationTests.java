@@ -35,7 +35,10 @@ class ReportsIntegrationTests {
         assertThat(pdf.text()).contains("Calibra Instruments, Inc.", "Quarterly planning packet", "As of 2026-09-30 (given with --as-of)",
                 "What needs attention", "Funnel by source and segment", "Win rate by source, segment and product",
                 "New reps: 90-day ramp", "Pipeline coverage, stalled deals and retention",
-                "gross revenue retention is", "Stalled deals", "Data sources", "Page 1 of " + pdf.pages());
+                "gross revenue retention is", "Stalled deals", "Cohorts: deals by quarter created",
+                "Rep scorecard: Chloe Tanaka", "Rep scorecard: Lucas Moreno", "Data sources", "Page 1 of " + pdf.pages());
+        // One page per rep on the roster's active reps (12), after the company sections.
+        assertThat(pdf.pages()).isGreaterThanOrEqualTo(12 + 6);
         RawSampleFacts facts = RawSampleFacts.read(Path.of("sample-data"));
         Map<String, BigDecimal> t12m = facts.revenueT12m(asOf);
         String top = RawSampleFacts.largest(t12m);
@@ -62,6 +65,21 @@ class ReportsIntegrationTests {
     }
 
     @Test
+    void boardReportAndPacketAlsoRenderOnTheMavenDataset() throws Exception {
+        Path dataset = SharedDatasets.require("maven-crm-sales-opportunities");
+        for (String[] job : new String[][] {{"monthly-board-report", "board-report.pdf"}, {"quarterly-planning-packet", "quarterly-packet.pdf"}}) {
+            Path out = temp.resolve(job[0]);
+            CliRun run = CliRun.of(temp.resolve("home"), "run", job[0], "--input", dataset.toString(), "--as-of", "2017-12-31",
+                    "--out", out.toString());
+            assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+            PdfText pdf = PdfText.of(out.resolve(job[1]));
+            // No hire dates and no stage history: said, not guessed.
+            assertThat(pdf.text()).contains("As of 2017-12-31 (given with --as-of)", "What needs attention",
+                    "no hire date", "Data sources", "sales_pipeline.csv opportunities generic-opportunities 8,800 8,800 0 0");
+        }
+    }
+
+    @Test
     void dumpAnalysisInventoriesEveryFileAndSaysWhatCouldNotBeComputed() throws Exception {
         Path dataset = SharedDatasets.require("maven-crm-sales-opportunities");
         Path out = temp.resolve("dump");
@@ -74,7 +92,7 @@ class ReportsIntegrationTests {
                 "products.csv unknown 7 0 0 7", "not recognised as a known export",
                 "What could not be computed, and why", "rep_ramp no hire dates: ramp not computed",
                 "pipeline_coverage no quotas or targets", "win_rate_summary no stage history: proposal-stage win rate not computed",
-                "Data-quality findings", "Win rate, trailing 12 months: ");
+"Data-quality findings", "Win rate, trailing 12 months: ", "Data sources");
         assertThat(out.resolve("client-dump-analysis.xlsx")).isRegularFile();
     }
 }
