@@ -1,0 +1,159 @@
+package io.revlens.ingest;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamException;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads the rows of all files in sequence, each file's rows followed by an end-of-file item. Its position
+ * in the ExecutionContext is the index of the file in progress: after a restart that file is read again
+ * from its start and the writer replaces what it had loaded, so no row is lost or duplicated.
+ */
+final class ExportRowReader implements ItemStreamReader<LoadItem> {
+
+    private static final Logger log = LoggerFactory.getLogger(ExportRowReader.class);
+    static final String FILE_INDEX_KEY = "revlens.ingest.fileIndex";
+
+    private final List<Path> files;
+    private final Map<String, String> profileOverrides;
+    private final ExportOpener opener;
+    private int fileIndex;
+    private FileSlot current;
+    private long emitted;
+
+    ExportRowReader(List<Path> files, Map<String, String> profileOverrides, ProfileCatalog catalog) {
+        this.files = List.copyOf(files);
+        this.profileOverrides = profileOverrides == null ? Map.of() : Map.copyOf(profileOverrides);
+        this.opener = new ExportOpener(catalog);
+    }
+
+    @Override
+    public void open(ExecutionContext context) throws ItemStreamException {
+        fileIndex = context.containsKey(FILE_INDEX_KEY) ? context.getInt(FILE_INDEX_KEY) : 0;
+    }
+
+    @Override
+    public void update(ExecutionContext context) throws ItemStreamException {
+        context.putInt(FILE_INDEX_KEY, fileIndex);
+    }
+
+    @Override
+    public LoadItem read() {
+        if (current == null) {
+            if (fileIndex >= files.size()) {
+                return null;
+            }
+            current = openSlot(fileIndex);
+            emitted = 0;
+        }
+        OpenedExport opened = current.opened;
+        if (opened.rows() != null) {
+            try {
+                SourceRow row = opened.rows().next();
+                if (row != null) {
+                    emitted++;
+                    return new LoadItem(current, row, null);
+                }
+            } catch (IOException | RuntimeException e) {
+                current.readError = "reading stopped after " + emitted + " data rows: " + e.getMessage();
+                log.warn("{}: {}", current.file, current.readError);
+            }
+        }
+        closeQuietly(opened);
+        FileSlot ended = current;
+        ended.rowsEmitted = emitted;
+        current = null;
+        fileIndex++;
+        return new LoadItem(ended, null, null);
+    }
+
+    private FileSlot openSlot(int index) {
+        Path file = files.get(index);
+        String override = overrideFor(file);
+        OpenedExport opened;
+        try {
+            opened = opener.open(file, override);
+        } catch (IllegalArgumentException e) {
+            // unknown profile name in an override
+            opened = new OpenedExport(file, ExportFormat.of(file), null, null, null, null, List.of(), null,
+                    DateOrder.MDY, false, "failed", file.getFileName() + ": " + e.getMessage(), null);
+        }
+        RowMapper mapper = opened.loadable()
+                ? new RowMapper(opened.profile(), opened.dateOrder(), opened.date1904(),
+                opened.format() == ExportFormat.CSV)
+                : null;
+        long size;
+        String sha;
+        try {
+            size = Files.size(file);
+            sha = sha256(file);
+        } catch (IOException e) {
+            size = 0;
+            sha = "";
+        }
+        return new FileSlot(index, files.size(), file.toAbsolutePath().normalize(), opened, sha, size, mapper);
+    }
+
+    String overrideFor(Path file) {
+        String name = file.getFileName().toString();
+        for (Map.Entry<String, String> entry : profileOverrides.entrySet()) {
+            String key = entry.getKey();
+            if (key.equals(name) || file.toString().equals(key) || file.toString().endsWith("/" + key)) {
+                return entry.getValue();
+            }
+            try {
+                PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + key);
+                if (matcher.matches(file.getFileName()) || matcher.matches(file)) {
+                    return entry.getValue();
+                }
+            } catch (IllegalArgumentException e) {
+                // not a glob: only exact names match
+            }
+        }
+        return null;
+    }
+
+    static String sha256(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                digest.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void closeQuietly(OpenedExport opened) {
+        try {
+            opened.close();
+        } catch (IOException e) {
+            log.debug("closing {}", opened.file(), e);
+        }
+    }
+
+    @Override
+    public void close() throws ItemStreamException {
+        if (current != null) {
+            closeQuietly(current.opened);
+            current = null;
+        }
+    }
+}

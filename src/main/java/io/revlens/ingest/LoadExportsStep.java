@@ -1,0 +1,53 @@
+package io.revlens.ingest;
+
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The chunk-oriented step that loads export files into the canonical DuckDB tables: reader = rows of all
+ * files in sequence, processor = profile mapping and coercion, writer = DuckDB Appenders plus
+ * source_files/rejects accounting (docs/decisions.md, "Loading exports").
+ */
+public final class LoadExportsStep {
+
+    /** Rows per chunk (one DuckDB transaction each); well under the Appender's 204,800-row auto-flush. */
+    public static final int CHUNK_SIZE = 5_000;
+
+    private LoadExportsStep() {
+    }
+
+    /**
+     * Builds the step with the built-in profiles.
+     *
+     * @param profileOverrides file name, path suffix or glob to profile name (may be empty)
+     */
+    public static Step build(String stepName, JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                             Path databaseFile, List<Path> files, Map<String, String> profileOverrides,
+                             IngestProgress progress) {
+        return build(stepName, jobRepository, transactionManager, databaseFile, files, profileOverrides,
+                ProfileCatalog.builtIn(), progress);
+    }
+
+    /** Builds the step with a given profile catalog (e.g. {@code ProfileCatalog.load(jobDir.resolve("profiles"))}). */
+    public static Step build(String stepName, JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                             Path databaseFile, List<Path> files, Map<String, String> profileOverrides,
+                             ProfileCatalog catalog, IngestProgress progress) {
+        ExportRowReader reader = new ExportRowReader(files, profileOverrides, catalog);
+        CanonicalRowWriter writer = new CanonicalRowWriter(databaseFile, progress);
+        return new StepBuilder(stepName, jobRepository)
+                .<LoadItem, LoadItem>chunk(CHUNK_SIZE)
+                .transactionManager(transactionManager)
+                .reader(reader)
+                .processor(new MapRowProcessor())
+                .writer(writer)
+                .stream(reader)
+                .stream(writer)
+                .build();
+    }
+}

@@ -1,0 +1,327 @@
+package io.revlens.ingest;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Maps the data rows of one export onto its canonical table with its profile: skip rules, coercion per
+ * column type, derived columns, status and type normalisation, credit notes, stage history. Stateful
+ * (group headings carry a customer name down), so one instance per file, fed rows in order.
+ */
+public final class RowMapper {
+
+    /** Totals and report footers, skipped in every profile (matched on the first non-blank cell). */
+    static final List<Pattern> DEFAULT_SKIPS = List.of(
+            Pattern.compile("(?i)^(total|totals|grand totals?)(\\s+for\\s.*|\\s*\\(.*\\)|\\s*:)?$"),
+            Pattern.compile("(?i)^grand totals?\\b.*"));
+
+    private final ResolvedProfile profile;
+    private final CanonicalTable table;
+    private final ValueCoercer coercer;
+    private final boolean checkWidth;
+    private final List<Pattern> skipPatterns = new ArrayList<>(DEFAULT_SKIPS);
+    private final String groupColumn;
+    private String groupValue;
+
+    /**
+     * @param checkWidth whether rows with more or fewer fields than the header are rejected (CSV: yes;
+     *                   Excel rows end at their last filled cell, so no)
+     */
+    public RowMapper(ResolvedProfile profile, DateOrder dateOrder, boolean date1904, boolean checkWidth) {
+        this.profile = profile;
+        this.table = profile.table();
+        this.coercer = new ValueCoercer(dateOrder, profile.profile().decimalComma, date1904);
+        this.checkWidth = checkWidth;
+        profile.profile().skip.firstCell.forEach(p -> skipPatterns.add(Pattern.compile(p)));
+        this.groupColumn = profile.profile().skip.groupHeading;
+    }
+
+    /** Maps one data row. */
+    public MappedRow map(SourceRow row) {
+        long n = row.rowNumber();
+        if (row.isBlank()) {
+            return MappedRow.skipped(n, "blank row");
+        }
+        String first = firstText(row);
+        for (Pattern pattern : skipPatterns) {
+            if (pattern.matcher(first).matches()) {
+                return MappedRow.skipped(n, "total or footer row");
+            }
+        }
+        if (groupColumn != null && row.filledWidth() == 1 && ValueCoercer.text(row.cell(0)) != null) {
+            groupValue = ValueCoercer.text(row.cell(0));
+            return MappedRow.skipped(n, "group heading");
+        }
+        int width = profile.header().size();
+        if (checkWidth && row.cells().size() != width
+                && !(row.cells().size() > width && row.filledWidth() <= width)) {
+            return MappedRow.rejected(n, List.of(new Reject(n, null, null,
+                    "ragged row: " + row.cells().size() + " fields, header has " + width)));
+        }
+        for (Map.Entry<String, List<String>> skip : profile.profile().skip.values.entrySet()) {
+            String value = text(row, skip.getKey());
+            if (value != null && containsIgnoreCase(skip.getValue(), value)) {
+                return MappedRow.skipped(n, "not revenue: " + value);
+            }
+        }
+        List<Reject> rejects = new ArrayList<>();
+        Object[] values = new Object[table.columns().size()];
+        for (int i = 0; i < values.length; i++) {
+            CanonicalTable.Column column = table.columns().get(i);
+            Object raw = raw(row, column.name());
+            if (raw == null && column.name().equals(groupColumn)) {
+                raw = groupValue;
+            }
+            try {
+                values[i] = coerce(column, raw, values);
+            } catch (CoercionException e) {
+                rejects.add(new Reject(n, profile.sourceName(column.name()), rawText(raw), e.getMessage()));
+            }
+        }
+        if (!rejects.isEmpty()) {
+            return MappedRow.rejected(n, rejects);
+        }
+        try {
+            derive(row, values);
+        } catch (CoercionException e) {
+            return MappedRow.rejected(n, List.of(new Reject(n, null, null, e.getMessage())));
+        }
+        finish(row, values);
+        for (String required : table.requiredColumns()) {
+            if (values[table.indexOf(required)] == null) {
+                rejects.add(new Reject(n, profile.sourceName(required), null, "missing required value"));
+            }
+        }
+        if (!rejects.isEmpty()) {
+            return MappedRow.rejected(n, rejects);
+        }
+        List<MappedRow.StageEntry> history = new ArrayList<>();
+        if (!profile.stageColumns().isEmpty()) {
+            String id = (String) values[table.indexOf("opportunity_id")];
+            for (ResolvedProfile.StageColumn stageColumn : profile.stageColumns()) {
+                Object raw = row.cell(stageColumn.index());
+                try {
+                    var date = coercer.date(raw);
+                    if (date != null) {
+                        history.add(new MappedRow.StageEntry(id, stageColumn.stage(), date));
+                    }
+                } catch (CoercionException e) {
+                    rejects.add(new Reject(n, profile.header().get(stageColumn.index()), rawText(raw), e.getMessage()));
+                }
+            }
+            if (!rejects.isEmpty()) {
+                return MappedRow.rejected(n, rejects);
+            }
+        }
+        return new MappedRow(n, MappedRow.Outcome.LOADED, values, history, List.of(), null);
+    }
+
+    private static String firstText(SourceRow row) {
+        for (Object cell : row.cells()) {
+            String text = ValueCoercer.text(cell);
+            if (text != null) {
+                return text;
+            }
+        }
+        return "";
+    }
+
+    private static String rawText(Object raw) {
+        return raw == null ? null : raw instanceof String s ? s : ValueCoercer.text(raw);
+    }
+
+    /** The first non-blank value among the header columns mapped to {@code column}. */
+    private Object raw(SourceRow row, String column) {
+        for (int index : profile.indexes(column)) {
+            Object value = row.cell(index);
+            if (ValueCoercer.text(value) != null) {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    private String text(SourceRow row, String column) {
+        return ValueCoercer.text(raw(row, column));
+    }
+
+    private Object coerce(CanonicalTable.Column column, Object raw, Object[] values) throws CoercionException {
+        return switch (column.type()) {
+            case TEXT -> mapValue(column.name(), ValueCoercer.text(raw));
+            case DATE -> coercer.date(raw);
+            case AMOUNT -> {
+                Money money = coercer.money(raw);
+                if (money == null) {
+                    yield null;
+                }
+                int currency = table.indexOf("currency");
+                if (money.currency() != null && currency >= 0 && values[currency] == null) {
+                    values[currency] = money.currency();
+                }
+                yield money.amount();
+            }
+            case QUANTITY -> coercer.decimal(raw, 4);
+            case INTEGER -> coercer.integer(raw);
+            case BOOLEAN -> ValueCoercer.bool(raw);
+        };
+    }
+
+    private String mapValue(String column, String value) {
+        if (value == null) {
+            return null;
+        }
+        Map<String, String> map = profile.profile().valueMaps.get(column);
+        if (map != null) {
+            for (Map.Entry<String, String> entry : map.entrySet()) {
+                if (entry.getKey().equalsIgnoreCase(value)) {
+                    return entry.getValue();
+                }
+            }
+        }
+        return value;
+    }
+
+    private void derive(SourceRow row, Object[] values) throws CoercionException {
+        for (Map.Entry<String, ExportProfile.Derived> derived : profile.profile().derived.entrySet()) {
+            int target = table.indexOf(derived.getKey());
+            if (target < 0 || values[target] != null || derived.getValue().multiply.isEmpty()) {
+                continue;
+            }
+            BigDecimal product = BigDecimal.ONE;
+            for (String input : derived.getValue().multiply) {
+                int at = table.indexOf(input);
+                Object value = at >= 0 && values[at] instanceof BigDecimal b ? b : raw(row, input);
+                BigDecimal number;
+                try {
+                    number = value instanceof BigDecimal b ? b : coercer.decimal(value, 6);
+                } catch (CoercionException e) {
+                    throw new CoercionException(e.getMessage() + " in " + profile.sourceName(input));
+                }
+                if (number == null) {
+                    product = null;
+                    break;
+                }
+                product = product.multiply(number);
+            }
+            if (product != null) {
+                values[target] = product.setScale(2, RoundingMode.HALF_UP);
+            }
+        }
+    }
+
+    private void finish(SourceRow row, Object[] values) {
+        int currency = table.indexOf("currency");
+        if (currency >= 0 && values[currency] == null && profile.profile().currency != null) {
+            values[currency] = profile.profile().currency;
+        }
+        if (currency >= 0 && values[currency] != null) {
+            values[currency] = ((String) values[currency]).toUpperCase(Locale.ROOT);
+        }
+        if (table == CanonicalTable.OPPORTUNITIES) {
+            int id = table.indexOf("opportunity_id");
+            if (values[id] == null) {
+                values[id] = values[table.indexOf("opportunity_name")];
+            }
+            int status = table.indexOf("status");
+            values[status] = status((String) values[status], (String) values[table.indexOf("stage")]);
+            int type = table.indexOf("opportunity_type");
+            values[type] = opportunityType((String) values[type]);
+        }
+        if (table == CanonicalTable.REVENUE_LINES) {
+            int amount = table.indexOf("amount");
+            int quantity = table.indexOf("quantity");
+            boolean credit = isCredit(row, values);
+            if (credit && values[amount] instanceof BigDecimal a && a.signum() > 0) {
+                // Credit notes reduce revenue: stored negative whatever sign the export used.
+                values[amount] = a.negate();
+                if (values[quantity] instanceof BigDecimal q && q.signum() > 0) {
+                    values[quantity] = q.negate();
+                }
+            }
+            values[table.indexOf("is_credit")] = credit
+                    || (values[amount] instanceof BigDecimal a && a.signum() < 0);
+        }
+    }
+
+    private boolean isCredit(SourceRow row, Object[] values) {
+        ExportProfile.Credit credit = profile.profile().credit;
+        if (credit == null) {
+            return false;
+        }
+        String marker = credit.column == null ? null : text(row, credit.column);
+        if (marker != null && containsIgnoreCase(credit.values, marker)) {
+            return true;
+        }
+        String document = (String) values[table.indexOf("document_number")];
+        return document != null && credit.prefixes.stream().anyMatch(document::startsWith);
+    }
+
+    private String status(String statusValue, String stage) {
+        if (statusValue != null) {
+            for (Map.Entry<String, List<String>> entry : profile.profile().statusValues.entrySet()) {
+                if (containsIgnoreCase(entry.getValue(), statusValue)) {
+                    return entry.getKey();
+                }
+            }
+        }
+        if (stage != null) {
+            ExportProfile.Stages stages = profile.profile().stages;
+            if (containsIgnoreCase(stages.won, stage)) {
+                return "won";
+            }
+            if (containsIgnoreCase(stages.lost, stage)) {
+                return "lost";
+            }
+            String s = stage.toLowerCase(Locale.ROOT);
+            if (s.contains("won")) {
+                return "won";
+            }
+            if (s.contains("lost")) {
+                return "lost";
+            }
+        }
+        if (statusValue != null) {
+            String s = statusValue.toLowerCase(Locale.ROOT);
+            if (s.contains("won")) {
+                return "won";
+            }
+            if (s.contains("lost")) {
+                return "lost";
+            }
+        }
+        return "open";
+    }
+
+    /** new | expansion | renewal, or null when the export's type says none of these. */
+    static String opportunityType(String type) {
+        if (type == null) {
+            return null;
+        }
+        String t = type.toLowerCase(Locale.ROOT);
+        if (t.contains("renew")) {
+            return "renewal";
+        }
+        if (t.contains("expan") || t.contains("upsell") || t.contains("upgrade") || t.contains("existing")
+                || t.contains("cross")) {
+            return "expansion";
+        }
+        if (t.contains("new")) {
+            return "new";
+        }
+        return null;
+    }
+
+    private static boolean containsIgnoreCase(List<String> list, String value) {
+        for (String candidate : list) {
+            if (candidate.equalsIgnoreCase(value.strip())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

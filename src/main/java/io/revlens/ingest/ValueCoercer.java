@@ -1,0 +1,306 @@
+package io.revlens.ingest;
+
+import org.apache.poi.ss.usermodel.DateUtil;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.Month;
+import java.time.format.TextStyle;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns raw export values (text from CSV, or numbers/dates/booleans from Excel cells) into typed values.
+ * Rules (docs/data-model.md): blank is null; the whole text must parse (no prefix parsing); dates are
+ * ISO, d/m/y or m/d/y (order from the file's data or a hint), month names, or Excel serials; a
+ * date-time keeps the date as written (its zone is not applied); amounts accept currency symbols or
+ * codes, thousands separators, parentheses and trailing minus for negatives, and a decimal comma.
+ */
+public final class ValueCoercer {
+
+    private static final Pattern ISO = Pattern.compile(
+            "(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})(?:[T ]\\d{1,2}:\\d{2}(?::\\d{2}(?:[.,]\\d{1,9})?)?\\s*(?:Z|[+-]\\d{2}:?\\d{2}|UTC|GMT|[A-Z]{3,4})?)?");
+    private static final Pattern NUMERIC_DATE = Pattern.compile(
+            "(\\d{1,2})[/.\\-](\\d{1,2})[/.\\-](\\d{2}|\\d{4})(?:,?\\s+\\d{1,2}:\\d{2}(?::\\d{2})?(?:\\s*[AaPp][Mm])?\\s*(?:Z|[+-]\\d{2}:?\\d{2}|UTC|GMT|[A-Z]{3,4})?)?");
+    private static final Pattern DAY_MONTH_NAME = Pattern.compile(
+            "(\\d{1,2})[ \\-]([A-Za-z]{3,9})\\.?[ \\-,]+(\\d{2}|\\d{4})(?:\\s+\\d{1,2}:\\d{2}(?::\\d{2})?(?:\\s*[AaPp][Mm])?)?");
+    private static final Pattern MONTH_NAME_DAY = Pattern.compile(
+            "([A-Za-z]{3,9})\\.?\\s+(\\d{1,2}),?\\s+(\\d{4})(?:,?\\s+\\d{1,2}:\\d{2}(?::\\d{2})?(?:\\s*[AaPp][Mm])?)?");
+    private static final Pattern PLAIN_NUMBER = Pattern.compile("\\d+(?:\\.\\d+)?");
+    private static final Pattern CURRENCY_CODE = Pattern.compile("^([A-Z]{3})\\s*|\\s*([A-Z]{3})$");
+    private static final Map<String, String> SYMBOLS = Map.of("$", "USD", "€", "EUR", "£", "GBP", "¥", "JPY",
+            "US$", "USD", "C$", "CAD", "A$", "AUD", "CHF", "CHF", "₹", "INR");
+    private static final Map<String, Month> MONTHS = new HashMap<>();
+
+    static {
+        for (Month month : Month.values()) {
+            MONTHS.put(month.getDisplayName(TextStyle.FULL, Locale.ENGLISH).toLowerCase(Locale.ROOT), month);
+            MONTHS.put(month.getDisplayName(TextStyle.SHORT, Locale.ENGLISH).toLowerCase(Locale.ROOT), month);
+        }
+        MONTHS.put("sept", Month.SEPTEMBER);
+    }
+
+    private final DateOrder dateOrder;
+    private final boolean decimalComma;
+    private final boolean date1904;
+
+    /**
+     * @param dateOrder    order for ambiguous numeric dates (never null)
+     * @param decimalComma whether "1,234" means one point two three four
+     * @param date1904     whether Excel serial numbers count from 1904 (the workbook's flag)
+     */
+    public ValueCoercer(DateOrder dateOrder, boolean decimalComma, boolean date1904) {
+        this.dateOrder = dateOrder;
+        this.decimalComma = decimalComma;
+        this.date1904 = date1904;
+    }
+
+    /** Text: trimmed, blank is null, whole-number Excel cells without ".0". */
+    public static String text(Object raw) {
+        if (raw == null) {
+            return null;
+        }
+        if (raw instanceof Double d) {
+            if (d == Math.rint(d) && !Double.isInfinite(d) && Math.abs(d) < 1e15) {
+                return Long.toString(d.longValue());
+            }
+            return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+        }
+        if (raw instanceof LocalDateTime dt) {
+            return dt.getHour() == 0 && dt.getMinute() == 0 && dt.getSecond() == 0
+                    ? dt.toLocalDate().toString() : dt.toString();
+        }
+        String s = raw.toString().replace('\u00A0', ' ').strip();
+        return s.isEmpty() ? null : s;
+    }
+
+    /** A date, or null when blank. */
+    public LocalDate date(Object raw) throws CoercionException {
+        if (raw instanceof LocalDateTime dt) {
+            return dt.toLocalDate();
+        }
+        if (raw instanceof LocalDate d) {
+            return d;
+        }
+        if (raw instanceof Double serial) {
+            return fromSerial(serial);
+        }
+        String s = text(raw);
+        if (s == null) {
+            return null;
+        }
+        try {
+            Matcher m = ISO.matcher(s);
+            if (m.matches()) {
+                return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                        Integer.parseInt(m.group(3)));
+            }
+            m = NUMERIC_DATE.matcher(s);
+            if (m.matches()) {
+                int a = Integer.parseInt(m.group(1));
+                int b = Integer.parseInt(m.group(2));
+                int year = fullYear(m.group(3));
+                return dateOrder == DateOrder.DMY ? LocalDate.of(year, b, a) : LocalDate.of(year, a, b);
+            }
+            m = DAY_MONTH_NAME.matcher(s);
+            if (m.matches() && MONTHS.containsKey(m.group(2).toLowerCase(Locale.ROOT))) {
+                return LocalDate.of(fullYear(m.group(3)), MONTHS.get(m.group(2).toLowerCase(Locale.ROOT)),
+                        Integer.parseInt(m.group(1)));
+            }
+            m = MONTH_NAME_DAY.matcher(s);
+            if (m.matches() && MONTHS.containsKey(m.group(1).toLowerCase(Locale.ROOT))) {
+                return LocalDate.of(Integer.parseInt(m.group(3)), MONTHS.get(m.group(1).toLowerCase(Locale.ROOT)),
+                        Integer.parseInt(m.group(2)));
+            }
+        } catch (DateTimeException e) {
+            throw new CoercionException("invalid date");
+        }
+        throw new CoercionException("not a date");
+    }
+
+    private LocalDate fromSerial(double serial) throws CoercionException {
+        // Serials outside 1927..2119 (1900 system) are far more likely amounts or ids than dates.
+        if (serial < 10_000 || serial > 80_000) {
+            throw new CoercionException("not a date");
+        }
+        return DateUtil.getLocalDateTime(serial, date1904).toLocalDate();
+    }
+
+    private static int fullYear(String year) {
+        int y = Integer.parseInt(year);
+        if (year.length() == 2) {
+            return y < 70 ? 2000 + y : 1900 + y;
+        }
+        return y;
+    }
+
+    /** An amount with 2 decimals (half-up) and the currency written with it, or null when blank. */
+    public Money money(Object raw) throws CoercionException {
+        if (raw instanceof Double d) {
+            return new Money(BigDecimal.valueOf(d).setScale(2, RoundingMode.HALF_UP), null);
+        }
+        String s = text(raw);
+        if (s == null) {
+            return null;
+        }
+        ParsedNumber parsed = number(s, true);
+        return new Money(parsed.value.setScale(2, RoundingMode.HALF_UP), parsed.currency);
+    }
+
+    /** A decimal number with the given scale (half-up), or null when blank; currency signs are not allowed. */
+    public BigDecimal decimal(Object raw, int scale) throws CoercionException {
+        if (raw instanceof Double d) {
+            return BigDecimal.valueOf(d).setScale(scale, RoundingMode.HALF_UP);
+        }
+        String s = text(raw);
+        if (s == null) {
+            return null;
+        }
+        return number(s, false).value.setScale(scale, RoundingMode.HALF_UP);
+    }
+
+    /** A whole number, or null when blank. */
+    public Integer integer(Object raw) throws CoercionException {
+        BigDecimal value = decimal(raw, 4);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return value.stripTrailingZeros().intValueExact();
+        } catch (ArithmeticException e) {
+            throw new CoercionException("not a whole number");
+        }
+    }
+
+    /** A percentage as a fraction ("12.5%" and "12.5" are both 0.125; Excel percent cells are already fractions). */
+    public BigDecimal percent(Object raw) throws CoercionException {
+        if (raw instanceof Double d) {
+            return BigDecimal.valueOf(d);
+        }
+        String s = text(raw);
+        if (s == null) {
+            return null;
+        }
+        String body = s.endsWith("%") ? s.substring(0, s.length() - 1).strip() : s;
+        return number(body, false).value.movePointLeft(2);
+    }
+
+    /** true/false, yes/no, y/n, 1/0; null when blank. */
+    public static Boolean bool(Object raw) throws CoercionException {
+        if (raw instanceof Boolean b) {
+            return b;
+        }
+        if (raw instanceof Double d) {
+            if (d == 1d || d == 0d) {
+                return d == 1d;
+            }
+            throw new CoercionException("not a boolean");
+        }
+        String s = text(raw);
+        if (s == null) {
+            return null;
+        }
+        return switch (s.toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "y", "1", "t", "x" -> true;
+            case "false", "no", "n", "0", "f" -> false;
+            default -> throw new CoercionException("not a boolean");
+        };
+    }
+
+    private record ParsedNumber(BigDecimal value, String currency) {
+    }
+
+    private ParsedNumber number(String input, boolean allowCurrency) throws CoercionException {
+        String s = input.replace('\u00A0', ' ').replace('\u202F', ' ').strip();
+        boolean negative = false;
+        if (s.startsWith("(") && s.endsWith(")")) {
+            negative = true;
+            s = s.substring(1, s.length() - 1).strip();
+        }
+        String currency = null;
+        // Currency symbols or ISO codes before or after the number ("$1,234.56", "1.234,56 €", "EUR 12").
+        for (Map.Entry<String, String> symbol : SYMBOLS.entrySet()) {
+            String sign = symbol.getKey();
+            if (s.contains(sign) && !sign.equals("CHF")) {
+                if (!allowCurrency) {
+                    throw new CoercionException("not a number");
+                }
+                int at = s.indexOf(sign);
+                boolean atEdge = at == 0 || at + sign.length() == s.length()
+                        || s.substring(0, at).strip().matches("-");
+                if (!atEdge) {
+                    throw new CoercionException("not an amount");
+                }
+                currency = symbol.getValue();
+                s = (s.substring(0, at) + s.substring(at + sign.length())).strip();
+                break;
+            }
+        }
+        Matcher code = CURRENCY_CODE.matcher(s);
+        if (currency == null && code.find()) {
+            if (!allowCurrency) {
+                throw new CoercionException("not a number");
+            }
+            currency = code.group(1) != null ? code.group(1) : code.group(2);
+            s = code.replaceFirst("").strip();
+        }
+        if (s.startsWith("-")) {
+            negative = !negative;
+            s = s.substring(1).strip();
+        } else if (s.endsWith("-")) {
+            negative = !negative;
+            s = s.substring(0, s.length() - 1).strip();
+        } else if (s.startsWith("+")) {
+            s = s.substring(1).strip();
+        }
+        if (s.startsWith("(") && s.endsWith(")")) {
+            negative = !negative;
+            s = s.substring(1, s.length() - 1).strip();
+        }
+        String normalized = normalizeSeparators(s);
+        if (normalized == null || !PLAIN_NUMBER.matcher(normalized).matches()) {
+            throw new CoercionException(allowCurrency ? "not an amount" : "not a number");
+        }
+        BigDecimal value = new BigDecimal(normalized);
+        return new ParsedNumber(negative ? value.negate() : value, currency);
+    }
+
+    /** Removes thousands separators and makes the decimal separator a dot; null when inconsistent. */
+    private String normalizeSeparators(String s) {
+        String t = s.replace(" ", "").replace("'", "");
+        int lastDot = t.lastIndexOf('.');
+        int lastComma = t.lastIndexOf(',');
+        if (lastDot >= 0 && lastComma >= 0) {
+            char decimal = lastDot > lastComma ? '.' : ',';
+            char group = decimal == '.' ? ',' : '.';
+            String intPart = t.substring(0, Math.max(lastDot, lastComma));
+            String frac = t.substring(Math.max(lastDot, lastComma) + 1);
+            if (intPart.indexOf(decimal) >= 0 || !intPart.matches("\\d{1,3}(\\" + group + "\\d{3})*")) {
+                return null;
+            }
+            return intPart.replace(String.valueOf(group), "") + "." + frac;
+        }
+        if (lastComma >= 0) {
+            if (!decimalComma && t.matches("\\d{1,3}(,\\d{3})+")) {
+                return t.replace(",", "");
+            }
+            if (t.matches("\\d+,\\d+")) {
+                return t.replace(',', '.');
+            }
+            return null;
+        }
+        if (lastDot >= 0) {
+            if (t.matches("\\d{1,3}(\\.\\d{3}){2,}") || (decimalComma && t.matches("\\d{1,3}(\\.\\d{3})+"))) {
+                return t.replace(".", "");
+            }
+            return t;
+        }
+        return t;
+    }
+}
