@@ -211,6 +211,7 @@ public final class ExportOpener {
             }
         }
         Deque<SourceRow> buffered = new ArrayDeque<>();
+        IOException readError = null;
         String status = "ok";
         String message = null;
         if (headerRow == null) {
@@ -252,8 +253,13 @@ public final class ExportOpener {
         int mdy = 0;
         if (profile != null && hint == null) {
             List<Integer> dateColumns = dateColumns(profile);
-            while (buffered.size() < DATE_SAMPLE_ROWS && (row = rows.next()) != null) {
-                buffered.add(row);
+            try {
+                while (buffered.size() < DATE_SAMPLE_ROWS && (row = rows.next()) != null) {
+                    buffered.add(row);
+                }
+            } catch (IOException e) {
+                // a read error inside the sample surfaces after the rows before it, like anywhere else
+                readError = e;
             }
             for (SourceRow r : buffered) {
                 for (int index : dateColumns) {
@@ -272,7 +278,7 @@ public final class ExportOpener {
             }
             order = dmy > 0 && mdy == 0 ? DateOrder.DMY : DateOrder.MDY;
         }
-        RowSource data = replaying(buffered, rows);
+        RowSource data = replaying(buffered, rows, readError);
         return new OpenedExport(file, format, encoding, delimiter, sheet, (int) headerRow.rowNumber(), header,
                 profile, order == null ? DateOrder.MDY : order, date1904, status, message, data);
     }
@@ -288,11 +294,17 @@ public final class ExportOpener {
         return indexes;
     }
 
-    private static RowSource replaying(Deque<SourceRow> buffered, RowSource rest) {
+    private static RowSource replaying(Deque<SourceRow> buffered, RowSource rest, IOException pending) {
         return new RowSource() {
             @Override
             public SourceRow next() throws IOException {
-                return buffered.isEmpty() ? rest.next() : buffered.poll();
+                if (!buffered.isEmpty()) {
+                    return buffered.poll();
+                }
+                if (pending != null) {
+                    throw pending;
+                }
+                return rest.next();
             }
 
             @Override

@@ -78,7 +78,11 @@ public final class RowMapper {
                 raw = groupValue;
             }
             try {
-                values[i] = coerce(column, raw, values);
+                Object value = coerce(column, raw, values);
+                // a currency taken from an amount's symbol is kept when the currency column is blank
+                if (value != null || values[i] == null) {
+                    values[i] = value;
+                }
             } catch (CoercionException e) {
                 rejects.add(new Reject(n, profile.sourceName(column.name()), rawText(raw), e.getMessage()));
             }
