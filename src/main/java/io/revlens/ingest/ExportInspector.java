@@ -1,0 +1,138 @@
+package io.revlens.ingest;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Describes what ingest would do with each file, without loading anything: format, encoding, delimiter,
+ * sheet, header row, profile and column mapping, and a few sample rows as coerced values (or the reject
+ * reasons they would get). Backs {@code revlens inspect <folder>}.
+ */
+public final class ExportInspector {
+
+    /** Sample rows shown per file. */
+    public static final int SAMPLE_ROWS = 3;
+
+    private final ProfileCatalog catalog;
+    private final Map<String, String> profileOverrides;
+
+    public ExportInspector(ProfileCatalog catalog, Map<String, String> profileOverrides) {
+        this.catalog = catalog;
+        this.profileOverrides = profileOverrides == null ? Map.of() : profileOverrides;
+    }
+
+    /** The inspection of every export file under {@code folder} as printable text. */
+    public String inspectFolder(Path folder) {
+        StringBuilder out = new StringBuilder();
+        List<Path> files = InputScanner.scan(folder);
+        out.append(files.size()).append(files.size() == 1 ? " export file" : " export files").append(" in ")
+                .append(folder).append('\n');
+        for (Path file : files) {
+            out.append('\n').append(inspect(file));
+        }
+        return out.toString();
+    }
+
+    /** The inspection of one file as printable text. */
+    public String inspect(Path file) {
+        ExportRowReader overrides = new ExportRowReader(List.of(), profileOverrides, catalog);
+        String override = overrides.overrideFor(file);
+        StringBuilder out = new StringBuilder();
+        out.append(file.getFileName()).append('\n');
+        OpenedExport opened;
+        try {
+            opened = new ExportOpener(catalog).open(file, override);
+        } catch (IllegalArgumentException e) {
+            return out.append("  error:      ").append(e.getMessage()).append('\n').toString();
+        }
+        try (opened) {
+            line(out, "format", opened.format() == null ? "unknown" : opened.format().label());
+            if (opened.encoding() != null) {
+                line(out, "encoding", opened.encoding());
+                line(out, "delimiter", opened.delimiter());
+            }
+            if (opened.sheet() != null) {
+                line(out, "sheet", opened.sheet());
+            }
+            if (opened.headerRow() != null) {
+                line(out, "header row", String.valueOf(opened.headerRow()));
+            }
+            line(out, "status", opened.loadable() ? "would load" : opened.status());
+            if (opened.message() != null) {
+                line(out, "note", opened.message());
+            }
+            if (opened.profile() == null) {
+                return out.toString();
+            }
+            line(out, "profile", opened.profile().name() + " -> " + opened.kind()
+                    + (override != null ? " (set in the job)" : ""));
+            line(out, "dates", opened.dateOrder() == DateOrder.DMY ? "day/month/year" : "month/day/year"
+                    + " when ambiguous");
+            out.append("  mapping:\n");
+            for (String mapping : opened.profile().mappingLines()) {
+                out.append("    ").append(mapping).append('\n');
+            }
+            List<String> unmapped = new ArrayList<>();
+            List<Integer> used = new ArrayList<>();
+            opened.profile().columnIndexes().values().forEach(used::addAll);
+            opened.profile().stageColumns().forEach(c -> used.add(c.index()));
+            for (int i = 0; i < opened.header().size(); i++) {
+                if (!used.contains(i) && !opened.header().get(i).isBlank()) {
+                    unmapped.add(opened.header().get(i));
+                }
+            }
+            if (!unmapped.isEmpty()) {
+                line(out, "not used", String.join(", ", unmapped));
+            }
+            out.append("  sample:\n");
+            RowMapper mapper = new RowMapper(opened.profile(), opened.dateOrder(), opened.date1904(),
+                    opened.format() == ExportFormat.CSV);
+            int shown = 0;
+            SourceRow row;
+            while (shown < SAMPLE_ROWS && (row = opened.rows().next()) != null) {
+                MappedRow mapped = mapper.map(row);
+                if (mapped.outcome() == MappedRow.Outcome.SKIPPED) {
+                    continue;
+                }
+                shown++;
+                out.append("    row ").append(row.rowNumber()).append(": ").append(describe(opened, mapped)).append('\n');
+            }
+            if (shown == 0) {
+                out.append("    (no data rows)\n");
+            }
+        } catch (IOException e) {
+            line(out, "error", file.getFileName() + ": " + e.getMessage());
+        }
+        return out.toString();
+    }
+
+    private static String describe(OpenedExport opened, MappedRow mapped) {
+        if (mapped.outcome() == MappedRow.Outcome.REJECTED) {
+            List<String> reasons = mapped.rejects().stream()
+                    .map(r -> (r.column() == null ? "" : r.column() + " ") + (r.rawValue() == null ? ""
+                            : "'" + r.rawValue() + "' ") + r.reason())
+                    .toList();
+            return "REJECTED " + String.join("; ", reasons);
+        }
+        CanonicalTable table = opened.profile().table();
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < table.columns().size(); i++) {
+            Object value = mapped.values()[i];
+            if (value != null) {
+                parts.add(table.columns().get(i).name() + "=" + value);
+            }
+        }
+        if (!mapped.stageHistory().isEmpty()) {
+            parts.add("stages=" + mapped.stageHistory().stream()
+                    .map(e -> e.stage() + "@" + e.enteredDate()).toList());
+        }
+        return String.join(", ", parts);
+    }
+
+    private static void line(StringBuilder out, String label, String value) {
+        out.append("  ").append(String.format("%-11s", label + ":")).append(value).append('\n');
+    }
+}
