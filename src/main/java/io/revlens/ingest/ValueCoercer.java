@@ -32,6 +32,10 @@ public final class ValueCoercer {
             "(\\d{1,2})[ \\-]([A-Za-z]{3,9})\\.?[ \\-,]+(\\d{2}|\\d{4})(?:\\s+\\d{1,2}:\\d{2}(?::\\d{2})?(?:\\s*[AaPp][Mm])?)?");
     private static final Pattern MONTH_NAME_DAY = Pattern.compile(
             "([A-Za-z]{3,9})\\.?\\s+(\\d{1,2}),?\\s+(\\d{4})(?:,?\\s+\\d{1,2}:\\d{2}(?::\\d{2})?(?:\\s*[AaPp][Mm])?)?");
+    private static final Pattern COMMA_GROUPS = Pattern.compile("\\d{1,3}(,\\d{3})+");
+    private static final Pattern DOT_GROUPS = Pattern.compile("\\d{1,3}(\\.\\d{3})+");
+    private static final Pattern DOT_GROUPS_MANY = Pattern.compile("\\d{1,3}(\\.\\d{3}){2,}");
+    private static final Pattern COMMA_DECIMAL = Pattern.compile("\\d+,\\d+");
     private static final Pattern PLAIN_NUMBER = Pattern.compile("\\d+(?:\\.\\d+)?");
     private static final Pattern CURRENCY_CODE = Pattern.compile("^([A-Z]{3})\\s*|\\s*([A-Z]{3})$");
     private static final Map<String, String> SYMBOLS = Map.of("$", "USD", "€", "EUR", "£", "GBP", "¥", "JPY",
@@ -96,6 +100,14 @@ public final class ValueCoercer {
             return null;
         }
         try {
+            if (s.length() == 10 && s.charAt(4) == '-' && s.charAt(7) == '-') {
+                int year = digits(s, 0, 4);
+                int month = digits(s, 5, 7);
+                int day = digits(s, 8, 10);
+                if (year >= 0 && month >= 0 && day >= 0) {
+                    return LocalDate.of(year, month, day);
+                }
+            }
             Matcher m = ISO.matcher(s);
             if (m.matches()) {
                 return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
@@ -122,6 +134,19 @@ public final class ValueCoercer {
             throw new CoercionException("invalid date");
         }
         throw new CoercionException("not a date");
+    }
+
+    /** The number in s[from, to) if all digits, else -1. */
+    private static int digits(String s, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     private LocalDate fromSerial(double serial) throws CoercionException {
@@ -217,6 +242,9 @@ public final class ValueCoercer {
     }
 
     private ParsedNumber number(String input, boolean allowCurrency) throws CoercionException {
+        if (isPlainNumber(input)) {
+            return new ParsedNumber(new BigDecimal(input), null);
+        }
         String s = input.replace('\u00A0', ' ').replace('\u202F', ' ').strip();
         boolean negative = false;
         if (s.startsWith("(") && s.endsWith(")")) {
@@ -233,7 +261,7 @@ public final class ValueCoercer {
                 }
                 int at = s.indexOf(sign);
                 boolean atEdge = at == 0 || at + sign.length() == s.length()
-                        || s.substring(0, at).strip().matches("-");
+                        || s.substring(0, at).strip().equals("-");
                 if (!atEdge) {
                     throw new CoercionException("not an amount");
                 }
@@ -271,6 +299,28 @@ public final class ValueCoercer {
         return new ParsedNumber(negative ? value.negate() : value, currency);
     }
 
+    /** Digits with at most one dot inside and an optional leading minus: the common case, parsed directly. */
+    private static boolean isPlainNumber(String s) {
+        int n = s.length();
+        int start = n > 0 && s.charAt(0) == '-' ? 1 : 0;
+        if (n == start) {
+            return false;
+        }
+        boolean dot = false;
+        for (int i = start; i < n; i++) {
+            char c = s.charAt(i);
+            if (c == '.') {
+                if (dot || i == start || i == n - 1) {
+                    return false;
+                }
+                dot = true;
+            } else if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Removes thousands separators and makes the decimal separator a dot; null when inconsistent. */
     private String normalizeSeparators(String s) {
         String t = s.replace(" ", "").replace("'", "");
@@ -287,16 +337,16 @@ public final class ValueCoercer {
             return intPart.replace(String.valueOf(group), "") + "." + frac;
         }
         if (lastComma >= 0) {
-            if (!decimalComma && t.matches("\\d{1,3}(,\\d{3})+")) {
+            if (!decimalComma && COMMA_GROUPS.matcher(t).matches()) {
                 return t.replace(",", "");
             }
-            if (t.matches("\\d+,\\d+")) {
+            if (COMMA_DECIMAL.matcher(t).matches()) {
                 return t.replace(',', '.');
             }
             return null;
         }
         if (lastDot >= 0) {
-            if (t.matches("\\d{1,3}(\\.\\d{3}){2,}") || (decimalComma && t.matches("\\d{1,3}(\\.\\d{3})+"))) {
+            if (DOT_GROUPS_MANY.matcher(t).matches() || (decimalComma && DOT_GROUPS.matcher(t).matches())) {
                 return t.replace(".", "");
             }
             return t;
