@@ -1,84 +1,87 @@
--- Data-quality profile of the loaded canonical tables; feeds the data-dump analysis report.
--- data_quality_columns: one row per table per column (row count, nulls, null rate; null rate is NULL
--- for an empty table). data_quality_findings: one row per finding worth reading
--- (duplicate keys, date ranges, orphan references, mixed currencies), affected_rows = rows concerned.
--- The column statistics are inserted from Java (one query per table, generated from the catalog);
--- the findings below are plain SQL.
+-- Data-quality profile of the loaded canonical tables (docs/data-model.md, "Data quality").
+-- data_quality_columns: one row per table column — rows, nulls, null rate.
+-- data_quality_findings: one row per finding — duplicates, orphans, mixed currencies, odd values.
 
-create or replace table data_quality_columns (
-    table_name    varchar not null,
-    column_name   varchar not null,
-    row_count     bigint  not null,
-    null_count    bigint  not null,
-    null_rate     decimal(9,4)
-);
+create or replace table data_quality_columns as
+select 'opportunities' as table_name, column_name, count as row_count,
+       round(count * null_percentage / 100)::bigint as null_count, null_percentage / 100 as null_rate
+from (summarize opportunities)
+union all
+select 'accounts', column_name, count, round(count * null_percentage / 100)::bigint, null_percentage / 100 from (summarize accounts)
+union all
+select 'reps', column_name, count, round(count * null_percentage / 100)::bigint, null_percentage / 100 from (summarize reps)
+union all
+select 'revenue_lines', column_name, count, round(count * null_percentage / 100)::bigint, null_percentage / 100 from (summarize revenue_lines)
+union all
+select 'leads', column_name, count, round(count * null_percentage / 100)::bigint, null_percentage / 100 from (summarize leads);
 
-create or replace table data_quality_findings (
-    table_name    varchar not null,
-    finding       varchar not null,   -- duplicate_keys | date_range | orphan_account | orphan_rep | mixed_currencies
-    detail        varchar,
-    affected_rows bigint  not null
-);
+delete from data_quality_columns where column_name in ('source_file_id', 'source_row') or row_count = 0;
 
-insert into data_quality_findings
-select 'opportunities', 'duplicate_keys',
-       count(*) || ' opportunity ids appear more than once (e.g. ' || min(opportunity_id) || ')', sum(n)
-from (select opportunity_id, count(*) as n from opportunities group by opportunity_id having count(*) > 1)
-having count(*) > 0;
-
-insert into data_quality_findings
-select 'accounts', 'duplicate_keys',
-       count(*) || ' account names appear more than once (e.g. ' || min(account_name) || ')', sum(n)
-from (select account_name, count(*) as n from accounts group by account_name having count(*) > 1)
-having count(*) > 0;
-
-insert into data_quality_findings
-select 'reps', 'duplicate_keys',
-       count(*) || ' rep names appear more than once (e.g. ' || min(rep_name) || ')', sum(n)
-from (select rep_name, count(*) as n from reps group by rep_name having count(*) > 1)
-having count(*) > 0;
-
-insert into data_quality_findings
-select 'opportunities', 'date_range',
-       'created ' || coalesce(cast(min(created_date) as varchar), '-') || ' .. ' || coalesce(cast(max(created_date) as varchar), '-')
-       || '; closed ' || coalesce(cast(min(close_date) as varchar), '-') || ' .. ' || coalesce(cast(max(close_date) as varchar), '-'),
-       count(*)
-from opportunities
-having count(*) > 0;
-
-insert into data_quality_findings
-select 'revenue_lines', 'date_range',
-       cast(min(line_date) as varchar) || ' .. ' || cast(max(line_date) as varchar), count(*)
-from revenue_lines
-having count(*) > 0;
-
-insert into data_quality_findings
-select 'opportunities', 'orphan_account',
-       count(distinct o.account_name) || ' account names not found in accounts (e.g. ' || min(o.account_name) || ')',
-       count(*)
-from opportunities o
-where o.account_name is not null
-  and exists (select 1 from accounts)
-  and not exists (select 1 from accounts a where a.account_name = o.account_name)
-having count(*) > 0;
-
-insert into data_quality_findings
-select 'opportunities', 'orphan_rep',
-       count(distinct o.rep_name) || ' rep names not found in reps (e.g. ' || min(o.rep_name) || ')', count(*)
-from opportunities o
-where o.rep_name is not null
-  and exists (select 1 from reps)
-  and not exists (select 1 from reps r where r.rep_name = o.rep_name)
-having count(*) > 0;
-
-insert into data_quality_findings
-select 'opportunities', 'mixed_currencies',
-       string_agg(currency || ' ' || n, ', ' order by n desc, currency), sum(n)
-from (select currency, count(*) as n from opportunities where currency is not null group by currency)
-having count(*) > 1;
-
-insert into data_quality_findings
-select 'revenue_lines', 'mixed_currencies',
-       string_agg(currency || ' ' || n, ', ' order by n desc, currency), sum(n)
-from (select currency, count(*) as n from revenue_lines where currency is not null group by currency)
-having count(*) > 1;
+create or replace table data_quality_findings as
+with duplicate_opportunities as (
+    select count(*) as affected_rows from (
+        select opportunity_id from opportunities group by opportunity_id having count(*) > 1)
+),
+reps_loaded as (select count(*) > 0 as has_reps from reps),
+accounts_loaded as (select count(*) > 0 as has_accounts from accounts),
+orphan_reps as (
+    select count(*) as affected_rows, string_agg(distinct o.rep_name, ', ' order by o.rep_name) as examples
+    from opportunities o
+    where o.rep_name is not null and not exists (select 1 from reps r where r.rep_name = o.rep_name)
+),
+orphan_accounts as (
+    select count(*) as affected_rows, string_agg(distinct o.account_name, ', ' order by o.account_name) as examples
+    from opportunities o
+    where o.account_name is not null and not exists (select 1 from accounts a where a.account_name = o.account_name)
+),
+currencies as (
+    select 'opportunities' as table_name, count(distinct currency) as currency_count, string_agg(distinct currency, ', ' order by currency) as list,
+           count(*) filter (where currency is not null) as affected_rows
+    from opportunities
+    union all
+    select 'revenue_lines', count(distinct currency), string_agg(distinct currency, ', ' order by currency), count(*) filter (where currency is not null)
+    from revenue_lines
+),
+findings as (
+    select 'opportunities' as table_name, 'duplicate keys' as finding,
+           'opportunity_id appears more than once' as detail, affected_rows
+    from duplicate_opportunities where affected_rows > 0
+    union all
+    select 'opportunities', 'orphan reference', 'owner not in the reps table: ' || left(examples, 200), affected_rows
+    from orphan_reps, reps_loaded where has_reps and affected_rows > 0
+    union all
+    select 'opportunities', 'orphan reference', 'account not in the accounts table: ' || left(examples, 200), affected_rows
+    from orphan_accounts, accounts_loaded where has_accounts and affected_rows > 0
+    union all
+    select table_name, 'mixed currencies', 'currencies found: ' || list, affected_rows
+    from currencies where currency_count > 1
+    union all
+    select 'opportunities', 'close before create', 'close date earlier than created date', count(*)
+    from opportunities where close_date < created_date having count(*) > 0
+    union all
+    select 'opportunities', 'missing account', 'no account on the opportunity', count(*)
+    from opportunities where account_name is null having count(*) > 0
+    union all
+    select 'opportunities', 'negative amount', 'amount below zero', count(*)
+    from opportunities where amount < 0 having count(*) > 0
+    union all
+    select 'revenue_lines', 'missing customer', 'no customer on the line (excluded from concentration)', count(*)
+    from revenue_lines where customer_name is null having count(*) > 0
+    union all
+    select 'revenue_lines', 'credit notes', 'credit notes and negative lines, netted into revenue', count(*)
+    from revenue_lines where is_credit having count(*) > 0
+    union all
+    select 'reps', 'no hire dates', 'no rep has a hire date: ramp cannot be computed', count(*)
+    from reps having count(*) > 0 and count(hire_date) = 0
+    union all
+    select 'opportunities', 'date range', 'created ' || coalesce(cast(min(created_date) as varchar), '-') || ' .. '
+           || coalesce(cast(max(created_date) as varchar), '-') || '; closed (won/lost) '
+           || coalesce(cast(min(close_date) filter (where status <> 'open') as varchar), '-') || ' .. '
+           || coalesce(cast(max(close_date) filter (where status <> 'open') as varchar), '-'), count(*)
+    from opportunities having count(*) > 0
+    union all
+    select 'revenue_lines', 'date range', cast(min(line_date) as varchar) || ' .. ' || cast(max(line_date) as varchar),
+           count(*)
+    from revenue_lines having count(*) > 0
+)
+select * from findings;

@@ -2,10 +2,11 @@ package io.revlens.cli;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
-/** Spring Boot entry point; the command line is parsed by picocli before any job starts. */
+/** Entry point: parses the command line; commands that run jobs start the Spring context. */
 @SpringBootApplication(scanBasePackages = "io.revlens")
 public class RevLensApplication {
+
     public static void main(String[] args) {
-        System.exit(0);
+        System.exit(RevLensCommand.execute(args, System.out, System.err));
     }
 }

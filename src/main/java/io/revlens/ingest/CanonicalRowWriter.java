@@ -14,6 +14,7 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -46,6 +47,7 @@ final class CanonicalRowWriter implements ItemStreamWriter<LoadItem> {
     private final String countsSql = SqlScript.statements(Workspace.readResource("sql/ingest/update_counts.sql")).get(0);
     private final String finishSql = SqlScript.statements(Workspace.readResource("sql/ingest/finish_file.sql")).get(0);
     private final String stageSql = SqlScript.statements(Workspace.readResource("sql/ingest/insert_pipeline_stage.sql")).get(0);
+    private final List<String> dateStatements = SqlScript.statements(Workspace.readResource("sql/ingest/source_file_dates.sql"));
     private Connection connection;
     private final Map<CanonicalTable, TableAppender> tables = new EnumMap<>(CanonicalTable.class);
     private TableAppender stageHistory;
@@ -101,9 +103,11 @@ final class CanonicalRowWriter implements ItemStreamWriter<LoadItem> {
             touched.put(item.slot(), item.isFileEnd());
         }
         touched.forEach((slot, ended) -> {
-            progress.rowsProcessed(slot.file, slot.read);
             if (ended) {
-                progress.fileDone(slot.file, summary(slot));
+                progress.fileRead(slot.file, slot.read, System.currentTimeMillis() - slot.startedAt,
+                        slot.finalStatus, slot.finalMessage);
+            } else {
+                progress.rowsRead(slot.file, slot.read);
             }
         });
     }
@@ -249,7 +253,8 @@ final class CanonicalRowWriter implements ItemStreamWriter<LoadItem> {
         slot.maxDate = null;
         slot.stages.clear();
         registered.add(slot);
-        progress.fileStarted(slot.file, slot.index, slot.total);
+        slot.startedAt = System.currentTimeMillis();
+        progress.fileStarted(slot.index + 1, slot.total, slot.file, o.profile() == null ? null : o.profile().name());
     }
 
     private void finish(FileSlot slot) throws SQLException {
@@ -279,8 +284,8 @@ final class CanonicalRowWriter implements ItemStreamWriter<LoadItem> {
             statement.setLong(2, slot.loaded);
             statement.setLong(3, slot.rejected);
             statement.setLong(4, slot.skipped);
-            setDate(statement, 5, slot.minDate);
-            setDate(statement, 6, slot.maxDate);
+            setDate(statement, 5, null);
+            setDate(statement, 6, null);
             statement.setString(7, status);
             statement.setString(8, messages.isEmpty() ? null : String.join("; ", messages));
             statement.setInt(9, slot.sourceFileId);
@@ -288,6 +293,12 @@ final class CanonicalRowWriter implements ItemStreamWriter<LoadItem> {
         }
         if (o.profile() != null && o.profile().table() == CanonicalTable.OPPORTUNITIES) {
             writeStages(slot);
+        }
+        // Business date range of what the file loaded (open deals' expected close dates do not count).
+        for (String sql : dateStatements) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(sql);
+            }
         }
         slot.finalStatus = status;
         slot.finalMessage = messages.isEmpty() ? null : String.join("; ", messages);
@@ -341,9 +352,4 @@ final class CanonicalRowWriter implements ItemStreamWriter<LoadItem> {
         }
     }
 
-    private static IngestProgress.FileSummary summary(FileSlot slot) {
-        OpenedExport o = slot.opened;
-        return new IngestProgress.FileSummary(o.profile() == null ? null : o.profile().name(), o.kind(),
-                slot.finalStatus, slot.finalMessage, slot.read, slot.loaded, slot.rejected, slot.skipped);
-    }
 }

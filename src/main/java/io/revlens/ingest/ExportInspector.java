@@ -24,6 +24,11 @@ public final class ExportInspector {
         this.profileOverrides = profileOverrides == null ? Map.of() : profileOverrides;
     }
 
+    /** {@code revlens inspect <folder>}: built-in profiles plus any in {@code <folder>/profiles}. */
+    public static String describe(Path folder) {
+        return new ExportInspector(ProfileCatalog.load(folder.resolve("profiles")), Map.of()).inspectFolder(folder);
+    }
+
     /** The inspection of every export file under {@code folder} as printable text. */
     public String inspectFolder(Path folder) {
         StringBuilder out = new StringBuilder();

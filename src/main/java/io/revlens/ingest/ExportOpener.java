@@ -42,7 +42,7 @@ public final class ExportOpener {
         }
         try {
             if (Files.size(file) == 0) {
-                return failed(file, format, "ignored", file.getFileName() + ": the file is empty");
+                return failed(file, format, "failed", file.getFileName() + " is empty (0 bytes)");
             }
             return switch (format) {
                 case CSV -> openCsv(file, profileOverride);
@@ -78,14 +78,14 @@ public final class ExportOpener {
         }
         if (magic == FileMagic.OLE2 && format == ExportFormat.XLSX || magic == FileMagic.OLE2 && isEncrypted(file)) {
             if (isEncrypted(file)) {
-                return failed(file, format, "failed", file.getFileName() + ": the workbook is password-protected."
+                return failed(file, format, "failed", file.getFileName() + " is password-protected."
                         + " Open it in Excel, remove the password (File > Info > Protect Workbook > Encrypt with"
                         + " Password, clear it), save, and run again; or export the sheet to CSV.");
             }
             format = ExportFormat.XLS;
         }
         if (magic == FileMagic.HTML || magic == FileMagic.XML) {
-            return failed(file, format, "failed", file.getFileName() + ": this is a web page saved with an Excel"
+            return failed(file, format, "failed", file.getFileName() + " is an HTML page saved with an Excel"
                     + " extension (Salesforce does this). Export the report as CSV, or open it in Excel and save"
                     + " as .xlsx.");
         }
@@ -100,7 +100,7 @@ public final class ExportOpener {
         try {
             return format == ExportFormat.XLSX ? openXlsx(file, profileOverride) : openXls(file, profileOverride);
         } catch (EncryptedDocumentException e) {
-            return failed(file, format, "failed", file.getFileName() + ": the workbook is password-protected."
+            return failed(file, format, "failed", file.getFileName() + " is password-protected."
                     + " Remove the password in Excel and save, or export the sheet to CSV.");
         } catch (IOException | RuntimeException e) {
             return failed(file, format, "failed", file.getFileName() + ": not a valid Excel workbook (" + describe(e)
@@ -227,7 +227,7 @@ public final class ExportOpener {
             }
             if (profile == null) {
                 status = "ignored";
-                message = file.getFileName() + ": no profile recognises the header (" + String.join(", ",
+                message = file.getFileName() + " is not recognised as a known export: no profile matches its header (" + String.join(", ",
                         names.stream().filter(n -> !n.isBlank()).limit(12).toList())
                         + "); add a profile YAML in profiles/ or set one for this file in the job";
             }

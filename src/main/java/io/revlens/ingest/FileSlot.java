@@ -26,6 +26,7 @@ final class FileSlot {
     Integer sourceFileId;
     String finalStatus;
     String finalMessage;
+    long startedAt;
     long read;
     long loaded;
     long rejected;

@@ -23,7 +23,8 @@ public final class LoadExportsStep {
     }
 
     /**
-     * Builds the step with the built-in profiles.
+     * Builds the step with the built-in profiles plus the user profiles in {@code profiles/} of the first file's
+     * folder (the input folder), if it exists.
      *
      * @param profileOverrides file name, path suffix or glob to profile name (may be empty)
      */
@@ -31,7 +32,8 @@ public final class LoadExportsStep {
                              Path databaseFile, List<Path> files, Map<String, String> profileOverrides,
                              IngestProgress progress) {
         return build(stepName, jobRepository, transactionManager, databaseFile, files, profileOverrides,
-                ProfileCatalog.builtIn(), progress);
+                ProfileCatalog.load(files.isEmpty() || files.get(0).toAbsolutePath().getParent() == null ? null
+                        : files.get(0).toAbsolutePath().getParent().resolve("profiles")), progress);
     }
 
     /** Builds the step with a given profile catalog (e.g. {@code ProfileCatalog.load(jobDir.resolve("profiles"))}). */

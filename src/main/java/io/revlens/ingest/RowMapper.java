@@ -61,7 +61,8 @@ public final class RowMapper {
         if (checkWidth && row.cells().size() != width
                 && !(row.cells().size() > width && row.filledWidth() <= width)) {
             return MappedRow.rejected(n, List.of(new Reject(n, null, null,
-                    "ragged row: " + row.cells().size() + " fields, header has " + width)));
+                    "row has " + row.cells().size() + " fields but the header has " + width
+                            + (row.cells().size() > width ? " (an unquoted delimiter inside a value?)" : ""))));
         }
         for (Map.Entry<String, List<String>> skip : profile.profile().skip.values.entrySet()) {
             String value = text(row, skip.getKey());
@@ -98,7 +99,8 @@ public final class RowMapper {
         finish(row, values);
         for (String required : table.requiredColumns()) {
             if (values[table.indexOf(required)] == null) {
-                rejects.add(new Reject(n, profile.sourceName(required), null, "missing required value"));
+                rejects.add(new Reject(n, profile.sourceName(required), null,
+                        "missing required value (" + required + ")"));
             }
         }
         if (!rejects.isEmpty()) {

@@ -32,6 +32,8 @@ public final class ValueCoercer {
             "(\\d{1,2})[ \\-]([A-Za-z]{3,9})\\.?[ \\-,]+(\\d{2}|\\d{4})(?:\\s+\\d{1,2}:\\d{2}(?::\\d{2})?(?:\\s*[AaPp][Mm])?)?");
     private static final Pattern MONTH_NAME_DAY = Pattern.compile(
             "([A-Za-z]{3,9})\\.?\\s+(\\d{1,2}),?\\s+(\\d{4})(?:,?\\s+\\d{1,2}:\\d{2}(?::\\d{2})?(?:\\s*[AaPp][Mm])?)?");
+    /** Reject reason for amounts and numbers that do not parse. */
+    static final String NOT_A_NUMBER = "not a number: expected e.g. 1234.56, $1,234.56, (1,234.00) or 1.234,56";
     private static final Pattern COMMA_GROUPS = Pattern.compile("\\d{1,3}(,\\d{3})+");
     private static final Pattern DOT_GROUPS = Pattern.compile("\\d{1,3}(\\.\\d{3})+");
     private static final Pattern DOT_GROUPS_MANY = Pattern.compile("\\d{1,3}(\\.\\d{3}){2,}");
@@ -131,7 +133,7 @@ public final class ValueCoercer {
                         Integer.parseInt(m.group(2)));
             }
         } catch (DateTimeException e) {
-            throw new CoercionException("invalid date");
+            throw new CoercionException("not a valid calendar date: " + e.getMessage().toLowerCase(Locale.ROOT));
         }
         throw new CoercionException("not a date");
     }
@@ -242,7 +244,7 @@ public final class ValueCoercer {
     }
 
     private ParsedNumber number(String input, boolean allowCurrency) throws CoercionException {
-        if (isPlainNumber(input)) {
+        if (isPlainNumber(input) && (!decimalComma || input.indexOf('.') < 0)) {
             return new ParsedNumber(new BigDecimal(input), null);
         }
         String s = input.replace('\u00A0', ' ').replace('\u202F', ' ').strip();
@@ -257,13 +259,13 @@ public final class ValueCoercer {
             String sign = symbol.getKey();
             if (s.contains(sign) && !sign.equals("CHF")) {
                 if (!allowCurrency) {
-                    throw new CoercionException("not a number");
+                    throw new CoercionException(NOT_A_NUMBER);
                 }
                 int at = s.indexOf(sign);
                 boolean atEdge = at == 0 || at + sign.length() == s.length()
                         || s.substring(0, at).strip().equals("-");
                 if (!atEdge) {
-                    throw new CoercionException("not an amount");
+                    throw new CoercionException(NOT_A_NUMBER);
                 }
                 currency = symbol.getValue();
                 s = (s.substring(0, at) + s.substring(at + sign.length())).strip();
@@ -273,7 +275,7 @@ public final class ValueCoercer {
         Matcher code = CURRENCY_CODE.matcher(s);
         if (currency == null && code.find()) {
             if (!allowCurrency) {
-                throw new CoercionException("not a number");
+                throw new CoercionException(NOT_A_NUMBER);
             }
             currency = code.group(1) != null ? code.group(1) : code.group(2);
             s = code.replaceFirst("").strip();
@@ -293,7 +295,7 @@ public final class ValueCoercer {
         }
         String normalized = normalizeSeparators(s);
         if (normalized == null || !PLAIN_NUMBER.matcher(normalized).matches()) {
-            throw new CoercionException(allowCurrency ? "not an amount" : "not a number");
+            throw new CoercionException(NOT_A_NUMBER);
         }
         BigDecimal value = new BigDecimal(normalized);
         return new ParsedNumber(negative ? value.negate() : value, currency);

@@ -39,7 +39,7 @@ class InspectAndQualityIntegrationTests {
         assertThat(text).contains("    row 7: document_number=1001, customer_name=Acme Metals, line_date=2026-01-15,"
                 + " amount=12500.00, quantity=2.0000, product=HT-500, is_credit=false");
         assertThat(text).contains("notes.csv\n  format:    csv\n");
-        assertThat(text).contains("  status:    ignored\n  note:      notes.csv: no profile recognises the header (foo, bar)");
+        assertThat(text).contains("  status:    ignored\n  note:      notes.csv is not recognised as a known export: no profile matches its header (foo, bar)");
         assertThat(Files.list(folder).map(p -> p.getFileName().toString()))
                 .as("inspect writes nothing").containsExactlyInAnyOrder("hubspot-deals.csv", "qb.xlsx", "notes.csv");
     }
@@ -51,24 +51,23 @@ class InspectAndQualityIntegrationTests {
         Files.writeString(deals, "opportunity_id,stage,amount,account,sales_agent,created_date\n"
                 + "1,Won,USD 10,Acme,Dana,2026-01-01\n1,Lost,EUR 20,Ghost Co,Nobody,2026-02-01\n"
                 + "2,Engaging,30,,Dana,2026-03-01\n");
-        IngestRun.run(db, List.of(deals, ProfilesIntegrationTests.fixture("hubspot-companies.csv"),
+        LoadRun.run(db, List.of(deals, ProfilesIntegrationTests.fixture("hubspot-companies.csv"),
                 ProfilesIntegrationTests.fixture("sales-team.csv")), Map.of());
         try (Connection c = Workspace.open(db)) {
             DataQualityProfiler.profile(c);
         }
         // account_name: 1 of 3 opportunities blank -> 0.3333
-        assertThat(IngestRun.query(db, "select row_count, null_count, null_rate from data_quality_columns"
+        assertThat(LoadRun.query(db, "select row_count, null_count, null_rate from data_quality_columns"
                 + " where table_name = 'opportunities' and column_name = 'account_name'"))
                 .containsExactly(List.of("3", "1", "0.3333"));
-        assertThat(IngestRun.query(db, "select null_rate from data_quality_columns"
-                + " where table_name = 'leads' and column_name = 'lead_id'")).containsExactly(List.of("null"));
-        assertThat(IngestRun.query(db, "select table_name, finding, detail, affected_rows from data_quality_findings"
-                + " order by table_name, finding")).containsExactly(
-                List.of("opportunities", "date_range", "created 2026-01-01 .. 2026-03-01; closed - .. -", "3"),
-                List.of("opportunities", "duplicate_keys", "1 opportunity ids appear more than once (e.g. 1)", "2"),
-                List.of("opportunities", "mixed_currencies", "EUR 1, USD 1", "2"),
+        assertThat(LoadRun.query(db, "select table_name, finding, detail, affected_rows from data_quality_findings"
+                + " order by table_name, finding, detail")).containsExactly(
+                List.of("opportunities", "date range", "created 2026-01-01 .. 2026-03-01; closed (won/lost) - .. -", "3"),
+                List.of("opportunities", "duplicate keys", "opportunity_id appears more than once", "1"),
+                List.of("opportunities", "missing account", "no account on the opportunity", "1"),
+                List.of("opportunities", "mixed currencies", "currencies found: EUR, USD", "2"),
                 // Acme and Ghost Co are not among the companies (Acme Metals, Beta Tools); Dana and Nobody not among reps
-                List.of("opportunities", "orphan_account", "2 account names not found in accounts (e.g. Acme)", "2"),
-                List.of("opportunities", "orphan_rep", "2 rep names not found in reps (e.g. Dana)", "3"));
+                List.of("opportunities", "orphan reference", "account not in the accounts table: Acme, Ghost Co", "2"),
+                List.of("opportunities", "orphan reference", "owner not in the reps table: Dana, Nobody", "3"));
     }
 }

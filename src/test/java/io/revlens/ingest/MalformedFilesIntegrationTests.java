@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A corpus of malformed and awkward exports, each with its expected outcome: status, the row accounting
- * (read = loaded + rejected + skipped is asserted for every file by {@link IngestRun#files}), and the
+ * (read = loaded + rejected + skipped is asserted for every file by {@link LoadRun#files}), and the
  * exact values or reject reasons that matter for that case.
  */
 class MalformedFilesIntegrationTests {
@@ -38,7 +38,7 @@ class MalformedFilesIntegrationTests {
     }
 
     interface Check {
-        void verify(Path db, IngestRun.FileRow row) throws Exception;
+        void verify(Path db, LoadRun.FileRow row) throws Exception;
     }
 
     record Case(String file, Fixture fixture, String status, long read, long loaded, long rejected, long skipped,
@@ -71,7 +71,7 @@ class MalformedFilesIntegrationTests {
     }
 
     static Check values(String sql, List<List<String>> expected) {
-        return (db, row) -> assertThat(IngestRun.query(db, sql)).containsExactlyElementsOf(expected);
+        return (db, row) -> assertThat(LoadRun.query(db, sql)).containsExactlyElementsOf(expected);
     }
 
     static Check rejects(List<List<String>> expected) {
@@ -96,7 +96,7 @@ class MalformedFilesIntegrationTests {
                 new Case("utf16le-bom-tab.csv", text("opportunity_id\tstage\tamount\n1\tWon\t10\n2\tLost\t20\n",
                         StandardCharsets.UTF_16LE, new byte[]{(byte) 0xFF, (byte) 0xFE}), "loaded", 2, 2, 0, 0,
                         (db, row) -> assertThat(List.of(row.encoding(), row.delimiter()))
-                                .containsExactly("UTF-16LE (BOM)", "\\t")),
+                                .containsExactly("UTF-16LE (BOM)", "tab")),
                 new Case("utf16be-bom.csv", text(OPPS + "1,Won,10\n", StandardCharsets.UTF_16BE,
                         new byte[]{(byte) 0xFE, (byte) 0xFF}), "loaded", 1, 1, 0, 0,
                         (db, row) -> assertThat(row.encoding()).isEqualTo("UTF-16BE (BOM)")),
@@ -113,9 +113,9 @@ class MalformedFilesIntegrationTests {
                         values("select source_row, opportunity_name from opportunities order by 1",
                                 List.of(List.of("2", "two\nline name"), List.of("4", "plain")))),
                 new Case("ragged-long-row.csv", text(OPPS + "1,Won,10\n2,Lost,20,oops\n"), "loaded", 2, 1, 1, 0,
-                        rejects(List.of(List.of("3", "null", "null", "ragged row: 4 fields, header has 3")))),
+                        rejects(List.of(List.of("3", "null", "null", "row has 4 fields but the header has 3 (an unquoted delimiter inside a value?)")))),
                 new Case("ragged-short-row.csv", text(OPPS + "1,Won\n2,Lost,20\n"), "loaded", 2, 1, 1, 0,
-                        rejects(List.of(List.of("2", "null", "null", "ragged row: 2 fields, header has 3")))),
+                        rejects(List.of(List.of("2", "null", "null", "row has 2 fields but the header has 3")))),
                 new Case("trailing-empty-field.csv", text(OPPS + "1,Won,10,\n"), "loaded", 1, 1, 0, 0, none()),
                 new Case("title-rows.csv", text("Acme CRM export\nGenerated 2026-11-01\n\n" + OPPS + "1,Won,10\n"),
                         "loaded", 1, 1, 0, 0, (db, row) -> assertThat(row.headerRow()).isEqualTo(4)),
@@ -133,15 +133,15 @@ class MalformedFilesIntegrationTests {
                                 List.of(List.of("1001", "Acme Metals", "2026-01-15", "12500.00", "false"),
                                         List.of("CM-7", "Acme Metals", "2026-02-03", "-500.00", "true")))),
                 new Case("blank-lines.csv", text(OPPS + "1,Won,10\n\n,,\n2,Lost,20\n"), "loaded", 4, 2, 0, 2, none()),
-                new Case("empty.csv", text(""), "ignored", 0, 0, 0, 0, message("empty.csv: the file is empty")),
+                new Case("empty.csv", text(""), "failed", 0, 0, 0, 0, message("empty.csv is empty (0 bytes)")),
                 new Case("header-only.csv", text(OPPS), "loaded", 0, 0, 0, 0, none()),
                 new Case("blank-only.csv", text("\n\n   \n"), "ignored", 0, 0, 0, 0, message("no header row")),
                 new Case("unrecognised.csv", text("foo,bar\n1,2\n3,4\n"), "ignored", 2, 0, 0, 2,
-                        message("no profile recognises the header (foo, bar)")),
+                        message("is not recognised as a known export: no profile matches its header (foo, bar)")),
                 new Case("duplicate-headers.csv", text("opportunity_id,stage,amount,amount\n1,Won,10,20\n"), "loaded",
                         1, 1, 0, 0, (db, row) -> {
                             assertThat(row.message()).contains("duplicate header 'amount' in columns [3, 4]; the first is used");
-                            assertThat(IngestRun.scalar(db, "select amount from opportunities")).isEqualTo("10.00");
+                            assertThat(LoadRun.scalar(db, "select amount from opportunities")).isEqualTo("10.00");
                         }),
                 new Case("day-first-dates.csv", text(LINES + "1,Acme,13/02/2026,10\n2,Acme,03/04/2026,20\n"), "loaded",
                         2, 2, 0, 0, values("select line_date from revenue_lines order by source_row",
@@ -150,7 +150,7 @@ class MalformedFilesIntegrationTests {
                         2, 2, 0, 0, values("select line_date from revenue_lines order by source_row",
                         List.of(List.of("2026-02-13"), List.of("2026-03-04")))),
                 new Case("bad-dates.csv", text(LINES + "1,Acme,2026-02-30,10\n2,Acme,soon,20\n3,Acme,2026-02-28,30\n"),
-                        "loaded", 3, 1, 2, 0, rejects(List.of(List.of("2", "date", "2026-02-30", "invalid date"),
+                        "loaded", 3, 1, 2, 0, rejects(List.of(List.of("2", "date", "2026-02-30", "not a valid calendar date: invalid date 'february 30'"),
                         List.of("3", "date", "soon", "not a date")))),
                 new Case("currency-strings.csv", text(LINES + "1,A,2026-01-01,\"$1,234.56\"\n2,A,2026-01-01,\"(1,234.00)\"\n"
                         + "3,A,2026-01-01,-1234\n4,A,2026-01-01,1234-\n5,A,2026-01-01,USD 99.50\n6,A,2026-01-01,\"€ 5,5\"\n"),
@@ -160,16 +160,16 @@ class MalformedFilesIntegrationTests {
                                 List.of("99.50", "USD", "false"), List.of("5.50", "EUR", "false")))),
                 new Case("number-prefix-trap.csv", text(LINES + "1,A,2026-01-01,1234abc\n2,A,2026-01-01,12.34.56\n"
                         + "3,A,2026-01-01,\"1,2,3\"\n"), "loaded", 3, 0, 3, 0,
-                        rejects(List.of(List.of("2", "amount", "1234abc", "not an amount"),
-                                List.of("3", "amount", "12.34.56", "not an amount"),
-                                List.of("4", "amount", "1,2,3", "not an amount")))),
+                        rejects(List.of(List.of("2", "amount", "1234abc", ValueCoercer.NOT_A_NUMBER),
+                                List.of("3", "amount", "12.34.56", ValueCoercer.NOT_A_NUMBER),
+                                List.of("4", "amount", "1,2,3", ValueCoercer.NOT_A_NUMBER)))),
                 new Case("date-times-with-zones.csv", text(LINES + "1,A,2026-03-01T23:30:00Z,1\n"
                         + "2,A,2026-03-01 23:30:00+05:00,1\n3,A,2026-03-02T01:00:00.000-08:00,1\n4,A,2026-03-03 09:15,1\n"),
                         "loaded", 4, 4, 0, 0, values("select line_date from revenue_lines order by source_row",
                         List.of(List.of("2026-03-01"), List.of("2026-03-01"), List.of("2026-03-02"), List.of("2026-03-03")))),
                 new Case("missing-required.csv", text(LINES + "1,A,,10\n2,A,2026-01-01,\n"), "loaded", 2, 0, 2, 0,
-                        rejects(List.of(List.of("2", "date", "null", "missing required value"),
-                                List.of("3", "amount", "null", "missing required value")))),
+                        rejects(List.of(List.of("2", "date", "null", "missing required value (line_date)"),
+                                List.of("3", "amount", "null", "missing required value (amount)")))),
                 new Case("truncated-quote.csv", text(OPPS + "1,Won,10\n2,Lost,\"20\n"), "failed", 1, 1, 0, 0,
                         message("reading stopped after 1 data rows")),
                 new Case("serial-dates.xlsx", xlsx(new Object[][]{{"invoice", "customer", "date", "amount"},
@@ -227,9 +227,9 @@ class MalformedFilesIntegrationTests {
                         }
                     }
                     Files.delete(plain);
-                }, "failed", 0, 0, 0, 0, message("encrypted.xlsx: the workbook is password-protected")),
+                }, "failed", 0, 0, 0, 0, message("encrypted.xlsx is password-protected")),
                 new Case("web-page-saved-as.xls", text("<html><body><table><tr><td>Opportunity Name</td></tr></table></body></html>"),
-                        "failed", 0, 0, 0, 0, message("web page saved with an Excel extension")),
+                        "failed", 0, 0, 0, 0, message("HTML page saved with an Excel extension")),
                 new Case("legacy-roster.xls", file -> {
                     HSSFWorkbook wb = new HSSFWorkbook();
                     Workbooks.sheet(wb, "Team", new Object[][]{{"Rep Name", "Hire Date", "Quota"},
@@ -238,7 +238,7 @@ class MalformedFilesIntegrationTests {
                 }, "loaded", 1, 1, 0, 0, values("select rep_name, hire_date, quarterly_quota from reps",
                         List.of(List.of("Dana Reyes", "2024-03-04", "450000.00")))),
                 new Case("not-an-export.pdf.txt", text("%PDF-1.7 binary junk without delimiters\n"), "ignored", 0, 0, 0, 0,
-                        message("no profile recognises the header"))
+                        message("is not recognised as a known export"))
         );
     }
 
@@ -248,9 +248,9 @@ class MalformedFilesIntegrationTests {
         Path file = tmp.resolve(c.file());
         c.fixture().write(file);
         Path db = tmp.resolve("ingest.duckdb");
-        IngestRun.run(db, List.of(file), Map.of());
-        Map<String, IngestRun.FileRow> rows = IngestRun.files(db);
-        IngestRun.FileRow row = rows.get(c.file());
+        LoadRun.run(db, List.of(file), Map.of());
+        Map<String, LoadRun.FileRow> rows = LoadRun.files(db);
+        LoadRun.FileRow row = rows.get(c.file());
         assertThat(row).as("source_files row for %s", c.file()).isNotNull();
         assertThat(List.of(row.status(), row.read(), row.loaded(), row.rejected(), row.skipped()))
                 .as("status, read, loaded, rejected, skipped of %s (message: %s)", c.file(), row.message())

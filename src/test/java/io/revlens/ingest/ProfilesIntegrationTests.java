@@ -26,25 +26,25 @@ class ProfilesIntegrationTests {
 
     @Test
     void hubspotDealsWithStageHistoryAndOneRejectedAmount() throws Exception {
-        IngestRun.run(db(), List.of(fixture("hubspot-deals.csv")), Map.of());
-        IngestRun.FileRow file = IngestRun.files(db()).get("hubspot-deals.csv");
+        LoadRun.run(db(), List.of(fixture("hubspot-deals.csv")), Map.of());
+        LoadRun.FileRow file = LoadRun.files(db()).get("hubspot-deals.csv");
         assertThat(file.profile()).isEqualTo("hubspot-deals");
         assertThat(List.of(file.read(), file.loaded(), file.rejected(), file.skipped())).containsExactly(4L, 3L, 1L, 0L);
         assertThat(file.encoding()).isEqualTo("UTF-8");
         assertThat(file.delimiter()).isEqualTo(",");
-        assertThat(IngestRun.query(db(), "select row_number, column_name, raw_value, reason from rejects"))
-                .containsExactly(List.of("5", "Amount", "12,5x", "not an amount"));
-        assertThat(IngestRun.query(db(), "select opportunity_id, status, opportunity_type, amount, created_date,"
+        assertThat(LoadRun.query(db(), "select row_number, column_name, raw_value, reason from rejects"))
+                .containsExactly(List.of("5", "Amount", "12,5x", ValueCoercer.NOT_A_NUMBER));
+        assertThat(LoadRun.query(db(), "select opportunity_id, status, opportunity_type, amount, created_date,"
                 + " close_date, rep_name, account_name, currency, source_row from opportunities order by 1"))
                 .containsExactly(
                         List.of("1001", "won", "new", "12500.00", "2026-01-05", "2026-03-10", "Dana Reyes", "Acme Metals", "USD", "2"),
                         List.of("1002", "lost", "expansion", "48000.00", "2026-02-01", "2026-04-15", "Lee Park", "Beta Tools", "USD", "3"),
                         List.of("1003", "open", "renewal", "9000.00", "2026-09-01", "2026-11-30", "Dana Reyes", "Gamma Labs", "USD", "4"));
-        assertThat(IngestRun.scalar(db(), "select count(*) from opportunity_stage_history")).isEqualTo("11");
-        assertThat(IngestRun.query(db(), "select stage, entered_date from opportunity_stage_history"
+        assertThat(LoadRun.scalar(db(), "select count(*) from opportunity_stage_history")).isEqualTo("11");
+        assertThat(LoadRun.query(db(), "select stage, entered_date from opportunity_stage_history"
                 + " where opportunity_id = '1002' order by entered_date")).containsExactly(
                 List.of("Qualified", "2026-02-01"), List.of("Proposal", "2026-03-01"), List.of("Closed Lost", "2026-04-15"));
-        assertThat(IngestRun.query(db(), "select stage, is_won, is_lost from pipeline_stages order by stage_order"))
+        assertThat(LoadRun.query(db(), "select stage, is_won, is_lost from pipeline_stages order by stage_order"))
                 .containsExactly(List.of("Qualified", "false", "false"), List.of("Discovery", "false", "false"),
                         List.of("Proposal", "false", "false"), List.of("Negotiation", "false", "false"),
                         List.of("Closed Won", "true", "false"), List.of("Closed Lost", "false", "true"));
@@ -52,9 +52,9 @@ class ProfilesIntegrationTests {
 
     @Test
     void hubspotCompaniesBecomeAccounts() throws Exception {
-        IngestRun.run(db(), List.of(fixture("hubspot-companies.csv")), Map.of());
-        assertThat(IngestRun.files(db()).get("hubspot-companies.csv").loaded()).isEqualTo(2);
-        assertThat(IngestRun.query(db(), "select account_id, account_name, industry, country, employees,"
+        LoadRun.run(db(), List.of(fixture("hubspot-companies.csv")), Map.of());
+        assertThat(LoadRun.files(db()).get("hubspot-companies.csv").loaded()).isEqualTo(2);
+        assertThat(LoadRun.query(db(), "select account_id, account_name, industry, country, employees,"
                 + " annual_revenue, segment from accounts order by 1")).containsExactly(
                 List.of("501", "Acme Metals", "Manufacturing", "United States", "250", "42000000.00", "Mid-Market"),
                 List.of("502", "Beta Tools", "Aerospace", "Canada", "1200", "310000000.50", "Enterprise"));
@@ -62,11 +62,11 @@ class ProfilesIntegrationTests {
 
     @Test
     void salesforceReportSkipsBlankAndFooterLines() throws Exception {
-        IngestRun.run(db(), List.of(fixture("salesforce-opportunities.csv")), Map.of());
-        IngestRun.FileRow file = IngestRun.files(db()).get("salesforce-opportunities.csv");
+        LoadRun.run(db(), List.of(fixture("salesforce-opportunities.csv")), Map.of());
+        LoadRun.FileRow file = LoadRun.files(db()).get("salesforce-opportunities.csv");
         assertThat(file.profile()).isEqualTo("salesforce-opportunities");
         assertThat(List.of(file.read(), file.loaded(), file.rejected(), file.skipped())).containsExactly(6L, 2L, 0L, 4L);
-        assertThat(IngestRun.query(db(), "select opportunity_id, amount, created_date, close_date, status,"
+        assertThat(LoadRun.query(db(), "select opportunity_id, amount, created_date, close_date, status,"
                 + " opportunity_type, source from opportunities order by 1")).containsExactly(
                 List.of("Acme - HT-500", "12500.00", "2026-01-05", "2026-03-10", "won", "new", "Web"),
                 List.of("Beta - CMM", "48000.00", "2026-02-01", "2026-04-30", "open", "expansion", "Partner"));
@@ -74,9 +74,9 @@ class ProfilesIntegrationTests {
 
     @Test
     void pipedriveStatusAndCloseDateFallbacks() throws Exception {
-        IngestRun.run(db(), List.of(fixture("pipedrive-deals.csv")), Map.of());
-        assertThat(IngestRun.files(db()).get("pipedrive-deals.csv").profile()).isEqualTo("pipedrive-deals");
-        assertThat(IngestRun.query(db(), "select opportunity_id, status, close_date, currency, lost_reason"
+        LoadRun.run(db(), List.of(fixture("pipedrive-deals.csv")), Map.of());
+        assertThat(LoadRun.files(db()).get("pipedrive-deals.csv").profile()).isEqualTo("pipedrive-deals");
+        assertThat(LoadRun.query(db(), "select opportunity_id, status, close_date, currency, lost_reason"
                 + " from opportunities order by 1")).containsExactly(
                 List.of("17", "won", "2026-02-01", "EUR", "null"),
                 List.of("18", "lost", "2026-03-01", "EUR", "Too expensive"),
@@ -86,28 +86,28 @@ class ProfilesIntegrationTests {
     @Test
     void quickBooksReportWithTitleRowsGroupHeadingsAndTotals() throws Exception {
         Path file = Workbooks.quickBooksSalesByCustomerDetail(tmp.resolve("quickbooks-sales-by-customer-detail.xlsx"));
-        IngestRun.run(db(), List.of(file), Map.of());
-        IngestRun.FileRow row = IngestRun.files(db()).get("quickbooks-sales-by-customer-detail.xlsx");
+        LoadRun.run(db(), List.of(file), Map.of());
+        LoadRun.FileRow row = LoadRun.files(db()).get("quickbooks-sales-by-customer-detail.xlsx");
         assertThat(row.profile()).isEqualTo("quickbooks-sales-by-customer-detail");
         assertThat(row.headerRow()).isEqualTo(5);
         assertThat(row.sheet()).isEqualTo("Sales by Customer Detail");
         assertThat(List.of(row.read(), row.loaded(), row.rejected(), row.skipped())).containsExactly(9L, 3L, 0L, 6L);
-        assertThat(IngestRun.query(db(), "select document_number, customer_name, line_date, amount, quantity,"
+        assertThat(LoadRun.query(db(), "select document_number, customer_name, line_date, amount, quantity,"
                 + " is_credit, source_row from revenue_lines order by source_row")).containsExactly(
                 List.of("1001", "Acme Metals", "2026-01-15", "12500.00", "2.0000", "false", "7"),
                 List.of("CM-7", "Acme Metals", "2026-02-03", "-500.00", "-1.0000", "true", "8"),
                 List.of("1002", "Beta Tools", "2026-03-01", "48000.00", "1.0000", "false", "11"));
-        assertThat(IngestRun.scalar(db(), "select sum(amount) from revenue_lines")).isEqualTo("60000.00");
+        assertThat(LoadRun.scalar(db(), "select sum(amount) from revenue_lines")).isEqualTo("60000.00");
     }
 
     @Test
     void xeroInvoiceLinesNetCreditNotesAndSkipOverpayments() throws Exception {
         Path file = Workbooks.xeroInvoiceLines(tmp.resolve("invoice-lines.xlsx"));
-        IngestRun.run(db(), List.of(file), Map.of());
-        IngestRun.FileRow row = IngestRun.files(db()).get("invoice-lines.xlsx");
+        LoadRun.run(db(), List.of(file), Map.of());
+        LoadRun.FileRow row = LoadRun.files(db()).get("invoice-lines.xlsx");
         assertThat(row.profile()).isEqualTo("xero-invoices");
         assertThat(List.of(row.read(), row.loaded(), row.rejected(), row.skipped())).containsExactly(4L, 3L, 0L, 1L);
-        assertThat(IngestRun.query(db(), "select document_number, amount, is_credit, product from revenue_lines"
+        assertThat(LoadRun.query(db(), "select document_number, amount, is_credit, product from revenue_lines"
                 + " order by source_row")).containsExactly(
                 List.of("INV-1", "200.00", "false", "HT-500 Hardness Tester"),
                 List.of("CN-1", "-100.00", "true", "HT-500 Hardness Tester"),
@@ -118,9 +118,9 @@ class ProfilesIntegrationTests {
 
     @Test
     void repsRoster() throws Exception {
-        IngestRun.run(db(), List.of(fixture("sales-team.csv")), Map.of());
-        assertThat(IngestRun.files(db()).get("sales-team.csv").profile()).isEqualTo("reps-roster");
-        assertThat(IngestRun.query(db(), "select rep_id, rep_name, role, hire_date, end_date, manager, region,"
+        LoadRun.run(db(), List.of(fixture("sales-team.csv")), Map.of());
+        assertThat(LoadRun.files(db()).get("sales-team.csv").profile()).isEqualTo("reps-roster");
+        assertThat(LoadRun.query(db(), "select rep_id, rep_name, role, hire_date, end_date, manager, region,"
                 + " quarterly_quota from reps order by source_row")).containsExactly(
                 List.of("dana@calibra.example", "Dana Reyes", "Account Executive", "2024-03-04", "null", "Morgan Hale", "East", "450000.00"),
                 List.of("lee@calibra.example", "Lee Park", "Senior Account Executive", "2023-11-13", "2026-06-30", "Morgan Hale", "West", "500000.00"),
@@ -129,11 +129,11 @@ class ProfilesIntegrationTests {
 
     @Test
     void genericProfileMapsBySynonyms() throws Exception {
-        IngestRun.run(db(), List.of(fixture("crm-opportunities-generic.csv")), Map.of());
-        IngestRun.FileRow row = IngestRun.files(db()).get("crm-opportunities-generic.csv");
+        LoadRun.run(db(), List.of(fixture("crm-opportunities-generic.csv")), Map.of());
+        LoadRun.FileRow row = LoadRun.files(db()).get("crm-opportunities-generic.csv");
         assertThat(row.profile()).isEqualTo("generic");
         assertThat(row.kind()).isEqualTo("opportunities");
-        assertThat(IngestRun.query(db(), "select opportunity_id, rep_name, account_name, stage, status, amount,"
+        assertThat(LoadRun.query(db(), "select opportunity_id, rep_name, account_name, stage, status, amount,"
                 + " created_date, close_date, product from opportunities order by 1")).containsExactly(
                 List.of("A1", "Moses Frase", "Cancity", "Won", "won", "1054.00", "2016-10-20", "2017-03-01", "GTX Basic"),
                 List.of("A2", "Darcel Schlecht", "null", "Engaging", "open", "null", "2016-10-25", "null", "GTX Pro"),
@@ -143,10 +143,10 @@ class ProfilesIntegrationTests {
     @Test
     void userProfileFromAFolderNeedsNoCode() throws Exception {
         ProfileCatalog catalog = ProfileCatalog.load(fixture("profiles"));
-        IngestRun.run(db(), List.of(fixture("acme-crm-export.csv")), Map.of(), catalog);
-        IngestRun.FileRow row = IngestRun.files(db()).get("acme-crm-export.csv");
+        LoadRun.run(db(), List.of(fixture("acme-crm-export.csv")), Map.of(), catalog);
+        LoadRun.FileRow row = LoadRun.files(db()).get("acme-crm-export.csv");
         assertThat(row.profile()).isEqualTo("acme-crm");
-        assertThat(IngestRun.query(db(), "select opportunity_id, status, amount, currency, close_date"
+        assertThat(LoadRun.query(db(), "select opportunity_id, status, amount, currency, close_date"
                 + " from opportunities order by 1")).containsExactly(
                 List.of("D-1", "won", "1200.00", "GBP", "2026-03-05"),
                 List.of("D-2", "open", "800.00", "GBP", "2026-03-06"));
@@ -155,23 +155,23 @@ class ProfilesIntegrationTests {
     @Test
     void overrideForcesAProfileByFileName() throws Exception {
         // The generic fixture forced to the reps roster maps nothing required -> every row rejected, none lost.
-        IngestRun.run(db(), List.of(fixture("crm-opportunities-generic.csv")),
+        LoadRun.run(db(), List.of(fixture("crm-opportunities-generic.csv")),
                 Map.of("crm-*.csv", "reps-roster"));
-        IngestRun.FileRow row = IngestRun.files(db()).get("crm-opportunities-generic.csv");
+        LoadRun.FileRow row = LoadRun.files(db()).get("crm-opportunities-generic.csv");
         assertThat(row.profile()).isEqualTo("reps-roster");
         assertThat(List.of(row.read(), row.loaded(), row.rejected())).containsExactly(3L, 0L, 3L);
-        assertThat(IngestRun.query(db(), "select distinct column_name, reason from rejects"))
-                .containsExactly(List.of("rep_name", "missing required value"));
+        assertThat(LoadRun.query(db(), "select distinct column_name, reason from rejects"))
+                .containsExactly(List.of("rep_name", "missing required value (rep_name)"));
     }
 
     @Test
     void reIngestingTheSameFileReplacesItsRows() throws Exception {
-        IngestRun.run(db(), List.of(fixture("hubspot-deals.csv")), Map.of());
-        IngestRun.run(db(), List.of(fixture("hubspot-deals.csv")), Map.of());
-        assertThat(IngestRun.files(db())).hasSize(1);
-        assertThat(IngestRun.scalar(db(), "select count(*) from opportunities")).isEqualTo("3");
-        assertThat(IngestRun.scalar(db(), "select count(*) from opportunity_stage_history")).isEqualTo("11");
-        assertThat(IngestRun.scalar(db(), "select count(*) from rejects")).isEqualTo("1");
+        LoadRun.run(db(), List.of(fixture("hubspot-deals.csv")), Map.of());
+        LoadRun.run(db(), List.of(fixture("hubspot-deals.csv")), Map.of());
+        assertThat(LoadRun.files(db())).hasSize(1);
+        assertThat(LoadRun.scalar(db(), "select count(*) from opportunities")).isEqualTo("3");
+        assertThat(LoadRun.scalar(db(), "select count(*) from opportunity_stage_history")).isEqualTo("11");
+        assertThat(LoadRun.scalar(db(), "select count(*) from rejects")).isEqualTo("1");
     }
 
     @Test
@@ -184,13 +184,13 @@ class ProfilesIntegrationTests {
         List<Path> files = InputScanner.scan(folder);
         assertThat(files).extracting(p -> p.getFileName().toString())
                 .containsExactly("QB sales detail.xlsx", "hubspot-deals.csv", "sales-team.csv");
-        IngestRun.run(db(), files, Map.of());
-        Map<String, IngestRun.FileRow> rows = IngestRun.files(db());
-        assertThat(rows.values()).extracting(IngestRun.FileRow::status).containsOnly("loaded");
+        LoadRun.run(db(), files, Map.of());
+        Map<String, LoadRun.FileRow> rows = LoadRun.files(db());
+        assertThat(rows.values()).extracting(LoadRun.FileRow::status).containsOnly("loaded");
         assertThat(rows.get("QB sales detail.xlsx").kind()).isEqualTo("revenue_lines");
         assertThat(rows.get("hubspot-deals.csv").kind()).isEqualTo("opportunities");
         assertThat(rows.get("sales-team.csv").kind()).isEqualTo("reps");
-        assertThat(IngestRun.query(db(), "select (select count(*) from opportunities), (select count(*) from reps),"
+        assertThat(LoadRun.query(db(), "select (select count(*) from opportunities), (select count(*) from reps),"
                 + " (select sum(amount) from revenue_lines)")).containsExactly(List.of("3", "3", "60000.00"));
     }
 }

@@ -30,10 +30,10 @@ class RealDatasetsIntegrationTests {
         Assumptions.assumeTrue(Files.isDirectory(folder), "maven-crm-sales-opportunities not present");
         Path db = tmp.resolve("maven.duckdb");
         List<Path> files = InputScanner.scan(folder);
-        IngestRun.run(db, files, Map.of());
-        Map<String, IngestRun.FileRow> rows = IngestRun.files(db);
+        LoadRun.run(db, files, Map.of());
+        Map<String, LoadRun.FileRow> rows = LoadRun.files(db);
 
-        IngestRun.FileRow pipeline = rows.get("sales_pipeline.csv");
+        LoadRun.FileRow pipeline = rows.get("sales_pipeline.csv");
         assertThat(pipeline.kind()).isEqualTo("opportunities");
         assertThat(pipeline.profile()).isEqualTo("generic");
         // README: 8,800 opportunities, every one loads.
@@ -43,18 +43,18 @@ class RealDatasetsIntegrationTests {
         assertThat(rows.get("accounts.csv").loaded()).isEqualTo(85);
         assertThat(rows.get("sales_teams.csv").kind()).isEqualTo("reps");
         assertThat(rows.get("sales_teams.csv").loaded()).isEqualTo(35);
-        IngestRun.FileRow products = rows.get("products.csv");
+        LoadRun.FileRow products = rows.get("products.csv");
         assertThat(products.status()).isEqualTo("ignored");
         assertThat(products.skipped()).isEqualTo(7);
-        assertThat(products.message()).contains("no profile recognises the header (product, series, sales_price)");
+        assertThat(products.message()).contains("no profile matches its header (product, series, sales_price)");
 
-        assertThat(IngestRun.query(db, "select opportunity_id, rep_name, account_name, stage, status, amount,"
+        assertThat(LoadRun.query(db, "select opportunity_id, rep_name, account_name, stage, status, amount,"
                 + " created_date, close_date from opportunities where opportunity_id = '1C1I7A6R'"))
                 .containsExactly(List.of("1C1I7A6R", "Moses Frase", "Cancity", "Won", "won", "1054.00",
                         "2016-10-20", "2017-03-01"));
-        assertThat(IngestRun.query(db, "select status, count(*) from opportunities group by status order by status"))
+        assertThat(LoadRun.query(db, "select status, count(*) from opportunities group by status order by status"))
                 .extracting(r -> r.get(0)).containsExactly("lost", "open", "won");
-        assertThat(IngestRun.query(db, "select stage, is_won, is_lost from pipeline_stages order by stage_order"))
+        assertThat(LoadRun.query(db, "select stage, is_won, is_lost from pipeline_stages order by stage_order"))
                 .containsExactly(List.of("Prospecting", "false", "false"), List.of("Engaging", "false", "false"),
                         List.of("Won", "true", "false"), List.of("Lost", "false", "true"));
     }
@@ -64,8 +64,8 @@ class RealDatasetsIntegrationTests {
         Path file = datasets().resolve("uci-online-retail-sample").resolve("online_retail_sample.xlsx");
         Assumptions.assumeTrue(Files.isRegularFile(file), "online_retail_sample.xlsx not present");
         Path db = tmp.resolve("retail.duckdb");
-        IngestRun.run(db, List.of(file), Map.of());
-        IngestRun.FileRow row = IngestRun.files(db).get("online_retail_sample.xlsx");
+        LoadRun.run(db, List.of(file), Map.of());
+        LoadRun.FileRow row = LoadRun.files(db).get("online_retail_sample.xlsx");
         assertThat(row.kind()).isEqualTo("revenue_lines");
         assertThat(row.format()).isEqualTo("xlsx");
         assertThat(row.headerRow()).isEqualTo(1);
@@ -74,9 +74,9 @@ class RealDatasetsIntegrationTests {
         assertThat(row.loaded()).isEqualTo(40000);
         assertThat(row.minDate()).startsWith("2010-12");
         assertThat(row.maxDate()).startsWith("2011-12");
-        assertThat(IngestRun.scalar(db, "select count(*) from revenue_lines where document_number like 'C%'"
+        assertThat(LoadRun.scalar(db, "select count(*) from revenue_lines where document_number like 'C%'"
                 + " and (not is_credit or amount > 0)")).isEqualTo("0");
-        assertThat(Long.parseLong(IngestRun.scalar(db,
+        assertThat(Long.parseLong(LoadRun.scalar(db,
                 "select count(*) from revenue_lines where document_number like 'C%'"))).isPositive();
     }
 }

@@ -33,10 +33,10 @@ class ValueCoercerTests {
 
     @Test
     void theWholeStringMustBeANumber() {
-        assertThatThrownBy(() -> us.money("1,234abc")).hasMessage("not an amount");
-        assertThatThrownBy(() -> us.money("1.234,56,7")).hasMessage("not an amount");
-        assertThatThrownBy(() -> us.money("12 apples")).hasMessage("not an amount");
-        assertThatThrownBy(() -> us.decimal("$5", 2)).hasMessage("not a number");
+        assertThatThrownBy(() -> us.money("1,234abc")).hasMessage(ValueCoercer.NOT_A_NUMBER);
+        assertThatThrownBy(() -> us.money("1.234,56,7")).hasMessage(ValueCoercer.NOT_A_NUMBER);
+        assertThatThrownBy(() -> us.money("12 apples")).hasMessage(ValueCoercer.NOT_A_NUMBER);
+        assertThatThrownBy(() -> us.decimal("$5", 2)).hasMessage(ValueCoercer.NOT_A_NUMBER);
         assertThatThrownBy(() -> us.integer("2.5")).hasMessage("not a whole number");
     }
 
@@ -61,8 +61,8 @@ class ValueCoercerTests {
 
     @Test
     void badDatesSayWhy() {
-        assertThatThrownBy(() -> us.date("2026-02-30")).hasMessage("invalid date");
-        assertThatThrownBy(() -> us.date("13/13/2026")).hasMessage("invalid date");
+        assertThatThrownBy(() -> us.date("2026-02-30")).hasMessage("not a valid calendar date: invalid date 'february 30'");
+        assertThatThrownBy(() -> us.date("13/13/2026")).hasMessageStartingWith("not a valid calendar date: invalid value for monthofyear");
         assertThatThrownBy(() -> us.date("next week")).hasMessage("not a date");
         assertThatThrownBy(() -> us.date(42d)).hasMessage("not a date");
     }

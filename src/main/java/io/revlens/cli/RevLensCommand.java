@@ -1,0 +1,70 @@
+package io.revlens.cli;
+
+import io.revlens.job.BadInputException;
+import io.revlens.job.JobDefinitionException;
+import io.revlens.job.WorkingFolderLock;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code revlens} command and its subcommands. */
+@Command(name = "revlens", mixinStandardHelpOptions = true, version = "RevLens 0.1.0",
+        description = "Turns CRM and finance exports into board-ready metrics and PDF reports.",
+        subcommands = {DemoCommand.class, RunCommand.class, AnalyzeCommand.class, InspectCommand.class,
+                ValidateCommand.class, GenerateSampleCommand.class, CommandLine.HelpCommand.class})
+public class RevLensCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Runs a command line and returns the process exit code; never calls {@code System.exit}. */
+    public static int execute(String[] args, PrintStream out, PrintStream err) {
+        CommandLine commandLine = new CommandLine(new RevLensCommand());
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        commandLine.setExitCodeExceptionMapper(RevLensCommand::exitCodeOf);
+        commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
+            cmd.getErr().println("revlens: " + messageOf(e));
+            if (exitCodeOf(e) == ExitCodes.INTERNAL_FAILURE) {
+                cmd.getErr().println("(internal failure; rerun with REVLENS_DEBUG=1 for the stack trace)");
+                if (System.getenv("REVLENS_DEBUG") != null) {
+                    e.printStackTrace(cmd.getErr());
+                }
+            }
+            return exitCodeOf(e);
+        });
+        commandLine.setParameterExceptionHandler((e, a) -> {
+            e.getCommandLine().getErr().println("revlens: " + e.getMessage());
+            e.getCommandLine().usage(e.getCommandLine().getErr());
+            return ExitCodes.USAGE;
+        });
+        return commandLine.execute(args);
+    }
+
+    /** Maps a failure (or the cause it wraps) to the documented exit code. */
+    static int exitCodeOf(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof JobDefinitionException) {
+                return ExitCodes.BAD_CONFIGURATION;
+            }
+            if (cause instanceof BadInputException) {
+                return ExitCodes.BAD_INPUT;
+            }
+            if (cause instanceof WorkingFolderLock.WorkingFolderBusyException) {
+                return ExitCodes.BUSY;
+            }
+        }
+        return ExitCodes.INTERNAL_FAILURE;
+    }
+
+    private static String messageOf(Throwable e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    }
+}

@@ -1,0 +1,51 @@
+package io.revlens.cli;
+
+import io.revlens.job.JobDefinition;
+import io.revlens.job.JobDefinitionLoader;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code revlens run <job>}: runs a job defined in {@code jobs/<job>.yml} once. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run a job defined in jobs/<job>.yml once (e.g. monthly-board-report).")
+class RunCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "<job>", description = "Job name: a file jobs/<job>.yml.")
+    String jobName;
+
+    @Option(names = "--input", paramLabel = "DIR", description = "Read this folder instead of the job file's inputs.")
+    Path input;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: out/<job>).")
+    Path out;
+
+    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD",
+            description = "As-of date (default: from the job file's as_of rule).")
+    LocalDate asOf;
+
+    @Option(names = "--force", description = "Run again even when an identical run already completed.")
+    boolean force;
+
+    @Option(names = "--quiet", description = "Print only the final summary.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws Exception {
+        ProjectPaths paths = ProjectPaths.detect();
+        JobDefinition job = new JobDefinitionLoader(paths.jobs()).load(jobName);
+        if (input != null) {
+            job = job.withInput(input.toAbsolutePath().normalize());
+        }
+        Path outDir = out != null ? out : paths.defaultOut(jobName);
+        return JobLaunch.run(job, outDir, asOf, force, quiet, spec.commandLine().getOut());
+    }
+}

@@ -1,0 +1,98 @@
+package io.revlens.job;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.revlens.metrics.MetricCsvWriter;
+import io.revlens.metrics.MetricResult;
+import io.revlens.metrics.MetricsRunner;
+import io.revlens.model.Workspace;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/**
+ * Decides the as-of date, writes {@code run_parameters}, runs every metric SQL file and writes
+ * each metric table to {@code <out>/metrics/<metric>.csv} and the rejects to {@code <out>/rejects.csv}.
+ */
+final class ComputeMetricsTasklet implements Tasklet {
+
+    static final String AS_OF_DATE = "as_of_date";
+    static final String AS_OF_BASIS = "as_of_basis";
+    static final String METRICS = "metrics";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final RunRequest request;
+    private final LocalDate runDate;
+
+    ComputeMetricsTasklet(RunRequest request, LocalDate runDate) {
+        this.request = request;
+        this.runDate = runDate;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+        ExecutionContext jobContext = chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
+        try (Connection connection = Workspace.open(request.databaseFile())) {
+            AsOf asOf = resolveAsOf(connection);
+            jobContext.putString(AS_OF_DATE, asOf.date().toString());
+            jobContext.putString(AS_OF_BASIS, asOf.basis());
+            RunParametersWriter.write(connection, request.job(), asOf.date());
+
+            List<MetricResult> results = new MetricsRunner().run(connection);
+            List<String> tables = results.stream().map(MetricResult::table).toList();
+            MetricCsvWriter.writeAll(connection, tables, request.metricsDir());
+            MetricCsvWriter.writeAll(connection, List.of("rejects"), request.outDir());
+
+            List<Map<String, Object>> summary = new ArrayList<>();
+            for (MetricResult result : results) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("table", result.table());
+                row.put("status", result.status());
+                row.put("rows", result.rowCount());
+                row.put("note", result.note());
+                row.put("csv", request.metricsDir().resolve(result.table() + ".csv").toString());
+                summary.add(row);
+            }
+            jobContext.putString(METRICS, JSON.writeValueAsString(summary));
+            contribution.incrementWriteCount(results.size());
+        }
+        return RepeatStatus.FINISHED;
+    }
+
+    private AsOf resolveAsOf(Connection connection) throws Exception {
+        if (request.asOfDate() != null) {
+            return new AsOf(request.asOfDate(), "given with --as-of");
+        }
+        AsOfRule rule = request.job().asOf();
+        var fromSchedule = rule.fromRunDate(runDate);
+        if (fromSchedule.isPresent()) {
+            return new AsOf(fromSchedule.get(), rule.label() + " of the run date " + runDate);
+        }
+        LocalDate latest = RunParametersWriter.latestTransactionDate(connection)
+                .orElseThrow(() -> new BadInputException("No dated transactions were loaded from "
+                        + describeInputs() + ", so the data's own as-of date is unknown; "
+                        + "check the rejects in " + request.rejectsCsv() + " or pass --as-of YYYY-MM-DD"));
+        return new AsOf(latest, "latest transaction date in the data");
+    }
+
+    private String describeInputs() {
+        return request.job().inputs().stream().map(i -> i.path().toString()).toList().toString();
+    }
+
+    private record AsOf(LocalDate date, String basis) {
+    }
+
+    /** Where the CSV of a metric table is written. */
+    static Path csvOf(RunRequest request, String table) {
+        return request.metricsDir().resolve(table + ".csv");
+    }
+}

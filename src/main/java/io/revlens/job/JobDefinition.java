@@ -1,0 +1,62 @@
+package io.revlens.job;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A job as written in {@code jobs/<name>.yml}: what to read, which reports to render, and the
+ * thresholds the metrics use. Relative input paths are resolved against the job file's folder.
+ */
+public record JobDefinition(
+        String name,
+        String description,
+        String company,
+        String currency,
+        int fiscalYearStartMonth,
+        List<Input> inputs,
+        AsOfRule asOf,
+        List<ReportOutput> reports,
+        boolean workbook,
+        Thresholds thresholds,
+        Schedule schedule) {
+
+    /** One input folder with an optional glob and an optional mapping-profile override. */
+    public record Input(Path path, String glob, String profile) {
+    }
+
+    /** A Jasper template in {@code reports/} and the PDF name it is written to. */
+    public record ReportOutput(String template, String output) {
+    }
+
+    /** When a job runs unattended (Spring cron syntax, with its time zone). */
+    public record Schedule(String cron, String zone) {
+    }
+
+    /** Defaults the metric SQL reads from {@code run_parameters}. */
+    public record Thresholds(
+            BigDecimal concentrationThreshold,
+            BigDecimal majorCustomerShare,
+            BigDecimal declineThreshold,
+            BigDecimal rampThreshold,
+            int stalledDays,
+            int inactiveWeeks) {
+
+        public static Thresholds defaults() {
+            return new Thresholds(new BigDecimal("0.20"), new BigDecimal("0.05"), new BigDecimal("0.10"),
+                    new BigDecimal("0.50"), 30, 2);
+        }
+    }
+
+    /** Returns a copy whose inputs are replaced by one folder (the {@code --input} option). */
+    public JobDefinition withInput(Path folder) {
+        return new JobDefinition(name, description, company, currency, fiscalYearStartMonth,
+                List.of(new Input(folder, null, null)), asOf, reports, workbook, thresholds, schedule);
+    }
+
+    /** Returns a copy with another as-of rule. */
+    public JobDefinition withAsOf(AsOfRule rule) {
+        return new JobDefinition(name, description, company, currency, fiscalYearStartMonth,
+                inputs, rule, reports, workbook, thresholds, schedule);
+    }
+}

@@ -1,0 +1,202 @@
+package io.revlens.job;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.scheduling.support.CronExpression;
+
+/** Reads {@code jobs/<name>.yml} into a {@link JobDefinition}, rejecting unknown keys and bad values. */
+public final class JobDefinitionLoader {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+
+    private final Path jobsFolder;
+
+    public JobDefinitionLoader(Path jobsFolder) {
+        this.jobsFolder = jobsFolder;
+    }
+
+    /** Loads the job called {@code name} (its file name without {@code .yml}). */
+    public JobDefinition load(String name) {
+        if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+            throw new JobDefinitionException("Job name '" + name + "' is not a plain name; use one of " + available());
+        }
+        Path file = jobsFolder.resolve(name + ".yml");
+        if (!Files.isRegularFile(file)) {
+            throw new JobDefinitionException("No job file " + file + "; jobs available: " + available());
+        }
+        return load(file);
+    }
+
+    /** Loads a job file at an explicit path. */
+    public static JobDefinition load(Path file) {
+        JobFile raw;
+        try {
+            raw = YAML.readValue(file.toFile(), JobFile.class);
+        } catch (UnrecognizedPropertyException e) {
+            throw new JobDefinitionException(file + ": unknown key '" + e.getPropertyName() + "' (near line "
+                    + e.getLocation().getLineNr() + "); allowed keys: " + e.getKnownPropertyIds());
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
+            throw new JobDefinitionException(file + ": not a valid job file" + where + ": " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new JobDefinitionException("Cannot read job file " + file + ": " + e.getMessage(), e);
+        }
+        if (raw == null) {
+            throw new JobDefinitionException(file + " is empty; copy one of the files in jobs/ as a start");
+        }
+        String name = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+        return raw.toDefinition(name, file.toAbsolutePath().getParent(), file);
+    }
+
+    /** Names of the job files in the jobs folder. */
+    public List<String> available() {
+        try (var files = Files.list(jobsFolder)) {
+            return files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".yml"))
+                    .map(n -> n.substring(0, n.length() - 4))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    /** The YAML shape; kept private so the rest of the code sees only the validated record. */
+    private record JobFile(
+            String description,
+            String company,
+            String currency,
+            @JsonProperty("fiscal_year_start_month") Integer fiscalYearStartMonth,
+            List<InputFile> inputs,
+            @JsonProperty("as_of") String asOf,
+            List<ReportFile> reports,
+            Boolean workbook,
+            ThresholdsFile thresholds,
+            ScheduleFile schedule) {
+
+        JobDefinition toDefinition(String name, Path baseFolder, Path file) {
+            List<String> problems = new ArrayList<>();
+            String currencyCode = currency == null ? "USD" : currency.trim().toUpperCase();
+            if (!currencyCode.matches("[A-Z]{3}")) {
+                problems.add("currency '" + currency + "' is not an ISO 4217 code such as USD");
+            }
+            int fiscalStart = fiscalYearStartMonth == null ? 1 : fiscalYearStartMonth;
+            if (fiscalStart < 1 || fiscalStart > 12) {
+                problems.add("fiscal_year_start_month must be 1..12, was " + fiscalStart);
+            }
+            List<JobDefinition.Input> resolvedInputs = new ArrayList<>();
+            if (inputs == null || inputs.isEmpty()) {
+                problems.add("inputs: name at least one folder (inputs: [{path: ../sample-data}])");
+            } else {
+                for (InputFile input : inputs) {
+                    if (input.path() == null) {
+                        problems.add("inputs: every entry needs a path");
+                        continue;
+                    }
+                    resolvedInputs.add(new JobDefinition.Input(
+                            baseFolder.resolve(input.path()).normalize(), input.glob(), input.profile()));
+                }
+            }
+            AsOfRule rule = AsOfRule.PREVIOUS_MONTH_END;
+            if (asOf != null) {
+                try {
+                    rule = AsOfRule.parse(asOf);
+                } catch (IllegalArgumentException e) {
+                    problems.add(e.getMessage());
+                }
+            }
+            List<JobDefinition.ReportOutput> outputs = new ArrayList<>();
+            if (reports == null || reports.isEmpty()) {
+                problems.add("reports: name at least one template (reports: [{template: board-monthly}])");
+            } else {
+                for (ReportFile report : reports) {
+                    if (report.template() == null || !report.template().matches("[a-z0-9-]+")) {
+                        problems.add("reports: template '" + report.template() + "' must be the plain name of a file in reports/");
+                        continue;
+                    }
+                    String output = report.output() == null ? report.template() : report.output();
+                    if (!output.matches("[A-Za-z0-9._-]+")) {
+                        problems.add("reports: output '" + output + "' must be a plain file name");
+                    }
+                    outputs.add(new JobDefinition.ReportOutput(report.template(), output));
+                }
+            }
+            JobDefinition.Schedule resolvedSchedule = null;
+            if (schedule != null) {
+                try {
+                    CronExpression.parse(schedule.cron());
+                } catch (IllegalArgumentException | NullPointerException e) {
+                    problems.add("schedule.cron '" + schedule.cron() + "' is not a valid cron expression"
+                            + " (six fields: second minute hour day-of-month month day-of-week)");
+                }
+                String zone = schedule.zone() == null ? "UTC" : schedule.zone();
+                try {
+                    ZoneId.of(zone);
+                } catch (RuntimeException e) {
+                    problems.add("schedule.zone '" + zone + "' is not a time zone such as Europe/London");
+                }
+                resolvedSchedule = new JobDefinition.Schedule(schedule.cron(), zone);
+            }
+            JobDefinition.Thresholds resolvedThresholds = thresholds == null
+                    ? JobDefinition.Thresholds.defaults() : thresholds.toThresholds(problems);
+            if (!problems.isEmpty()) {
+                throw new JobDefinitionException(file + " has " + problems.size() + " problem(s):\n  - "
+                        + String.join("\n  - ", problems));
+            }
+            return new JobDefinition(name, description, company == null ? name : company, currencyCode,
+                    fiscalStart, List.copyOf(resolvedInputs), rule, List.copyOf(outputs),
+                    Boolean.TRUE.equals(workbook), resolvedThresholds, resolvedSchedule);
+        }
+    }
+
+    private record InputFile(String path, String glob, String profile) {
+    }
+
+    private record ReportFile(String template, String output) {
+    }
+
+    private record ScheduleFile(String cron, String zone) {
+    }
+
+    private record ThresholdsFile(
+            @JsonProperty("concentration_threshold") BigDecimal concentrationThreshold,
+            @JsonProperty("major_customer_share") BigDecimal majorCustomerShare,
+            @JsonProperty("decline_threshold") BigDecimal declineThreshold,
+            @JsonProperty("ramp_threshold") BigDecimal rampThreshold,
+            @JsonProperty("stalled_days") Integer stalledDays,
+            @JsonProperty("inactive_weeks") Integer inactiveWeeks) {
+
+        JobDefinition.Thresholds toThresholds(List<String> problems) {
+            JobDefinition.Thresholds d = JobDefinition.Thresholds.defaults();
+            JobDefinition.Thresholds t = new JobDefinition.Thresholds(
+                    concentrationThreshold == null ? d.concentrationThreshold() : concentrationThreshold,
+                    majorCustomerShare == null ? d.majorCustomerShare() : majorCustomerShare,
+                    declineThreshold == null ? d.declineThreshold() : declineThreshold,
+                    rampThreshold == null ? d.rampThreshold() : rampThreshold,
+                    stalledDays == null ? d.stalledDays() : stalledDays,
+                    inactiveWeeks == null ? d.inactiveWeeks() : inactiveWeeks);
+            for (BigDecimal share : List.of(t.concentrationThreshold(), t.majorCustomerShare(),
+                    t.declineThreshold(), t.rampThreshold())) {
+                if (share.signum() < 0 || share.compareTo(BigDecimal.ONE) > 0) {
+                    problems.add("thresholds: shares are fractions between 0 and 1 (0.20 = 20%), found " + share);
+                }
+            }
+            if (t.stalledDays() < 1 || t.inactiveWeeks() < 1) {
+                problems.add("thresholds: stalled_days and inactive_weeks must be at least 1");
+            }
+            return t;
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package io.revlens.job;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.Map;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+
+/** Reads back the metric results that {@link ComputeMetricsTasklet} left in the job's context. */
+final class MetricTables {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private MetricTables() {
+    }
+
+    static List<Map<String, Object>> results(ExecutionContext jobContext) {
+        if (!jobContext.containsKey(ComputeMetricsTasklet.METRICS)) {
+            return List.of();
+        }
+        try {
+            return JSON.readValue(jobContext.getString(ComputeMetricsTasklet.METRICS), new TypeReference<>() {
+            });
+        } catch (Exception e) {
+            throw new IllegalStateException("Unreadable metric results in the job context", e);
+        }
+    }
+
+    static List<String> listed(ExecutionContext jobContext) {
+        return results(jobContext).stream().map(r -> (String) r.get("table")).toList();
+    }
+}

@@ -1,0 +1,27 @@
+package io.revlens.job;
+
+import io.revlens.ingest.DataQualityProfiler;
+import io.revlens.model.Workspace;
+import java.sql.Connection;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/** Builds the data-quality profile of the loaded tables (null rates, duplicates, orphans, currencies). */
+final class ProfileDataTasklet implements Tasklet {
+
+    private final RunRequest request;
+
+    ProfileDataTasklet(RunRequest request) {
+        this.request = request;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+        try (Connection connection = Workspace.open(request.databaseFile())) {
+            DataQualityProfiler.profile(connection);
+        }
+        return RepeatStatus.FINISHED;
+    }
+}

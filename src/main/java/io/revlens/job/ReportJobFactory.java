@@ -1,0 +1,51 @@
+package io.revlens.job;
+
+import io.revlens.ingest.IngestProgress;
+import io.revlens.ingest.LoadExportsStep;
+import io.revlens.report.ReportRenderer;
+import java.time.LocalDate;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * Builds the one step graph every RevLens job shares; jobs differ only by their job file
+ * (inputs, thresholds, which reports):
+ * {@code loadExports → profileData → computeMetrics → renderReports}.
+ */
+final class ReportJobFactory {
+
+    private final JobRepository jobRepository;
+    private final PlatformTransactionManager transactionManager;
+    private final ReportRenderer renderer;
+
+    ReportJobFactory(JobRepository jobRepository, PlatformTransactionManager transactionManager, ReportRenderer renderer) {
+        this.jobRepository = jobRepository;
+        this.transactionManager = transactionManager;
+        this.renderer = renderer;
+    }
+
+    Job build(RunRequest request, RunInputs inputs, IngestProgress progress, LocalDate runDate) {
+        Step loadExports = LoadExportsStep.build("loadExports", jobRepository, transactionManager,
+                request.databaseFile(), inputs.files(), inputs.profileOverrides(), progress);
+        Step profileData = new StepBuilder("profileData", jobRepository)
+                .tasklet(new ProfileDataTasklet(request), transactionManager)
+                .build();
+        Step computeMetrics = new StepBuilder("computeMetrics", jobRepository)
+                .tasklet(new ComputeMetricsTasklet(request, runDate), transactionManager)
+                .build();
+        Step renderReports = new StepBuilder("renderReports", jobRepository)
+                .tasklet(new RenderReportsTasklet(request, renderer), transactionManager)
+                .build();
+        return new JobBuilder(request.job().name(), jobRepository)
+                .listener(new RunSummaryWriter(request))
+                .start(loadExports)
+                .next(profileData)
+                .next(computeMetrics)
+                .next(renderReports)
+                .build();
+    }
+}

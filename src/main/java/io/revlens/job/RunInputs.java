@@ -1,0 +1,63 @@
+package io.revlens.job;
+
+import io.revlens.ingest.InputScanner;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The export files a run reads, the profile overrides that apply to them, and a fingerprint
+ * that identifies this set of inputs in the job history.
+ */
+public record RunInputs(List<Path> files, Map<String, String> profileOverrides, String fingerprint) {
+
+    /** Scans every input folder of the job; a missing folder is an error naming it. */
+    public static RunInputs resolve(JobDefinition job) {
+        List<Path> files = new ArrayList<>();
+        Map<String, String> overrides = new LinkedHashMap<>();
+        for (JobDefinition.Input input : job.inputs()) {
+            Path folder = input.path();
+            if (!Files.isDirectory(folder)) {
+                throw new BadInputException("Input folder " + folder + " does not exist or is not a folder"
+                        + " (job '" + job.name() + "'); pass --input <folder> or fix inputs: in jobs/" + job.name() + ".yml");
+            }
+            PathMatcher matcher = input.glob() == null ? null
+                    : FileSystems.getDefault().getPathMatcher("glob:" + input.glob());
+            for (Path file : InputScanner.scan(folder)) {
+                if (matcher == null || matcher.matches(folder.relativize(file))) {
+                    files.add(file);
+                    if (input.profile() != null) {
+                        overrides.put(file.getFileName().toString(), input.profile());
+                    }
+                }
+            }
+        }
+        return new RunInputs(List.copyOf(files), Map.copyOf(overrides), fingerprint(files));
+    }
+
+    /** SHA-256 over each file's absolute path, size and modification time (cheap, content-sensitive enough). */
+    private static String fingerprint(List<Path> files) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (Path file : files) {
+                String line = file.toAbsolutePath() + "|" + Files.size(file) + "|" + Files.getLastModifiedTime(file).toMillis() + "\n";
+                digest.update(line.getBytes(StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
+        } catch (IOException e) {
+            throw new BadInputException("Cannot read input files: " + e.getMessage());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package io.revlens.job;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+
+/**
+ * One run of a job: the job file (inputs already resolved), where outputs go, the as-of date
+ * when given by hand, and whether a completed identical run should be redone.
+ */
+public record RunRequest(JobDefinition job, Path outDir, LocalDate asOfDate, boolean force) {
+
+    /** The run's DuckDB file, inside its working folder. */
+    public Path databaseFile() {
+        return outDir.resolve("revlens.duckdb");
+    }
+
+    public Path metricsDir() {
+        return outDir.resolve("metrics");
+    }
+
+    public Path rejectsCsv() {
+        return outDir.resolve("rejects.csv");
+    }
+
+    public Path summaryJson() {
+        return outDir.resolve("run-summary.json");
+    }
+}

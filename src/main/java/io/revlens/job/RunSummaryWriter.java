@@ -1,0 +1,166 @@
+package io.revlens.job;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.revlens.model.Workspace;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes {@code <out>/run-summary.json} when a run ends, whatever its status: per input file
+ * the rows read, loaded, rejected and skipped, the metrics computed, the outputs, and timings.
+ */
+final class RunSummaryWriter implements JobExecutionListener {
+
+    private static final Logger log = LoggerFactory.getLogger(RunSummaryWriter.class);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final String FILES_SQL = """
+            select path, format, kind, profile, status, message, encoding, delimiter, sheet, header_row,
+                   rows_read, rows_loaded, rows_rejected, rows_skipped, min_date, max_date
+            from source_files order by path""";
+
+    private final RunRequest request;
+
+    RunSummaryWriter(RunRequest request) {
+        this.request = request;
+    }
+
+    @Override
+    public void afterJob(JobExecution execution) {
+        try {
+            Map<String, Object> summary = summarise(execution);
+            Files.createDirectories(request.outDir());
+            Path temp = request.outDir().resolve("run-summary.json.tmp");
+            JSON.writeValue(temp.toFile(), summary);
+            Files.move(temp, request.summaryJson(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            log.error("Could not write {}: {}", request.summaryJson(), e.getMessage());
+        }
+    }
+
+    private Map<String, Object> summarise(JobExecution execution) {
+        var jobContext = execution.getExecutionContext();
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("job", request.job().name());
+        summary.put("company", request.job().company());
+        summary.put("status", execution.getStatus().name());
+        summary.put("job_execution_id", execution.getId());
+        summary.put("as_of_date", jobContext.containsKey(ComputeMetricsTasklet.AS_OF_DATE)
+                ? jobContext.getString(ComputeMetricsTasklet.AS_OF_DATE) : null);
+        summary.put("as_of_basis", jobContext.containsKey(ComputeMetricsTasklet.AS_OF_BASIS)
+                ? jobContext.getString(ComputeMetricsTasklet.AS_OF_BASIS) : null);
+        summary.put("started_at", text(execution.getStartTime()));
+        summary.put("finished_at", text(execution.getEndTime()));
+        summary.put("duration_seconds", seconds(execution.getStartTime(), execution.getEndTime()));
+        summary.put("error", firstError(execution));
+        summary.put("steps", steps(execution));
+        List<Map<String, Object>> files = files();
+        summary.put("files", files);
+        summary.put("totals", totals(files));
+        summary.put("metrics", MetricTables.results(jobContext));
+        Map<String, Object> outputs = new LinkedHashMap<>();
+        outputs.put("folder", request.outDir().toString());
+        outputs.put("database", request.databaseFile().toString());
+        outputs.put("metrics_dir", request.metricsDir().toString());
+        outputs.put("rejects_csv", request.rejectsCsv().toString());
+        outputs.put("documents", jobContext.containsKey(RenderReportsTasklet.OUTPUTS)
+                ? Arrays.asList(jobContext.getString(RenderReportsTasklet.OUTPUTS).split("\n")) : List.of());
+        summary.put("outputs", outputs);
+        return summary;
+    }
+
+    private static List<Map<String, Object>> steps(JobExecution execution) {
+        List<Map<String, Object>> steps = new ArrayList<>();
+        for (StepExecution step : execution.getStepExecutions()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("name", step.getStepName());
+            row.put("status", step.getStatus().name());
+            row.put("started_at", text(step.getStartTime()));
+            row.put("finished_at", text(step.getEndTime()));
+            row.put("duration_seconds", seconds(step.getStartTime(), step.getEndTime()));
+            row.put("read_count", step.getReadCount());
+            row.put("write_count", step.getWriteCount());
+            row.put("filter_count", step.getFilterCount());
+            steps.add(row);
+        }
+        return steps;
+    }
+
+    private List<Map<String, Object>> files() {
+        if (!Files.exists(request.databaseFile())) {
+            return List.of();
+        }
+        List<Map<String, Object>> files = new ArrayList<>();
+        try (Connection connection = Workspace.open(request.databaseFile());
+             Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery(FILES_SQL)) {
+            ResultSetMetaData meta = rs.getMetaData();
+            while (rs.next()) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                for (int i = 1; i <= meta.getColumnCount(); i++) {
+                    Object value = rs.getObject(i);
+                    row.put(meta.getColumnLabel(i), value instanceof Number || value == null ? value : value.toString());
+                }
+                files.add(row);
+            }
+        } catch (Exception e) {
+            log.warn("Could not read source_files from {}: {}", request.databaseFile(), e.getMessage());
+        }
+        return files;
+    }
+
+    private static Map<String, Object> totals(List<Map<String, Object>> files) {
+        Map<String, Object> totals = new LinkedHashMap<>();
+        totals.put("files", files.size());
+        for (String key : List.of("rows_read", "rows_loaded", "rows_rejected", "rows_skipped")) {
+            totals.put(key, files.stream().mapToLong(f -> ((Number) f.getOrDefault(key, 0L)).longValue()).sum());
+        }
+        return totals;
+    }
+
+    private static String firstError(JobExecution execution) {
+        return execution.getAllFailureExceptions().stream()
+                .map(RunSummaryWriter::rootMessage)
+                .findFirst()
+                .orElse(null);
+    }
+
+    /** The innermost message, which is the one that names the file or the problem. */
+    static String rootMessage(Throwable e) {
+        Throwable cause = e;
+        String message = e.getMessage();
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+            if (cause.getMessage() != null) {
+                message = cause.getMessage();
+            }
+        }
+        return message == null ? cause.getClass().getSimpleName() : message;
+    }
+
+    private static String text(LocalDateTime time) {
+        return time == null ? null : time.toString();
+    }
+
+    private static Double seconds(LocalDateTime start, LocalDateTime end) {
+        return start == null || end == null ? null : Duration.between(start, end).toMillis() / 1000.0;
+    }
+}

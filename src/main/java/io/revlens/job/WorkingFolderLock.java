@@ -1,0 +1,62 @@
+package io.revlens.job;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * An exclusive OS lock on a run's working folder ({@code <out>/.revlens.lock}), so two processes
+ * never load into the same DuckDB file or overwrite each other's outputs. The OS releases it
+ * when the process dies, so a killed run never leaves a stale lock behind.
+ */
+public final class WorkingFolderLock implements AutoCloseable {
+
+    private final FileChannel channel;
+    private final FileLock lock;
+
+    private WorkingFolderLock(FileChannel channel, FileLock lock) {
+        this.channel = channel;
+        this.lock = lock;
+    }
+
+    /** Takes the lock or fails at once with a message naming the folder and the holder's PID. */
+    static WorkingFolderLock acquire(Path folder) throws IOException {
+        Files.createDirectories(folder);
+        Path file = folder.resolve(".revlens.lock");
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null;
+        }
+        if (lock == null) {
+            String holder = Files.readString(file, StandardCharsets.UTF_8).strip();
+            channel.close();
+            throw new WorkingFolderBusyException("Another RevLens run" + (holder.isEmpty() ? "" : " (PID " + holder + ")")
+                    + " is using the working folder " + folder + "; wait for it to finish or choose another --out");
+        }
+        channel.truncate(0);
+        channel.write(ByteBuffer.wrap(Long.toString(ProcessHandle.current().pid()).getBytes(StandardCharsets.UTF_8)), 0);
+        return new WorkingFolderLock(channel, lock);
+    }
+
+    @Override
+    public void close() throws IOException {
+        lock.release();
+        channel.close();
+    }
+
+    /** The working folder is held by another process. */
+    public static class WorkingFolderBusyException extends RuntimeException {
+        public WorkingFolderBusyException(String message) {
+            super(message);
+        }
+    }
+}

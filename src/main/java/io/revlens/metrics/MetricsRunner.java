@@ -1,0 +1,92 @@
+package io.revlens.metrics;
+
+import io.revlens.model.SqlScript;
+import io.revlens.model.Workspace;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Runs the metric SQL files of {@code sql/metrics/} in the order of {@code sql/metrics/ORDER}.
+ * Each file creates the table(s) it is named after from the canonical tables and
+ * {@code run_parameters}; {@code metric_status} says which could not be computed and why.
+ */
+public final class MetricsRunner {
+
+    private static final Pattern CREATES = Pattern.compile("(?i)create\\s+or\\s+replace\\s+table\\s+([a-z_][a-z0-9_]*)");
+
+    /** The metric files in run order. */
+    public static List<String> files() {
+        List<String> files = new ArrayList<>();
+        for (String line : Workspace.readResource("sql/metrics/ORDER").split("\n")) {
+            String name = line.strip();
+            if (!name.isEmpty() && !name.startsWith("#")) {
+                files.add(name);
+            }
+        }
+        return files;
+    }
+
+    public List<MetricResult> run(Connection connection) throws SQLException {
+        Map<String, Duration> tables = new LinkedHashMap<>();
+        for (String file : files()) {
+            String script = Workspace.readResource("sql/metrics/" + file);
+            long started = System.nanoTime();
+            for (String sql : SqlScript.statements(script)) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute(sql);
+                } catch (SQLException e) {
+                    throw new SQLException("Metric file sql/metrics/" + file + " failed: " + e.getMessage(), e);
+                }
+            }
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+            Matcher m = CREATES.matcher(script);
+            while (m.find()) {
+                tables.put(m.group(1), elapsed);
+            }
+        }
+        Map<String, String[]> statuses = readStatuses(connection);
+        List<MetricResult> results = new ArrayList<>();
+        for (var entry : tables.entrySet()) {
+            String table = entry.getKey();
+            long rows = count(connection, table);
+            String[] status = statuses.getOrDefault(table, new String[] {"computed", null});
+            try (PreparedStatement update = connection.prepareStatement("update metric_status set row_count = ? where metric = ?")) {
+                update.setLong(1, rows);
+                update.setString(2, table);
+                update.executeUpdate();
+            }
+            results.add(new MetricResult(table, status[0], rows, status[1], entry.getValue()));
+        }
+        return results;
+    }
+
+    private static Map<String, String[]> readStatuses(Connection connection) throws SQLException {
+        Map<String, String[]> statuses = new LinkedHashMap<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("select metric, status, note from metric_status")) {
+            while (rs.next()) {
+                statuses.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3)});
+            }
+        }
+        return statuses;
+    }
+
+    private static long count(Connection connection, String table) throws SQLException {
+        // table comes from our own SQL files (matched by a strict identifier pattern), never from input
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("select count(*) from " + table)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package io.revlens.report;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
+
+/** Number formats used by the report templates (called from their expressions). */
+public final class ReportFormats {
+
+    private static final DecimalFormatSymbols SYMBOLS = DecimalFormatSymbols.getInstance(Locale.US);
+
+    private ReportFormats() {
+    }
+
+    public static String symbol(String currency) {
+        if (currency == null) {
+            return "";
+        }
+        return switch (currency) {
+            case "USD" -> "$";
+            case "EUR" -> "€";
+            case "GBP" -> "£";
+            case "CAD" -> "C$";
+            case "AUD" -> "A$";
+            default -> currency + " ";
+        };
+    }
+
+    /** "$1,234,567" — whole units with grouping. */
+    public static String money(Number amount, String currency) {
+        if (amount == null) {
+            return "–";
+        }
+        BigDecimal value = new BigDecimal(amount.toString()).setScale(0, RoundingMode.HALF_UP);
+        return (value.signum() < 0 ? "-" : "") + symbol(currency) + new DecimalFormat("#,##0", SYMBOLS).format(value.abs());
+    }
+
+    /** "$1.2M", "$259K", "$950" — for tiles. */
+    public static String compactMoney(Number amount, String currency) {
+        if (amount == null) {
+            return "–";
+        }
+        double v = amount.doubleValue();
+        String sign = v < 0 ? "-" : "";
+        double a = Math.abs(v);
+        if (a >= 1_000_000) {
+            return sign + symbol(currency) + new DecimalFormat("0.0", SYMBOLS).format(a / 1_000_000) + "M";
+        }
+        if (a >= 1_000) {
+            return sign + symbol(currency) + new DecimalFormat("0", SYMBOLS).format(a / 1_000) + "K";
+        }
+        return sign + symbol(currency) + new DecimalFormat("0", SYMBOLS).format(a);
+    }
+
+    /** "23.4%" from a fraction; "–" when missing. */
+    public static String percent(Number fraction) {
+        if (fraction == null) {
+            return "–";
+        }
+        return new BigDecimal(fraction.toString()).movePointRight(2).setScale(1, RoundingMode.HALF_UP).toPlainString() + "%";
+    }
+
+    /** A signed change in percent: "+12.0%" / "-45.3%". */
+    public static String change(Number fraction) {
+        if (fraction == null) {
+            return "–";
+        }
+        String text = percent(fraction);
+        return fraction.doubleValue() > 0 ? "+" + text : text;
+    }
+
+    /** Formats a KPI value by its unit (money, rate, count). */
+    public static String kpi(Number value, String unit, String currency) {
+        if (value == null) {
+            return "–";
+        }
+        return switch (unit) {
+            case "money" -> compactMoney(value, currency);
+            case "rate" -> percent(value);
+            default -> new DecimalFormat("#,##0.#", SYMBOLS).format(value.doubleValue());
+        };
+    }
+
+    /** ▲, ▼ or ▶ comparing a value with an earlier one. */
+    public static String arrow(Number now, Number before) {
+        if (now == null || before == null) {
+            return "";
+        }
+        int c = Double.compare(now.doubleValue(), before.doubleValue());
+        return c > 0 ? "▲" : c < 0 ? "▼" : "▶";
+    }
+
+    /** The human name of a KPI key. */
+    public static String kpiLabel(String kpi) {
+        return switch (kpi) {
+            case "t12m_revenue" -> "Revenue, trailing 12 months";
+            case "bookings_month" -> "Bookings this month";
+            case "win_rate_t12m" -> "Win rate (T12M)";
+            case "open_pipeline" -> "Open pipeline";
+            case "top_customer_share" -> "Top-customer share";
+            case "proposal_win_rate" -> "Proposal-stage win rate";
+            default -> kpi;
+        };
+    }
+
+    /** Colour for a red/amber/green status. */
+    public static String statusColour(String status) {
+        if (status == null) {
+            return "#607D8B";
+        }
+        return switch (status) {
+            case "green" -> "#2E7D32";
+            case "amber" -> "#F9A825";
+            case "red" -> "#C62828";
+            default -> "#607D8B";
+        };
+    }
+}

@@ -1,0 +1,151 @@
+package io.revlens.report;
+
+import io.revlens.model.Workspace;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import net.sf.jasperreports.engine.JRException;
+import net.sf.jasperreports.engine.JasperCompileManager;
+import net.sf.jasperreports.engine.JasperFillManager;
+import net.sf.jasperreports.engine.JasperPrint;
+import net.sf.jasperreports.engine.JasperReport;
+import net.sf.jasperreports.pdf.JRPdfExporter;
+import net.sf.jasperreports.engine.util.JRLoader;
+import net.sf.jasperreports.engine.util.JRSaver;
+import net.sf.jasperreports.export.SimpleExporterInput;
+import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
+
+/**
+ * Renders a report template from {@code reports/} to PDF, filling it from the run's DuckDB
+ * connection (each template selects from the metric tables itself). Templates are compiled once:
+ * per JVM in memory, and across processes in a cache folder keyed by the template's SHA-256 —
+ * only files this class wrote there are ever loaded.
+ */
+public final class ReportRenderer {
+
+    private static final Map<String, JasperReport> COMPILED = new ConcurrentHashMap<>();
+
+    private final Path cacheDir;
+
+    public ReportRenderer(Path cacheDir) {
+        this.cacheDir = cacheDir;
+    }
+
+    public Path render(Connection duckdb, String templateName, ReportContext context, Path pdfOut) {
+        JasperReport report = compiled(templateName);
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("COMPANY_NAME", context.companyName());
+        parameters.put("CURRENCY", context.currency());
+        parameters.put("AS_OF_DATE", context.asOfDate().format(DateTimeFormatter.ofPattern("MMMM d, yyyy", java.util.Locale.US)));
+        parameters.put("PERIOD_LABEL", context.periodLabel());
+        parameters.put("GENERATED_AT", context.generatedAt().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx")));
+        parameters.put("JOB_NAME", context.jobName());
+        parameters.put("NOT_AVAILABLE", notAvailable(duckdb));
+        parameters.put(net.sf.jasperreports.engine.JRParameter.REPORT_LOCALE, java.util.Locale.US);
+        try {
+            JasperPrint print = JasperFillManager.fillReport(report, parameters, duckdb);
+            Files.createDirectories(pdfOut.toAbsolutePath().getParent());
+            Path temp = pdfOut.resolveSibling(pdfOut.getFileName() + ".tmp");
+            JRPdfExporter exporter = new JRPdfExporter();
+            exporter.setExporterInput(new SimpleExporterInput(print));
+            exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(temp.toFile()));
+            exporter.exportReport();
+            Files.move(temp, pdfOut, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return pdfOut;
+        } catch (JRException | IOException e) {
+            throw new IllegalStateException("Rendering report template reports/" + templateName + ".jrxml to " + pdfOut
+                    + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Why a metric table has nothing to show: its metric_status note, or "no rows" when it is empty. */
+    private static Map<String, String> notAvailable(Connection duckdb) {
+        Map<String, String> notes = new HashMap<>();
+        try (Statement statement = duckdb.createStatement();
+             ResultSet rs = statement.executeQuery("select metric, status, row_count, note from metric_status")) {
+            while (rs.next()) {
+                String status = rs.getString(2);
+                long rows = rs.getLong(3);
+                String note = rs.getString(4);
+                if ("not_computed".equals(status) || rows == 0) {
+                    notes.put(rs.getString(1), "Not available: " + (note != null ? note : "no rows for this period."));
+                } else if (note != null) {
+                    notes.put(rs.getString(1) + ".note", "Note: " + note);
+                }
+            }
+        } catch (SQLException e) {
+            notes.put("*", "Not available: metrics were not computed (" + e.getMessage() + ")");
+        }
+        try (Statement statement = duckdb.createStatement();
+             ResultSet rs = statement.executeQuery("select count(*) from rejects")) {
+            if (rs.next() && rs.getLong(1) == 0) {
+                notes.put("rejects.none", "No rows were rejected.");
+            }
+        } catch (SQLException e) {
+            // no rejects table: nothing to say about rejects
+        }
+        return notes;
+    }
+
+    private JasperReport compiled(String templateName) {
+        if (!templateName.matches("[a-z0-9-]+")) {
+            throw new IllegalArgumentException("Template names are plain names of files in reports/: " + templateName);
+        }
+        String source = Workspace.readResource("reports/" + templateName + ".jrxml");
+        String key = templateName + "-" + sha256(source);
+        return COMPILED.computeIfAbsent(key, k -> loadOrCompile(templateName, source, k));
+    }
+
+    private JasperReport loadOrCompile(String templateName, String source, String key) {
+        Path cached = cacheDir == null ? null : cacheDir.resolve(key + ".jasper");
+        if (cached != null && Files.isRegularFile(cached)) {
+            try {
+                return (JasperReport) JRLoader.loadObject(cached.toFile());
+            } catch (JRException | RuntimeException e) {
+                // A stale or damaged cache entry: compile again below.
+            }
+        }
+        try {
+            JasperReport report = JasperCompileManager.compileReport(
+                    new ByteArrayInputStream(source.getBytes(StandardCharsets.UTF_8)));
+            if (cached != null) {
+                Files.createDirectories(cacheDir);
+                Path temp = cacheDir.resolve(key + ".jasper.tmp");
+                JRSaver.saveObject(report, temp.toFile());
+                Files.move(temp, cached, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
+            return report;
+        } catch (JRException | IOException e) {
+            throw new IllegalStateException("Report template reports/" + templateName + ".jrxml does not compile: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Whether a compiled copy of the template is in the on-disk cache (for tests and diagnostics). */
+    public boolean isCached(String templateName) {
+        String source = Workspace.readResource("reports/" + templateName + ".jrxml");
+        return cacheDir != null && Files.isRegularFile(cacheDir.resolve(templateName + "-" + sha256(source) + ".jasper"));
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)))
+                    .substring(0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package io.revlens.sample;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.QuoteMode;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+
+/**
+ * Writes the exports of the sample company, Calibra Instruments (docs/sample-company.md): a HubSpot
+ * deals and companies export, a reps roster and a finance invoice-lines workbook. The same seed
+ * and scale always produce the same content.
+ */
+public final class SampleCompanyGenerator {
+
+    /** What was written: the four files and their data-row counts. */
+    public record GeneratedSample(Path folder, int deals, int companies, int reps, int invoiceLines) {
+        @Override
+        public String toString() {
+            return String.format("  hubspot-deals.csv      %,8d deals%n  hubspot-companies.csv  %,8d companies%n"
+                    + "  sales-team.csv         %,8d reps%n  invoice-lines.xlsx     %,8d invoice lines", deals, companies, reps, invoiceLines);
+        }
+    }
+
+    static final String DEALS = "hubspot-deals.csv";
+    static final String COMPANIES = "hubspot-companies.csv";
+    static final String ROSTER = "sales-team.csv";
+    static final String INVOICES = "invoice-lines.xlsx";
+
+    private static final DateTimeFormatter HUBSPOT_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private SampleCompanyGenerator() {
+    }
+
+    public static GeneratedSample generate(Path outDir, long seed, int scale) throws IOException {
+        if (scale < 1) {
+            throw new IllegalArgumentException("scale must be at least 1");
+        }
+        Files.createDirectories(outDir);
+        SplittableRandom random = new SplittableRandom(seed);
+        SampleCast cast = new SampleCast(random.split(), scale);
+        List<DealSimulator.Deal> deals = new DealSimulator(random.split(), cast, scale).simulate();
+        List<InvoiceSimulator.Line> lines = new InvoiceSimulator(random.split(), cast).simulate();
+        writeDeals(outDir.resolve(DEALS), deals);
+        writeCompanies(outDir.resolve(COMPANIES), cast);
+        writeRoster(outDir.resolve(ROSTER), cast);
+        writeInvoices(outDir.resolve(INVOICES), lines);
+        return new GeneratedSample(outDir, deals.size(), cast.customers.size() + cast.prospects.size(),
+                cast.reps.size(), lines.size());
+    }
+
+    private static void writeDeals(Path file, List<DealSimulator.Deal> deals) throws IOException {
+        String[] header = {"Record ID", "Deal Name", "Associated Company", "Deal owner", "Deal Stage", "Amount",
+                "Currency", "Create Date", "Close Date", "Pipeline", "Deal Type", "Original Source Type",
+                "Closed Lost Reason", "Product", "Date entered \"Qualified (Sales Pipeline)\"",
+                "Date entered \"Discovery (Sales Pipeline)\"", "Date entered \"Proposal (Sales Pipeline)\"",
+                "Date entered \"Negotiation (Sales Pipeline)\"", "Date entered \"Closed Won (Sales Pipeline)\"",
+                "Date entered \"Closed Lost (Sales Pipeline)\""};
+        try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+             CSVPrinter csv = hubspotFormat(header).print(writer)) {
+            for (DealSimulator.Deal d : deals) {
+                String[] stageDates = new String[DealSimulator.STAGES.length];
+                for (int s = 0; s < stageDates.length; s++) {
+                    stageDates[s] = d.stageDates()[s] == null ? "" : HUBSPOT_TIME.format(d.stageDates()[s]);
+                }
+                String closed = d.closedAt() == null ? "" : HUBSPOT_TIME.format(d.closedAt());
+                csv.printRecord(d.id(), d.name(), d.company(), d.owner(), d.finalStage(),
+                        String.format(java.util.Locale.ROOT, "%.2f", d.amount()), "USD",
+                        HUBSPOT_TIME.format(d.created()), HUBSPOT_TIME.format(d.closeDate().atTime(17, 0)),
+                        "Sales Pipeline", d.type(), d.source(), d.lostReason() == null ? "" : d.lostReason(), d.product(),
+                        stageDates[0], stageDates[1], stageDates[2], stageDates[3],
+                        DealSimulator.WON.equals(d.finalStage()) ? closed : "",
+                        DealSimulator.LOST.equals(d.finalStage()) ? closed : "");
+            }
+        }
+    }
+
+    private static void writeCompanies(Path file, SampleCast cast) throws IOException {
+        String[] header = {"Record ID", "Company name", "Industry", "Country/Region", "Number of Employees",
+                "Annual Revenue", "Segment"};
+        try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+             CSVPrinter csv = hubspotFormat(header).print(writer)) {
+            long id = 5_000_001L;
+            for (List<SampleCast.Customer> group : List.of(cast.customers, cast.prospects)) {
+                for (SampleCast.Customer c : group) {
+                    csv.printRecord(id++, c.name(), c.industry(), c.country(), c.employees(),
+                            String.format(java.util.Locale.ROOT, "%.0f", c.annualRevenueUsd()), c.segment());
+                }
+            }
+        }
+    }
+
+    private static void writeRoster(Path file, SampleCast cast) throws IOException {
+        CSVFormat format = CSVFormat.DEFAULT.builder().setRecordSeparator("\n")
+                .setHeader("Rep Name", "Email", "Role", "Hire Date", "End Date", "Manager", "Region", "Quarterly Quota").get();
+        try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+             CSVPrinter csv = format.print(writer)) {
+            for (SampleCast.Rep r : cast.reps) {
+                csv.printRecord(r.name(), r.email(), r.role(), r.hireDate(), r.endDate() == null ? "" : r.endDate(),
+                        r.manager(), r.region(), r.quarterlyQuota() == 0 ? "" : r.quarterlyQuota());
+            }
+        }
+    }
+
+    private static void writeInvoices(Path file, List<InvoiceSimulator.Line> lines) throws IOException {
+        try (SXSSFWorkbook workbook = new SXSSFWorkbook(500)) {
+            // Fixed document timestamps so the same seed gives the same file.
+            var properties = workbook.getXSSFWorkbook().getProperties().getCoreProperties();
+            properties.setCreated(java.util.Optional.of(java.util.Date.from(LocalDateTime.of(2026, 11, 1, 0, 0).toInstant(ZoneOffset.UTC))));
+            properties.setCreator("RevLens sample generator");
+            SXSSFSheet sheet = workbook.createSheet("Invoices");
+            CellStyle dateStyle = workbook.createCellStyle();
+            dateStyle.setDataFormat(workbook.createDataFormat().getFormat("yyyy-mm-dd"));
+            CellStyle moneyStyle = workbook.createCellStyle();
+            moneyStyle.setDataFormat(workbook.createDataFormat().getFormat("#,##0.00"));
+            String[] header = {"InvoiceNumber", "ContactName", "InvoiceDate", "InventoryItemCode", "Description",
+                    "Quantity", "UnitAmount", "LineAmount", "Currency", "Type"};
+            Row head = sheet.createRow(0);
+            for (int c = 0; c < header.length; c++) {
+                head.createCell(c).setCellValue(header[c]);
+            }
+            int r = 1;
+            for (InvoiceSimulator.Line line : lines) {
+                Row row = sheet.createRow(r++);
+                row.createCell(0).setCellValue(line.invoiceNumber());
+                row.createCell(1).setCellValue(line.contact());
+                var date = row.createCell(2);
+                date.setCellValue(line.date());
+                date.setCellStyle(dateStyle);
+                row.createCell(3).setCellValue(line.itemCode());
+                row.createCell(4).setCellValue(line.description());
+                row.createCell(5).setCellValue(line.quantity().doubleValue());
+                var unit = row.createCell(6);
+                unit.setCellValue(line.unitAmount().doubleValue());
+                unit.setCellStyle(moneyStyle);
+                var amount = row.createCell(7);
+                amount.setCellValue(line.lineAmount().doubleValue());
+                amount.setCellStyle(moneyStyle);
+                row.createCell(8).setCellValue("USD");
+                row.createCell(9).setCellValue(line.credit() ? "Sales credit note" : "Sales invoice");
+            }
+            try (OutputStream out = Files.newOutputStream(file)) {
+                workbook.write(out);
+            }
+        }
+    }
+
+    private static CSVFormat hubspotFormat(String[] header) {
+        return CSVFormat.DEFAULT.builder().setQuoteMode(QuoteMode.ALL).setRecordSeparator("\n").setHeader(header).get();
+    }
+}

@@ -1,0 +1,86 @@
+-- action_triggers: one row per thing that needs attention, ranked by revenue at risk, biggest first
+-- (docs/metrics.md#action-triggers). Each names the rows behind it (file and row numbers).
+create or replace table action_triggers as
+with params as (select * from run_parameters),
+cal as (select * from period_calendar),
+customer_rows as (
+    select e.customer_name,
+           string_agg(distinct regexp_extract(f.path, '[^/]+$'), ', ') || ' rows ' ||
+           string_agg(e.source_row::varchar, ', ' order by e.source_row) filter (where e.rn <= 8) ||
+           case when max(e.rn) > 8 then ' and ' || (max(e.rn) - 8) || ' more' else '' end as evidence
+    from (select *, row_number() over (partition by customer_name order by source_row) as rn
+          from revenue_events, cal where event_date between cal.prior_t12m_start and cal.as_of_date) e
+    join source_files f using (source_file_id)
+    group by e.customer_name
+),
+rep_rows as (
+    select o.rep_name,
+           string_agg(distinct regexp_extract(f.path, '[^/]+$'), ', ') || ' rows ' ||
+           string_agg(o.source_row::varchar, ', ' order by o.source_row desc) filter (where o.rn <= 8) as evidence
+    from (select *, row_number() over (partition by rep_name order by created_date desc, source_row desc) as rn from opportunities) o
+    join source_files f using (source_file_id)
+    group by o.rep_name
+),
+concentration as (
+    select 'customer over concentration threshold' as trigger_type, c.customer_name as subject,
+           c.customer_name || ' is ' || pct_text(c.revenue_share) || ' of trailing-12-month revenue (over the '
+             || pct_text(params.concentration_threshold) || ' threshold): ' || money_text(c.revenue_t12m, params.currency)
+             || ' depends on one customer.' as sentence,
+           c.revenue_t12m as revenue_at_risk, r.evidence
+    from customer_concentration c join params on c.is_over_threshold
+    left join customer_rows r using (customer_name)
+),
+declining as (
+    select 'major customer down' as trigger_type, t.customer_name as subject,
+           t.customer_name || case when t.rank_prior_t12m = 1 then ', last year''s largest customer,'
+                                   when t.rank_prior_t12m <= 10 then ', last year''s #' || t.rank_prior_t12m || ' customer,'
+                                   else ', a major customer,' end
+             || ' is down ' || pct_text(-t.change_rate) || ' year over year: ' || money_text(t.revenue_at_risk, params.currency)
+             || ' of revenue at risk.' as sentence,
+           t.revenue_at_risk, r.evidence
+    from customer_trends t join params on t.is_declining
+    left join customer_rows r using (customer_name)
+),
+win_rate_drop as (
+    select 'win rate down' as trigger_type, 'win rate' as subject,
+           'The win rate this quarter is ' || pct_text(q.win_rate) || ', down from a trailing four-quarter average of '
+             || pct_text(q.trailing_4q_win_rate) || '.' as sentence,
+           ((q.trailing_4q_win_rate - q.win_rate) * (q.won_count + q.lost_count) * (select avg_deal_size from win_rate_summary)) as revenue_at_risk,
+           'opportunities closed in the quarter starting ' || q.quarter_start as evidence
+    from win_rate_quarterly q, cal
+    where q.quarter_start = date_trunc('quarter', cal.as_of_date)::date
+      and q.won_count + q.lost_count >= 10 and q.win_rate < q.trailing_4q_win_rate - 0.05
+),
+behind_ramp as (
+    select 'rep behind ramp' as trigger_type, r.rep_name as subject,
+           r.rep_name || ', hired ' || strftime(r.hire_date, '%B %-d, %Y') || ', is behind ramp: '
+             || money_text(case when r.tenure_days >= 90 then r.pipeline_to_d90 else r.pipeline_to_d60 end, params.currency)
+             || ' of pipeline created by day ' || case when r.tenure_days >= 90 then '90' else '60' end || ', '
+             || pct_text(coalesce(r.share_of_benchmark_d90, r.share_of_benchmark_d60)) || ' of the '
+             || money_text(case when r.tenure_days >= 90 then r.benchmark_d90 else r.benchmark_d60 end, params.currency)
+             || ' benchmark.' as sentence,
+           ((case when r.tenure_days >= 90 then r.benchmark_d90 - r.pipeline_to_d90 else r.benchmark_d60 - r.pipeline_to_d60 end)
+             * coalesce((select win_rate from win_rate_summary), 0)) as revenue_at_risk,
+           rr.evidence
+    from rep_ramp r join params on r.ramp_status = 'behind ramp'
+    left join rep_rows rr using (rep_name)
+),
+inactive as (
+    select 'rep with no new opportunities' as trigger_type, i.rep_name as subject,
+           i.rep_name || ' has created no new opportunities in ' || i.weeks_without_new_opportunity || ' weeks'
+             || coalesce(' (last on ' || strftime(i.last_opportunity_created_date, '%B %-d') || ')', '') || '.' as sentence,
+           (coalesce(s.bookings_t12m, 0) / 52.0 * i.weeks_without_new_opportunity) as revenue_at_risk,
+           rr.evidence
+    from rep_inactivity i
+    left join rep_scorecard s using (rep_name)
+    left join rep_rows rr using (rep_name)
+    where i.is_inactive
+),
+all_triggers as (
+    select * from concentration union all select * from declining union all select * from win_rate_drop
+    union all select * from behind_ramp union all select * from inactive
+)
+select row_number() over (order by revenue_at_risk desc nulls last, trigger_type, subject) as trigger_rank,
+       trigger_type, subject, sentence, revenue_at_risk::decimal(18,2) as revenue_at_risk, evidence
+from all_triggers
+order by trigger_rank;

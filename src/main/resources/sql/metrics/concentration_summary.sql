@@ -1,0 +1,21 @@
+-- concentration_summary: one row. Top-N shares and the Herfindahl-Hirschman index (0-10,000):
+-- HHI = sum over customers of (share x 100)^2; bands per the 2010 US merger guidelines.
+create or replace table concentration_summary as
+with c as (select * from customer_concentration),
+params as (select * from run_parameters)
+select sum(revenue_t12m)::decimal(18,2) as total_revenue_t12m,
+       count(*) as customer_count,
+       max(customer_name) filter (where revenue_rank = 1) as top_customer_name,
+       sum(revenue_share) filter (where revenue_rank = 1) as top1_share,
+       sum(revenue_share) filter (where revenue_rank <= 5) as top5_share,
+       sum(revenue_share) filter (where revenue_rank <= 10) as top10_share,
+       sum(revenue_share) filter (where revenue_rank <= 20) as top20_share,
+       sum(revenue_share * revenue_share) * 10000 as hhi,
+       case when count(*) = 0 then null
+            when sum(revenue_share * revenue_share) * 10000 < 1500 then 'unconcentrated'
+            when sum(revenue_share * revenue_share) * 10000 <= 2500 then 'moderately concentrated'
+            else 'highly concentrated' end as hhi_band,
+       count(*) filter (where is_over_threshold) as customers_over_threshold,
+       min(params.concentration_threshold) as concentration_threshold,
+       coalesce(min(revenue_basis), 'none') as revenue_basis
+from params left join c on true;

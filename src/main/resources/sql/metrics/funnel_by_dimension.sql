@@ -1,0 +1,25 @@
+-- funnel_by_dimension: one row per source, segment and rep value per open stage; cohort = created in
+-- T12M (docs/metrics.md#funnel), same rules as stage_funnel.
+create or replace table funnel_by_dimension as
+with cal as (select * from period_calendar),
+stages as (select stage, stage_order from pipeline_stages where not is_won and not is_lost),
+cohort as (
+    select p.* from opportunity_progress p, cal where p.created_date between cal.t12m_start and cal.as_of_date
+),
+long as (
+    select 'source' as dimension, coalesce(source, '(none)') as dimension_value, * from cohort
+    union all select 'segment', coalesce(segment, '(none)'), * from cohort
+    union all select 'rep', coalesce(rep_name, '(none)'), * from cohort
+),
+sizes as (select dimension, dimension_value, count(*) as n from long group by all)
+select l.dimension, l.dimension_value, s.stage, s.stage_order,
+       count(*) filter (where l.reached_order >= s.stage_order) as reached_count,
+       count(*) filter (where l.reached_order >= s.stage_order) / max(z.n) as reached_share,
+       count(*) filter (where l.reached_order > s.stage_order or (l.status = 'won' and l.reached_order >= s.stage_order))
+           / nullif(count(*) filter (where l.reached_order > s.stage_order or (l.status = 'won' and l.reached_order >= s.stage_order))
+                    + count(*) filter (where l.status = 'lost' and l.reached_order = s.stage_order), 0) as conversion_rate
+from long l
+join sizes z using (dimension, dimension_value)
+cross join stages s
+group by l.dimension, l.dimension_value, s.stage, s.stage_order
+order by l.dimension, l.dimension_value, s.stage_order;

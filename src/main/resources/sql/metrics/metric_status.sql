@@ -1,0 +1,58 @@
+-- metric_status: one row per metric table: computed, partial or not_computed, and why
+-- (docs/metrics.md#what-could-not-be-computed). Row counts are filled in by the runner.
+create or replace table metric_status as
+with facts as (
+    select (select count(*) from revenue_lines) as revenue_lines,
+           (select count(*) from revenue_lines r, run_parameters p where r.currency is not null and r.currency <> p.currency) as other_currency_lines,
+           (select count(*) from opportunities) as opportunities,
+           (select count(*) from opportunities where status in ('won', 'lost')) as closed_opportunities,
+           (select count(*) from opportunity_stage_history) as stage_history,
+           (select count(*) from leads) as leads,
+           (select count(*) from reps) as reps,
+           (select count(*) from reps where hire_date is not null) as hire_dates,
+           (select count(*) from reps where quarterly_quota > 0) as quotas
+),
+status as (
+    select 'revenue_monthly' as metric,
+           case when revenue_lines > 0 then 'computed' when closed_opportunities > 0 then 'partial' else 'not_computed' end as status,
+           case when revenue_lines > 0 then null when closed_opportunities > 0 then 'no finance export: revenue = won opportunity amounts by close date'
+                else 'no revenue lines and no won opportunities' end as note
+    from facts
+    union all select 'customer_concentration', case when revenue_lines > 0 then 'computed' when closed_opportunities > 0 then 'partial' else 'not_computed' end,
+           case when revenue_lines > 0 then (case when other_currency_lines > 0 then other_currency_lines || ' revenue lines in other currencies left out' end)
+                when closed_opportunities > 0 then 'no finance export: concentration from won opportunity amounts' else 'no revenue data' end from facts
+    union all select 'concentration_summary', case when revenue_lines > 0 then 'computed' when closed_opportunities > 0 then 'partial' else 'not_computed' end,
+           case when revenue_lines = 0 and closed_opportunities > 0 then 'from won opportunity amounts' end from facts
+    union all select 'customer_trends', case when revenue_lines + closed_opportunities > 0 then 'computed' else 'not_computed' end, null from facts
+    union all select 'revenue_retention', case when revenue_lines + closed_opportunities > 0 then 'computed' else 'not_computed' end, null from facts
+    union all select 'bookings_monthly', case when closed_opportunities > 0 then 'computed' else 'not_computed' end,
+           case when opportunities = 0 then 'no opportunities export' end from facts
+    union all select 'win_rate_quarterly', case when closed_opportunities > 0 then 'computed' else 'not_computed' end,
+           case when closed_opportunities = 0 then 'no won or lost opportunities: win rate not computed' end from facts
+    union all select 'win_rate_by_dimension', case when closed_opportunities > 0 then 'computed' else 'not_computed' end, null from facts
+    union all select 'win_rate_summary', case when closed_opportunities = 0 then 'not_computed' when stage_history = 0 then 'partial' else 'computed' end,
+           case when closed_opportunities = 0 then 'no won or lost opportunities: win rate not computed'
+                when stage_history = 0 then 'no stage history: proposal-stage win rate not computed (how far lost deals got is unknown)' end from facts
+    union all select 'stage_funnel', case when opportunities = 0 then 'not_computed' when stage_history > 0 then 'computed' else 'partial' end,
+           case when opportunities = 0 then 'no opportunities export'
+                when stage_history = 0 then 'no stage history: funnel derived from each deal''s current stage (lost deals count only at their last stage)' end from facts
+    union all select 'funnel_by_dimension', case when opportunities = 0 then 'not_computed' when stage_history > 0 then 'computed' else 'partial' end,
+           case when stage_history = 0 and opportunities > 0 then 'no stage history: derived from current stage' end from facts
+    union all select 'lead_funnel', case when leads > 0 then 'computed' else 'not_computed' end,
+           case when leads = 0 then 'no leads export: lead funnel not computed' end from facts
+    union all select 'rep_ramp', case when hire_dates > 0 then 'computed' else 'not_computed' end,
+           case when hire_dates = 0 then 'no hire dates: ramp not computed (add a reps roster with hire dates)' end from facts
+    union all select 'rep_ramp_curve', case when hire_dates > 0 then 'computed' else 'not_computed' end,
+           case when hire_dates = 0 then 'no hire dates: ramp curves not computed' end from facts
+    union all select 'rep_weekly_activity', case when opportunities > 0 then 'computed' else 'not_computed' end, null from facts
+    union all select 'rep_inactivity', case when opportunities > 0 then 'computed' else 'not_computed' end, null from facts
+    union all select 'rep_scorecard', case when opportunities > 0 then 'computed' else 'not_computed' end,
+           case when reps = 0 and opportunities > 0 then 'no reps roster: reps are the opportunity owners of the last 12 months' end from facts
+    union all select 'stalled_deals', case when opportunities > 0 then (case when stage_history > 0 then 'computed' else 'partial' end) else 'not_computed' end,
+           case when opportunities > 0 and stage_history = 0 then 'no stage history: days since the deal was created stand in for days since the last stage change' end from facts
+    union all select 'pipeline_coverage', case when quotas > 0 then 'computed' else 'not_computed' end,
+           case when quotas = 0 then 'no quotas or targets: pipeline coverage not computed' end from facts
+    union all select 'kpi_scorecard', 'computed', null from facts
+    union all select 'action_triggers', 'computed', null from facts
+)
+select metric, status, null::bigint as row_count, note from status;

@@ -1,0 +1,31 @@
+-- rep_weekly_activity: one row per active rep per week (Monday start), the 13 weeks up to the week
+-- of the as-of date, zero-filled (docs/metrics.md#activity). Active reps: the roster's current reps,
+-- or without a roster, every owner of an opportunity created in the last 12 months.
+create or replace table active_reps as
+with cal as (select * from period_calendar),
+roster as (
+    select distinct rep_name, min(hire_date) as hire_date from reps, cal
+    where (end_date is null or end_date > cal.as_of_date) and (hire_date is null or hire_date <= cal.as_of_date)
+    group by rep_name
+)
+select rep_name, hire_date from roster
+union all
+select distinct o.rep_name, null::date from opportunities o, cal
+where (select count(*) from reps) = 0 and o.rep_name is not null
+  and o.created_date between cal.t12m_start and cal.as_of_date;
+
+create or replace table rep_weekly_activity as
+with cal as (select * from period_calendar),
+weeks as (
+    select unnest(generate_series((date_trunc('week', cal.as_of_date) - interval 12 week)::date,
+                                  date_trunc('week', cal.as_of_date)::date, interval 1 week))::date as week_start
+    from cal
+)
+select r.rep_name, w.week_start, count(o.opportunity_id) as new_opportunities
+from active_reps r
+cross join weeks w
+cross join cal
+left join opportunities o on o.rep_name = r.rep_name and date_trunc('week', o.created_date) = w.week_start
+     and o.created_date <= cal.as_of_date
+group by r.rep_name, w.week_start
+order by r.rep_name, w.week_start;

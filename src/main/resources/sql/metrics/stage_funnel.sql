@@ -1,0 +1,53 @@
+-- stage_funnel: one row per open stage in pipeline order plus the won stage; cohort = opportunities
+-- created in T12M (docs/metrics.md#funnel). A deal that reached a later stage passed the earlier ones.
+-- conversion_rate = advanced / (advanced + lost at this stage); deals still open at the stage are left out.
+-- median_days_to_next uses stage history (days from entering the stage to entering a later one).
+create or replace table stage_funnel as
+with cal as (select * from period_calendar),
+stages as (select stage, stage_order from pipeline_stages where not is_won and not is_lost),
+won_stage as (select coalesce((select min(stage) from pipeline_stages where is_won), 'Won') as stage),
+max_order as (select coalesce(max(stage_order), 0) as m from stages),
+cohort as (
+    select p.* from opportunity_progress p, cal
+    where p.created_date between cal.t12m_start and cal.as_of_date
+),
+cohort_size as (select count(*) as n from cohort),
+entered as (
+    select h.opportunity_id, s.stage_order, min(h.entered_date) as entered_date
+    from opportunity_stage_history h
+    join pipeline_stages s on lower(s.stage) = lower(h.stage)
+    join cohort c on c.opportunity_id = h.opportunity_id
+    group by h.opportunity_id, s.stage_order
+),
+days_to_next as (
+    select e.stage_order, median(date_diff('day', e.entered_date, nxt.next_date)) as median_days
+    from entered e
+    join lateral (
+        select min(e2.entered_date) as next_date from entered e2
+        where e2.opportunity_id = e.opportunity_id and e2.stage_order > e.stage_order
+    ) nxt on nxt.next_date is not null
+    group by e.stage_order
+),
+open_rows as (
+    select s.stage, s.stage_order,
+           count(c.opportunity_id) filter (where c.reached_order >= s.stage_order) as reached_count,
+           count(c.opportunity_id) filter (where c.reached_order > s.stage_order or (c.status = 'won' and c.reached_order >= s.stage_order)) as advanced_count,
+           count(c.opportunity_id) filter (where c.status = 'lost' and c.reached_order = s.stage_order) as lost_here_count
+    from stages s left join cohort c on true
+    group by s.stage, s.stage_order
+),
+won_row as (
+    select w.stage, m.m + 1 as stage_order, count(c.opportunity_id) filter (where c.status = 'won') as reached_count,
+           null::bigint as advanced_count, null::bigint as lost_here_count
+    from won_stage w, max_order m left join cohort c on true
+    group by w.stage, m.m
+),
+all_rows as (select * from open_rows union all select * from won_row)
+select r.stage, r.stage_order, r.reached_count,
+       r.reached_count / nullif((select n from cohort_size), 0) as reached_share,
+       r.advanced_count, r.lost_here_count,
+       r.advanced_count / nullif(r.advanced_count + r.lost_here_count, 0) as conversion_rate,
+       d.median_days as median_days_to_next,
+       case when (select count(*) from opportunity_stage_history) > 0 then 'stage_history' else 'current_stage' end as funnel_basis
+from all_rows r left join days_to_next d using (stage_order)
+order by r.stage_order;

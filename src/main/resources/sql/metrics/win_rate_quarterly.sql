@@ -1,0 +1,32 @@
+-- win_rate_quarterly: one row per calendar quarter of close date, the 12 quarters up to the as-of date
+-- (docs/metrics.md#win-rate). win_rate = won / (won + lost); open deals are not in the denominator.
+create or replace table win_rate_quarterly as
+with cal as (select * from period_calendar),
+quarters as (
+    select unnest(generate_series((date_trunc('quarter', cal.as_of_date) - interval 33 month)::date,
+                                  date_trunc('quarter', cal.as_of_date)::date, interval 3 month))::date as quarter_start
+    from cal
+),
+closed as (
+    select date_trunc('quarter', close_date)::date as quarter_start, status, amount
+    from opportunity_progress, cal
+    where status in ('won', 'lost') and close_date <= cal.as_of_date
+),
+per_quarter as (
+    select q.quarter_start,
+           count(*) filter (where c.status = 'won') as won_count,
+           count(*) filter (where c.status = 'lost') as lost_count,
+           coalesce(sum(c.amount) filter (where c.status = 'won'), 0) as won_amount,
+           coalesce(sum(c.amount) filter (where c.status = 'lost'), 0) as lost_amount
+    from quarters q left join closed c using (quarter_start)
+    group by q.quarter_start
+)
+select quarter_start, won_count, lost_count,
+       won_count / nullif(won_count + lost_count, 0) as win_rate,
+       won_amount::decimal(18,2) as won_amount,
+       lost_amount::decimal(18,2) as lost_amount,
+       won_amount / nullif(won_amount + lost_amount, 0) as win_rate_by_value,
+       sum(won_count) over w / nullif(sum(won_count + lost_count) over w, 0) as trailing_4q_win_rate
+from per_quarter
+window w as (order by quarter_start rows between 3 preceding and current row)
+order by quarter_start;

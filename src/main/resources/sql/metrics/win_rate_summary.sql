@@ -1,0 +1,60 @@
+-- win_rate_summary: one row; deals closed in T12M (docs/metrics.md#win-rate, #cycle, #velocity).
+-- proposal_stage = the first open stage whose name contains "proposal" (else the stage in the
+-- middle of the pipeline); proposal win rate = won / closed deals that reached it.
+-- Without stage history a lost deal's furthest stage is unknown, so the proposal figures are NULL.
+-- Sales velocity = open deals x win rate x average won deal / average cycle days (revenue per day).
+create or replace table win_rate_summary as
+with cal as (select * from period_calendar),
+stages as (select * from pipeline_stages where not is_won and not is_lost),
+proposal as (
+    select coalesce(
+        (select stage from stages where lower(stage) like '%proposal%' order by stage_order limit 1),
+        (select stage from stages order by stage_order limit 1 offset (select (count(*) / 2)::int from stages))) as stage
+),
+proposal_order as (select s.stage_order from stages s, proposal p where s.stage = p.stage),
+closed as (
+    select * from opportunity_progress, cal
+    where status in ('won', 'lost') and close_date between cal.t12m_start and cal.as_of_date
+),
+prior as (
+    select count(*) filter (where status = 'won') / nullif(count(*), 0) as win_rate
+    from opportunity_progress, cal
+    where status in ('won', 'lost') and close_date between cal.prior_t12m_start and cal.prior_t12m_end
+),
+open_deals as (
+    select count(*) as open_count, coalesce(sum(amount), 0) as open_pipeline
+    from opportunity_progress, cal
+    where status = 'open' and (created_date is null or created_date <= cal.as_of_date)
+),
+won as (
+    select avg(amount) as avg_deal_size,
+           avg(date_diff('day', created_date, close_date)) as avg_cycle_days,
+           median(date_diff('day', created_date, close_date)) as median_cycle_days
+    from closed where status = 'won' and created_date is not null and close_date >= created_date
+),
+summary as (
+    select count(*) filter (where status = 'won') as won_count,
+           count(*) filter (where status = 'lost') as lost_count,
+           coalesce(sum(amount) filter (where status = 'won'), 0) as won_amount,
+           coalesce(sum(amount) filter (where status = 'lost'), 0) as lost_amount,
+           case when (select count(*) from opportunity_stage_history) > 0
+                then count(*) filter (where reached_order >= (select stage_order from proposal_order)) end as proposal_closed_count,
+           case when (select count(*) from opportunity_stage_history) > 0
+                then count(*) filter (where status = 'won' and reached_order >= (select stage_order from proposal_order)) end as proposal_won_count
+    from closed
+)
+select s.won_count, s.lost_count,
+       s.won_count / nullif(s.won_count + s.lost_count, 0) as win_rate,
+       s.won_amount::decimal(18,2) as won_amount,
+       s.lost_amount::decimal(18,2) as lost_amount,
+       s.won_amount / nullif(s.won_amount + s.lost_amount, 0) as win_rate_by_value,
+       (select stage from proposal) as proposal_stage,
+       s.proposal_closed_count, s.proposal_won_count,
+       s.proposal_won_count / nullif(s.proposal_closed_count, 0) as proposal_win_rate,
+       w.avg_cycle_days, w.median_cycle_days,
+       w.avg_deal_size::decimal(18,2) as avg_deal_size,
+       o.open_count, o.open_pipeline::decimal(18,2) as open_pipeline,
+       o.open_count * (s.won_count / nullif(s.won_count + s.lost_count, 0)) * w.avg_deal_size / nullif(w.avg_cycle_days, 0)
+           as sales_velocity_per_day,
+       (select win_rate from prior) as prior_t12m_win_rate
+from summary s, won w, open_deals o;

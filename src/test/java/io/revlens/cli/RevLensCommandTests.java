@@ -1,0 +1,64 @@
+package io.revlens.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class RevLensCommandTests {
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return RevLensCommand.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"demo", "run", "analyze", "inspect", "validate", "generate-sample"})
+    void everyCommandHasHelp(String command) {
+        assertThat(run(command, "--help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Usage: revlens " + command);
+    }
+
+    @Test
+    void topLevelHelpListsTheCommands() {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("demo", "run", "analyze", "inspect", "validate", "generate-sample");
+    }
+
+    @Test
+    void unknownJobIsABadConfigurationNamingTheJobsThatExist() {
+        assertThat(run("run", "no-such-job")).isEqualTo(ExitCodes.BAD_CONFIGURATION);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("No job file")
+                .contains("monthly-board-report")
+                .doesNotContain("Exception");
+    }
+
+    @Test
+    void analyzingAMissingFolderIsBadInput(@TempDir Path temp) {
+        assertThat(run("analyze", temp.resolve("missing").toString())).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("is not a folder");
+    }
+
+    @Test
+    void validateChecksTheShippedJobs() {
+        assertThat(run("validate", "monthly-board-report")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("monthly-board-report is valid");
+    }
+
+    @Test
+    void wrongUsageGivesTheUsageExitCode() {
+        assertThat(run("run")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Missing required parameter");
+    }
+}

@@ -1,0 +1,140 @@
+package io.revlens.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Maven CRM dataset through {@code revlens analyze}: the overall and per-agent win rates and the
+ * account concentration, recomputed here in plain Java over the raw sales_pipeline.csv, must match
+ * RevLens's metric CSVs exactly (counts and amounts exactly; ratios to 1e-12).
+ */
+class MavenCrmMetricsIntegrationTests {
+
+    @TempDir
+    static Path temp;
+
+    static Path out;
+    static List<CSVRecord> pipeline;
+    static LocalDate asOf;
+
+    @BeforeAll
+    static void analyze() throws Exception {
+        Path dataset = SharedDatasets.require("maven-crm-sales-opportunities");
+        out = temp.resolve("out");
+        CliRun run = CliRun.of(temp.resolve("home"), "analyze", dataset.toString(), "--out", out.toString());
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        pipeline = read(dataset.resolve("sales_pipeline.csv"));
+        asOf = LocalDate.parse(MonthlyBoardReportIntegrationTests.csv(out.resolve("metrics/period_calendar.csv")).get(0).get("as_of_date"));
+    }
+
+    /** Won or lost, with a close date in (as_of − 12 months, as_of]. */
+    private static boolean closedInT12m(CSVRecord r) {
+        String stage = r.get("deal_stage");
+        if (!stage.equals("Won") && !stage.equals("Lost") || r.get("close_date").isBlank()) {
+            return false;
+        }
+        LocalDate close = LocalDate.parse(r.get("close_date"));
+        return close.isAfter(asOf.minusMonths(12)) && !close.isAfter(asOf);
+    }
+
+    @Test
+    void overallWinRateMatches() throws Exception {
+        long won = pipeline.stream().filter(MavenCrmMetricsIntegrationTests::closedInT12m).filter(r -> r.get("deal_stage").equals("Won")).count();
+        long lost = pipeline.stream().filter(MavenCrmMetricsIntegrationTests::closedInT12m).filter(r -> r.get("deal_stage").equals("Lost")).count();
+
+        CSVRecord summary = MonthlyBoardReportIntegrationTests.csv(out.resolve("metrics/win_rate_summary.csv")).get(0);
+
+        assertThat(asOf).isEqualTo(LocalDate.of(2017, 12, 31));
+        assertThat(Long.parseLong(summary.get("won_count"))).isEqualTo(won);
+        assertThat(Long.parseLong(summary.get("lost_count"))).isEqualTo(lost);
+        assertThat(Double.parseDouble(summary.get("win_rate"))).isCloseTo((double) won / (won + lost), within(1e-12));
+        // No stage history in this export: the proposal-stage win rate is not guessed.
+        assertThat(summary.get("proposal_win_rate")).isEmpty();
+    }
+
+    @Test
+    void perAgentWinRatesMatch() throws Exception {
+        Map<String, long[]> byAgent = new TreeMap<>();
+        for (CSVRecord r : pipeline) {
+            if (closedInT12m(r)) {
+                long[] counts = byAgent.computeIfAbsent(r.get("sales_agent"), k -> new long[2]);
+                counts[r.get("deal_stage").equals("Won") ? 0 : 1]++;
+            }
+        }
+        Map<String, CSVRecord> reported = new HashMap<>();
+        for (CSVRecord r : MonthlyBoardReportIntegrationTests.csv(out.resolve("metrics/win_rate_by_dimension.csv"))) {
+            if (r.get("dimension").equals("rep")) {
+                reported.put(r.get("dimension_value"), r);
+            }
+        }
+        assertThat(reported.keySet()).containsExactlyInAnyOrderElementsOf(byAgent.keySet());
+        byAgent.forEach((agent, counts) -> {
+            CSVRecord r = reported.get(agent);
+            assertThat(Long.parseLong(r.get("won_count"))).as(agent).isEqualTo(counts[0]);
+            assertThat(Long.parseLong(r.get("lost_count"))).as(agent).isEqualTo(counts[1]);
+            assertThat(Double.parseDouble(r.get("win_rate"))).as(agent)
+                    .isCloseTo((double) counts[0] / (counts[0] + counts[1]), within(1e-12));
+        });
+    }
+
+    @Test
+    void accountConcentrationFromWonDealsMatches() throws Exception {
+        // No finance export: revenue = close_value of won deals by close date, per account.
+        Map<String, BigDecimal> revenue = new HashMap<>();
+        for (CSVRecord r : pipeline) {
+            if (closedInT12m(r) && r.get("deal_stage").equals("Won") && !r.get("account").isBlank()) {
+                revenue.merge(r.get("account"), new BigDecimal(r.get("close_value")), BigDecimal::add);
+            }
+        }
+        BigDecimal total = revenue.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        List<CSVRecord> reported = MonthlyBoardReportIntegrationTests.csv(out.resolve("metrics/customer_concentration.csv"));
+
+        assertThat(reported).hasSize(revenue.size());
+        for (CSVRecord r : reported) {
+            BigDecimal expected = revenue.get(r.get("customer_name"));
+            assertThat(new BigDecimal(r.get("revenue_t12m"))).as(r.get("customer_name")).isEqualByComparingTo(expected);
+            assertThat(Double.parseDouble(r.get("revenue_share"))).as(r.get("customer_name"))
+                    .isCloseTo(expected.divide(total, MathContext.DECIMAL64).doubleValue(), within(1e-12));
+            assertThat(r.get("revenue_basis")).isEqualTo("won_opportunities");
+        }
+        double hhi = revenue.values().stream()
+                .mapToDouble(v -> Math.pow(v.divide(total, MathContext.DECIMAL64).doubleValue(), 2)).sum() * 10000;
+        CSVRecord summary = MonthlyBoardReportIntegrationTests.csv(out.resolve("metrics/concentration_summary.csv")).get(0);
+        assertThat(Double.parseDouble(summary.get("hhi"))).isCloseTo(hhi, within(1e-6));
+        assertThat(summary.get("top_customer_name")).isEqualTo(RawTop.of(revenue));
+    }
+
+    /** The account with the largest revenue (ties broken by name, as RevLens ranks). */
+    private static final class RawTop {
+        static String of(Map<String, BigDecimal> revenue) {
+            return revenue.entrySet().stream()
+                    .sorted(Map.Entry.<String, BigDecimal>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                    .findFirst().orElseThrow().getKey();
+        }
+    }
+
+    private static List<CSVRecord> read(Path csv) throws Exception {
+        try (Reader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
+             CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
+            return parser.getRecords();
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package io.revlens.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JobDefinitionLoaderTests {
+
+    @TempDir
+    Path jobs;
+
+    @Test
+    void shippedJobFilesLoadWithTheirInputsResolvedAgainstTheJobsFolder() {
+        JobDefinitionLoader loader = new JobDefinitionLoader(Path.of("jobs"));
+        assertThat(loader.available()).contains("monthly-board-report", "quarterly-planning-packet", "client-dump-analysis");
+
+        JobDefinition monthly = loader.load("monthly-board-report");
+        assertThat(monthly.name()).isEqualTo("monthly-board-report");
+        assertThat(monthly.currency()).isEqualTo("USD");
+        assertThat(monthly.asOf()).isEqualTo(AsOfRule.PREVIOUS_MONTH_END);
+        assertThat(monthly.inputs()).singleElement()
+                .satisfies(input -> assertThat(input.path()).isEqualTo(Path.of("sample-data").toAbsolutePath()));
+        assertThat(monthly.reports()).extracting(JobDefinition.ReportOutput::output).containsExactly("board-report");
+        assertThat(monthly.thresholds().concentrationThreshold()).isEqualByComparingTo("0.20");
+        assertThat(loader.load("quarterly-planning-packet").workbook()).isTrue();
+    }
+
+    @Test
+    void unknownKeyIsReportedWithItsNameAndLine() throws IOException {
+        write("bad.yml", "company: X\ninputs: [{path: .}]\nreports: [{template: board-monthly}]\nshedule: {cron: '0 0 6 2 * *'}\n");
+        assertThatThrownBy(() -> new JobDefinitionLoader(jobs).load("bad"))
+                .isInstanceOf(JobDefinitionException.class)
+                .hasMessageContaining("unknown key 'shedule'")
+                .hasMessageContaining("near line");
+    }
+
+    @Test
+    void everyProblemIsListedAtOnce() throws IOException {
+        write("bad.yml", """
+                currency: dollars
+                inputs: [{path: .}]
+                reports: [{template: board-monthly}]
+                as_of: yesterday
+                thresholds: {concentration_threshold: 20}
+                schedule: {cron: 'every monday', zone: Mars/Olympus}
+                """);
+        assertThatThrownBy(() -> new JobDefinitionLoader(jobs).load("bad"))
+                .isInstanceOf(JobDefinitionException.class)
+                .hasMessageContaining("5 problem(s)")
+                .hasMessageContaining("currency 'dollars'")
+                .hasMessageContaining("unknown as_of 'yesterday'")
+                .hasMessageContaining("fractions between 0 and 1")
+                .hasMessageContaining("not a valid cron expression")
+                .hasMessageContaining("'Mars/Olympus' is not a time zone");
+    }
+
+    @Test
+    void missingJobNamesTheJobsThatExist() throws IOException {
+        write("only.yml", "inputs: [{path: .}]\nreports: [{template: board-monthly}]\n");
+        assertThatThrownBy(() -> new JobDefinitionLoader(jobs).load("nope"))
+                .hasMessageContaining("No job file")
+                .hasMessageContaining("[only]");
+        assertThatThrownBy(() -> new JobDefinitionLoader(jobs).load("../etc/passwd"))
+                .hasMessageContaining("not a plain name");
+    }
+
+    @Test
+    void thresholdsOverrideDefaultsKeyByKey() throws IOException {
+        write("t.yml", "inputs: [{path: .}]\nreports: [{template: board-monthly}]\nthresholds: {ramp_threshold: 0.7}\n");
+        JobDefinition.Thresholds thresholds = new JobDefinitionLoader(jobs).load("t").thresholds();
+        assertThat(thresholds.rampThreshold()).isEqualByComparingTo(new BigDecimal("0.7"));
+        assertThat(thresholds.concentrationThreshold()).isEqualByComparingTo("0.20");
+        assertThat(thresholds.stalledDays()).isEqualTo(30);
+    }
+
+    @Test
+    void asOfRulesFollowTheRunDate() {
+        LocalDate secondOfNovember = LocalDate.of(2026, 11, 2);
+        assertThat(AsOfRule.PREVIOUS_MONTH_END.fromRunDate(secondOfNovember)).contains(LocalDate.of(2026, 10, 31));
+        assertThat(AsOfRule.PREVIOUS_MONTH_END.fromRunDate(LocalDate.of(2026, 1, 2))).contains(LocalDate.of(2025, 12, 31));
+        assertThat(AsOfRule.PREVIOUS_QUARTER_END.fromRunDate(secondOfNovember)).contains(LocalDate.of(2026, 9, 30));
+        assertThat(AsOfRule.PREVIOUS_QUARTER_END.fromRunDate(LocalDate.of(2026, 1, 3))).contains(LocalDate.of(2025, 12, 31));
+        assertThat(AsOfRule.LATEST_DATA.fromRunDate(secondOfNovember)).isEmpty();
+    }
+
+    private void write(String name, String yaml) throws IOException {
+        Files.writeString(jobs.resolve(name), yaml);
+    }
+}

@@ -1,0 +1,162 @@
+package io.revlens.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.revlens.model.SqlScript;
+import io.revlens.model.Workspace;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real metric SQL files on a real DuckDB file loaded with src/test/resources/metrics/golden-fixture.sql;
+ * every expected value was worked out by hand (arithmetic in the comments and in the fixture).
+ */
+class MetricsGoldenIntegrationTests {
+
+    @TempDir
+    Path temp;
+
+    Connection connection;
+    List<MetricResult> results;
+
+    @BeforeEach
+    void load() throws Exception {
+        connection = Workspace.open(temp.resolve("golden.duckdb"));
+        for (String sql : SqlScript.statements(Workspace.readResource("metrics/golden-fixture.sql"))) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(sql);
+            }
+        }
+        results = new MetricsRunner().run(connection);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        connection.close();
+    }
+
+    @Test
+    void concentrationSharesHhiAndThreshold() throws Exception {
+        List<Map<String, Object>> rows = rows("select * from customer_concentration order by revenue_rank");
+        // T12M: A 1000, B 250 (300 - 50 credit), C 250; total 1500. B before C on the name tie.
+        assertThat(rows).extracting(r -> r.get("customer_name")).containsExactly("A", "B", "C");
+        assertThat((BigDecimal) rows.get(1).get("revenue_t12m")).isEqualByComparingTo("250.00");
+        assertThat((Double) rows.get(0).get("revenue_share")).isCloseTo(2.0 / 3, within(1e-12));
+        assertThat((Double) rows.get(1).get("cumulative_share")).isCloseTo(5.0 / 6, within(1e-12));
+        assertThat(rows).extracting(r -> r.get("is_over_threshold")).containsExactly(true, false, false);
+        Map<String, Object> summary = rows("select * from concentration_summary").get(0);
+        // HHI = ((2/3)^2 + (1/6)^2 + (1/6)^2) x 10,000 = (16 + 1 + 1) / 36 x 10,000 = 5,000.
+        assertThat((Double) summary.get("hhi")).isCloseTo(5000.0, within(1e-9));
+        assertThat(summary.get("hhi_band")).isEqualTo("highly concentrated");
+        assertThat((BigDecimal) summary.get("total_revenue_t12m")).isEqualByComparingTo("1500.00");
+        assertThat(summary.get("revenue_basis")).isEqualTo("revenue_lines");
+    }
+
+    @Test
+    void customerTrendsAndRetention() throws Exception {
+        Map<String, Map<String, Object>> trends = byKey(rows("select * from customer_trends"), "customer_name");
+        // C: 1000 -> 250 = -75%, a top-10 customer: 750 at risk. D: 200 -> 0 = lost. A, B new.
+        assertThat((Double) trends.get("C").get("change_rate")).isCloseTo(-0.75, within(1e-12));
+        assertThat((BigDecimal) trends.get("C").get("revenue_at_risk")).isEqualByComparingTo("750.00");
+        assertThat(trends.get("D").get("customer_status")).isEqualTo("lost");
+        assertThat(trends.get("A").get("customer_status")).isEqualTo("new");
+        assertThat(trends.get("A").get("is_declining")).isEqualTo(false);
+        Map<String, Object> retention = rows("select * from revenue_retention").get(0);
+        // Cohort C + D = 1200 prior; now 250 + 0. GRR = (min(250,1000) + min(0,200)) / 1200; NRR = 250 / 1200.
+        assertThat((Double) retention.get("grr")).isCloseTo(250.0 / 1200, within(1e-12));
+        assertThat((Double) retention.get("nrr")).isCloseTo(250.0 / 1200, within(1e-12));
+        assertThat(retention.get("customers_lost")).isEqualTo(1L);
+        assertThat(retention.get("customers_new")).isEqualTo(2L);
+    }
+
+    @Test
+    void winRatesCycleAndVelocity() throws Exception {
+        Map<String, Object> s = rows("select * from win_rate_summary").get(0);
+        assertThat(s.get("won_count")).isEqualTo(2L);
+        assertThat(s.get("lost_count")).isEqualTo(2L);
+        assertThat((Double) s.get("win_rate")).isCloseTo(0.5, within(1e-12));
+        // By value: won 3000 / (3000 + 800).
+        assertThat((Double) s.get("win_rate_by_value")).isCloseTo(3000.0 / 3800, within(1e-12));
+        // Reached Proposal and closed: o1 (won), o2 (lost), o4 (won, skipped it) -> 2 / 3. o3 never got there.
+        assertThat(s.get("proposal_closed_count")).isEqualTo(3L);
+        assertThat((Double) s.get("proposal_win_rate")).isCloseTo(2.0 / 3, within(1e-12));
+        // Cycle of won deals: o1 31 days, o4 60 days.
+        assertThat((Double) s.get("avg_cycle_days")).isCloseTo(45.5, within(1e-12));
+        assertThat((BigDecimal) s.get("avg_deal_size")).isEqualByComparingTo("1500.00");
+        // Velocity = 1 open deal x 0.5 x 1500 / 45.5 days.
+        assertThat((Double) s.get("sales_velocity_per_day")).isCloseTo(1 * 0.5 * 1500 / 45.5, within(1e-9));
+        // Prior T12M: o6 lost -> 0 / 1.
+        assertThat((Double) s.get("prior_t12m_win_rate")).isCloseTo(0.0, within(1e-12));
+        Map<String, Map<String, Object>> reps = byKey(rows("select * from win_rate_by_dimension where dimension = 'rep'"), "dimension_value");
+        assertThat(reps.get("Xavier").get("won_count")).isEqualTo(1L);
+        assertThat((Double) reps.get("Yara").get("win_rate")).isCloseTo(0.5, within(1e-12));
+    }
+
+    @Test
+    void stageFunnelCountsLaterStagesAsPassed() throws Exception {
+        Map<String, Map<String, Object>> funnel = byKey(rows("select * from stage_funnel"), "stage");
+        // Cohort created in T12M: o1..o5. Qualified 5; Proposal o1, o2, o4 (skipped), o5 = 4;
+        // Negotiation o1 and o4 (won deals passed every stage) = 2; won 2.
+        assertThat(funnel.get("Qualified").get("reached_count")).isEqualTo(5L);
+        assertThat(funnel.get("Proposal").get("reached_count")).isEqualTo(4L);
+        assertThat(funnel.get("Negotiation").get("reached_count")).isEqualTo(2L);
+        assertThat(funnel.get("Closed Won").get("reached_count")).isEqualTo(2L);
+        // Conversion = advanced / (advanced + lost here): Qualified 4 / (4 + 1 o3); Proposal 2 / (2 + 1 o2), o5 open left out.
+        assertThat((Double) funnel.get("Qualified").get("conversion_rate")).isCloseTo(0.8, within(1e-12));
+        assertThat((Double) funnel.get("Proposal").get("conversion_rate")).isCloseTo(2.0 / 3, within(1e-12));
+        assertThat(funnel.get("Proposal").get("funnel_basis")).isEqualTo("stage_history");
+        // Days from Qualified to the next stage entered or the close: o1 9, o2 15, o3 19 (lost), o5 19, o4 31 -> median 19.
+        assertThat(((Number) funnel.get("Qualified").get("median_days_to_next")).doubleValue()).isCloseTo(19.0, within(1e-9));
+    }
+
+    @Test
+    void triggersRankByRevenueAtRiskAndNameTheirRows() throws Exception {
+        List<Map<String, Object>> triggers = rows("select * from action_triggers order by trigger_rank");
+        // A over the 20% threshold (1000 at risk), C down 75% (750), then the reps without a roster who created
+        // nothing lately: Xavier, last deal 2026-01-05 = 176 days = 25 weeks x 1000 T12M bookings / 52 = 480.77;
+        // Yara, last 2026-05-01 = 60 days = 8 weeks x 2000 / 52 = 307.69; then D, lost (200).
+        assertThat(triggers).extracting(t -> t.get("subject")).containsExactly("A", "C", "Xavier", "Yara", "D");
+        assertThat((BigDecimal) triggers.get(2).get("revenue_at_risk")).isEqualByComparingTo("480.77");
+        assertThat(triggers.get(2).get("sentence")).isEqualTo("Xavier has created no new opportunities in 25 weeks (last on January 5).");
+        assertThat(triggers.get(1).get("sentence"))
+                .isEqualTo("C, last year's largest customer, is down 75% year over year: $750 of revenue at risk.");
+        assertThat((String) triggers.get(1).get("evidence")).isEqualTo("invoices.csv rows 6, 7");
+        Map<String, Map<String, Object>> status = byKey(rows("select * from metric_status"), "metric");
+        assertThat(status.get("rep_ramp").get("status")).isEqualTo("not_computed");
+        assertThat(status.get("rep_ramp").get("note")).isEqualTo("no hire dates: ramp not computed (add a reps roster with hire dates)");
+        assertThat(status.get("customer_concentration").get("note")).isEqualTo("1 revenue lines in other currencies left out");
+        assertThat(results).extracting(MetricResult::table).contains("customer_concentration", "win_rate_summary", "metric_status");
+    }
+
+    private List<Map<String, Object>> rows(String sql) throws Exception {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+            while (rs.next()) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                    row.put(rs.getMetaData().getColumnLabel(i), rs.getObject(i));
+                }
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    private static Map<String, Map<String, Object>> byKey(List<Map<String, Object>> rows, String key) {
+        Map<String, Map<String, Object>> map = new LinkedHashMap<>();
+        rows.forEach(r -> map.put((String) r.get(key), r));
+        return map;
+    }
+}
