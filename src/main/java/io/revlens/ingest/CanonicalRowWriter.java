@@ -318,10 +318,15 @@ final class CanonicalRowWriter implements ItemStreamWriter<LoadItem> {
             }
         }
         unknown.sort(String.CASE_INSENSITIVE_ORDER);
+        // Declared stages in the profile's order, then undeclared ones alphabetically, numbered 1..n.
+        List<String> ordered = new ArrayList<>(stages.keySet());
+        ordered.sort(java.util.Comparator.comparingInt((String stage) -> {
+            int at = indexIgnoreCase(declared.order, stage);
+            return at >= 0 ? at : 10_000 + unknown.indexOf(stage);
+        }));
         for (Map.Entry<String, boolean[]> entry : stages.entrySet()) {
             String stage = entry.getKey();
-            int at = indexIgnoreCase(declared.order, stage);
-            int order = at >= 0 ? (at + 1) * 10 : 10_000 + unknown.indexOf(stage);
+            int order = ordered.indexOf(stage) + 1;
             boolean won = entry.getValue()[0] || indexIgnoreCase(declared.won, stage) >= 0;
             boolean lost = entry.getValue()[1] || indexIgnoreCase(declared.lost, stage) >= 0;
             try (PreparedStatement statement = connection.prepareStatement(stageSql)) {

@@ -153,8 +153,19 @@ public final class ProfileCatalog {
     public Optional<ResolvedProfile> resolve(String profileName, List<String> header, boolean force) {
         ExportProfile profile = profiles.get(profileName);
         if (profile == null) {
+            ExportProfile generic = profiles.get("generic");
+            for (CanonicalTable table : CanonicalTable.values()) {
+                if (generic != null && ResolvedProfile.genericName(table).equals(profileName)
+                        && generic.synonyms.containsKey(table.tableName())) {
+                    return resolveGenericAs(generic, table, header, force);
+                }
+            }
+            List<String> known = new ArrayList<>(profiles.keySet());
+            for (CanonicalTable table : CanonicalTable.values()) {
+                known.add(ResolvedProfile.genericName(table));
+            }
             throw new IllegalArgumentException("Unknown profile '" + profileName + "'; known: "
-                    + String.join(", ", profiles.keySet()));
+                    + String.join(", ", known));
         }
         return tryResolve(profile, header, force);
     }
@@ -192,6 +203,21 @@ public final class ProfileCatalog {
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    /** The generic profile applied as one table (a "generic-<table>" override). */
+    private static Optional<ResolvedProfile> resolveGenericAs(ExportProfile generic, CanonicalTable table,
+                                                              List<String> header, boolean force) {
+        Map<String, List<Integer>> positions = new HashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            positions.computeIfAbsent(normalize(header.get(i)), k -> new ArrayList<>()).add(i);
+        }
+        positions.remove("");
+        ResolvedProfile candidate = build(generic, table, header, positions, generic.synonyms.get(table.tableName()));
+        List<String> required = generic.requires.getOrDefault(table.tableName(), table.requiredColumns());
+        boolean complete = required.stream().allMatch(column -> !candidate.indexes(column).isEmpty()
+                || derivable(generic, candidate, column));
+        return complete || force ? Optional.of(candidate) : Optional.empty();
     }
 
     private static boolean derivable(ExportProfile profile, ResolvedProfile resolved, String column) {

@@ -17,9 +17,14 @@ public record ResolvedProfile(ExportProfile profile, CanonicalTable table, List<
     public record StageColumn(int index, String stage) {
     }
 
-    /** Profile name recorded in source_files. */
+    /** Profile name recorded in source_files; the generic profile is named by table, e.g. "generic-reps". */
     public String name() {
-        return profile.name;
+        return profile.isGeneric() ? genericName(table) : profile.name;
+    }
+
+    /** "generic-" plus the table name with dashes, e.g. generic-revenue-lines. */
+    public static String genericName(CanonicalTable table) {
+        return "generic-" + table.tableName().replace('_', '-');
     }
 
     /** Header columns of a mapped column (empty when unmapped). */

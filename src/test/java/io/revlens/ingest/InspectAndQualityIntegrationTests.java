@@ -21,7 +21,7 @@ class InspectAndQualityIntegrationTests {
     @Test
     void inspectDescribesDetectionMappingAndSampleValuesWithoutLoading() throws Exception {
         Path folder = Files.createDirectories(tmp.resolve("dump"));
-        Files.copy(ProfilesIntegrationTests.fixture("hubspot-deals.csv"), folder.resolve("hubspot-deals.csv"));
+        Files.copy(ExportProfilesIntegrationTests.fixture("hubspot-deals.csv"), folder.resolve("hubspot-deals.csv"));
         Workbooks.quickBooksSalesByCustomerDetail(folder.resolve("qb.xlsx"));
         Files.writeString(folder.resolve("notes.csv"), "foo,bar\n1,2\n");
 
@@ -51,8 +51,8 @@ class InspectAndQualityIntegrationTests {
         Files.writeString(deals, "opportunity_id,stage,amount,account,sales_agent,created_date\n"
                 + "1,Won,USD 10,Acme,Dana,2026-01-01\n1,Lost,EUR 20,Ghost Co,Nobody,2026-02-01\n"
                 + "2,Engaging,30,,Dana,2026-03-01\n");
-        LoadRun.run(db, List.of(deals, ProfilesIntegrationTests.fixture("hubspot-companies.csv"),
-                ProfilesIntegrationTests.fixture("sales-team.csv")), Map.of());
+        LoadRun.run(db, List.of(deals, ExportProfilesIntegrationTests.fixture("hubspot-companies.csv"),
+                ExportProfilesIntegrationTests.fixture("sales-team.csv")), Map.of());
         try (Connection c = Workspace.open(db)) {
             DataQualityProfiler.profile(c);
         }

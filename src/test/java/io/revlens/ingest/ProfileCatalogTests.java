@@ -37,7 +37,7 @@ class ProfileCatalogTests {
     void genericPicksTheTableWithTheMostColumnsFound() {
         ResolvedProfile pipeline = catalog.detect(List.of("opportunity_id", "sales_agent", "product", "account",
                 "deal_stage", "engage_date", "close_date", "close_value")).orElseThrow();
-        assertThat(pipeline.name()).isEqualTo("generic");
+        assertThat(pipeline.name()).isEqualTo("generic-opportunities");
         assertThat(pipeline.table()).isEqualTo(CanonicalTable.OPPORTUNITIES);
         assertThat(pipeline.mappingLines()).contains("rep_name <- sales_agent", "amount <- close_value",
                 "created_date <- engage_date", "stage <- deal_stage");

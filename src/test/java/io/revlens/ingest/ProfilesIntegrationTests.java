@@ -1,196 +1,182 @@
 package io.revlens.ingest;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
-/** Each built-in profile on an export-shaped fixture (expected values: src/test/resources/ingest/expected.md). */
+/** Each bundled profile on an export-shaped fixture, a mixed client folder, and the public UCI retail workbook. */
 class ProfilesIntegrationTests {
 
     @TempDir
-    Path tmp;
-
-    static Path fixture(String name) {
-        return Path.of("src", "test", "resources", "ingest", name);
-    }
-
-    private Path db() {
-        return tmp.resolve("ingest.duckdb");
-    }
+    Path temp;
 
     @Test
-    void hubspotDealsWithStageHistoryAndOneRejectedAmount() throws Exception {
-        LoadRun.run(db(), List.of(fixture("hubspot-deals.csv")), Map.of());
-        LoadRun.FileRow file = LoadRun.files(db()).get("hubspot-deals.csv");
-        assertThat(file.profile()).isEqualTo("hubspot-deals");
-        assertThat(List.of(file.read(), file.loaded(), file.rejected(), file.skipped())).containsExactly(4L, 3L, 1L, 0L);
-        assertThat(file.encoding()).isEqualTo("UTF-8");
-        assertThat(file.delimiter()).isEqualTo(",");
-        assertThat(LoadRun.query(db(), "select row_number, column_name, raw_value, reason from rejects"))
-                .containsExactly(List.of("5", "Amount", "12,5x", ValueCoercer.NOT_A_NUMBER));
-        assertThat(LoadRun.query(db(), "select opportunity_id, status, opportunity_type, amount, created_date,"
-                + " close_date, rep_name, account_name, currency, source_row from opportunities order by 1"))
+    void pipedriveDealsWithExplicitStatus() throws Exception {
+        Path file = write("pipedrive.csv", """
+                Deal - ID,Deal - Title,Deal - Owner,Deal - Value,Deal - Currency of Value,Deal - Organization,Deal - Stage,Deal - Status,Deal - Deal created,Deal - Deal closed on,Deal - Lost reason
+                7,Lathe retrofit,Ann Lee,"12,500",EUR,Kraft GmbH,Proposal Made,won,2026-02-01 10:00:00,2026-03-15 16:30:00,
+                8,Gauges,Ann Lee,900,EUR,Kraft GmbH,Qualified,lost,2026-02-03 09:00:00,2026-02-20 12:00:00,Price
+                9,Fixtures,Bo Chen,4000,EUR,Acme,Contact Made,open,2026-03-01 08:00:00,,
+                """);
+        Path db = load(file);
+        assertThat(IngestRun.files(db).get("pipedrive.csv").profile()).isEqualTo("pipedrive-deals");
+        assertThat(IngestRun.query(db, "select opportunity_id, status, amount, currency, close_date, lost_reason from opportunities order by opportunity_id"))
                 .containsExactly(
-                        List.of("1001", "won", "new", "12500.00", "2026-01-05", "2026-03-10", "Dana Reyes", "Acme Metals", "USD", "2"),
-                        List.of("1002", "lost", "expansion", "48000.00", "2026-02-01", "2026-04-15", "Lee Park", "Beta Tools", "USD", "3"),
-                        List.of("1003", "open", "renewal", "9000.00", "2026-09-01", "2026-11-30", "Dana Reyes", "Gamma Labs", "USD", "4"));
-        assertThat(LoadRun.scalar(db(), "select count(*) from opportunity_stage_history")).isEqualTo("11");
-        assertThat(LoadRun.query(db(), "select stage, entered_date from opportunity_stage_history"
-                + " where opportunity_id = '1002' order by entered_date")).containsExactly(
-                List.of("Qualified", "2026-02-01"), List.of("Proposal", "2026-03-01"), List.of("Closed Lost", "2026-04-15"));
-        assertThat(LoadRun.query(db(), "select stage, is_won, is_lost from pipeline_stages order by stage_order"))
-                .containsExactly(List.of("Qualified", "false", "false"), List.of("Discovery", "false", "false"),
-                        List.of("Proposal", "false", "false"), List.of("Negotiation", "false", "false"),
-                        List.of("Closed Won", "true", "false"), List.of("Closed Lost", "false", "true"));
+                        Arrays.asList("7", "won", new BigDecimal("12500.00"), "EUR", LocalDate.of(2026, 3, 15), null),
+                        Arrays.asList("8", "lost", new BigDecimal("900.00"), "EUR", LocalDate.of(2026, 2, 20), "Price"),
+                        Arrays.asList("9", "open", new BigDecimal("4000.00"), "EUR", null, null));
     }
 
     @Test
-    void hubspotCompaniesBecomeAccounts() throws Exception {
-        LoadRun.run(db(), List.of(fixture("hubspot-companies.csv")), Map.of());
-        assertThat(LoadRun.files(db()).get("hubspot-companies.csv").loaded()).isEqualTo(2);
-        assertThat(LoadRun.query(db(), "select account_id, account_name, industry, country, employees,"
-                + " annual_revenue, segment from accounts order by 1")).containsExactly(
-                List.of("501", "Acme Metals", "Manufacturing", "United States", "250", "42000000.00", "Mid-Market"),
-                List.of("502", "Beta Tools", "Aerospace", "Canada", "1200", "310000000.50", "Enterprise"));
+    void hubspotDealsBecomeOpportunitiesWithStageHistory() throws Exception {
+        String header = "\"Record ID\",\"Deal Name\",\"Associated Company\",\"Deal owner\",\"Deal Stage\",\"Amount\",\"Create Date\",\"Close Date\",\"Deal Type\","
+                + "\"Date entered \"\"Qualified (Sales Pipeline)\"\"\",\"Date entered \"\"Proposal (Sales Pipeline)\"\"\",\"Date entered \"\"Closed Won (Sales Pipeline)\"\"\"";
+        String line = "\"101\",\"Big order\",\"Acme\",\"Ann Lee\",\"Closed Won\",\"5000\",\"2026-01-02 09:15\",\"2026-02-10 17:00\",\"New Business\","
+                + "\"2026-01-02 09:15\",\"2026-01-20 10:00\",\"2026-02-10 16:00\"";
+        Path file = write("deals.csv", header + "\n" + line + "\n");
+        Path db = load(file);
+        assertThat(IngestRun.query(db, "select status, opportunity_type, created_date from opportunities"))
+                .containsExactly(Arrays.asList("won", "new", LocalDate.of(2026, 1, 2)));
+        assertThat(IngestRun.query(db, "select stage, entered_date from opportunity_stage_history order by entered_date"))
+                .containsExactly(Arrays.asList("Qualified", LocalDate.of(2026, 1, 2)), Arrays.asList("Proposal", LocalDate.of(2026, 1, 20)),
+                        Arrays.asList("Closed Won", LocalDate.of(2026, 2, 10)));
+        assertThat(IngestRun.query(db, "select stage, stage_order, is_won from pipeline_stages order by stage_order, stage"))
+                .containsExactly(Arrays.asList("Qualified", 1, false), Arrays.asList("Proposal", 2, false), Arrays.asList("Closed Won", 3, true));
     }
 
     @Test
-    void salesforceReportSkipsBlankAndFooterLines() throws Exception {
-        LoadRun.run(db(), List.of(fixture("salesforce-opportunities.csv")), Map.of());
-        LoadRun.FileRow file = LoadRun.files(db()).get("salesforce-opportunities.csv");
-        assertThat(file.profile()).isEqualTo("salesforce-opportunities");
-        assertThat(List.of(file.read(), file.loaded(), file.rejected(), file.skipped())).containsExactly(6L, 2L, 0L, 4L);
-        assertThat(LoadRun.query(db(), "select opportunity_id, amount, created_date, close_date, status,"
-                + " opportunity_type, source from opportunities order by 1")).containsExactly(
-                List.of("Acme - HT-500", "12500.00", "2026-01-05", "2026-03-10", "won", "new", "Web"),
-                List.of("Beta - CMM", "48000.00", "2026-02-01", "2026-04-30", "open", "expansion", "Partner"));
-    }
-
-    @Test
-    void pipedriveStatusAndCloseDateFallbacks() throws Exception {
-        LoadRun.run(db(), List.of(fixture("pipedrive-deals.csv")), Map.of());
-        assertThat(LoadRun.files(db()).get("pipedrive-deals.csv").profile()).isEqualTo("pipedrive-deals");
-        assertThat(LoadRun.query(db(), "select opportunity_id, status, close_date, currency, lost_reason"
-                + " from opportunities order by 1")).containsExactly(
-                List.of("17", "won", "2026-02-01", "EUR", "null"),
-                List.of("18", "lost", "2026-03-01", "EUR", "Too expensive"),
-                List.of("19", "open", "2026-05-31", "EUR", "null"));
-    }
-
-    @Test
-    void quickBooksReportWithTitleRowsGroupHeadingsAndTotals() throws Exception {
-        Path file = Workbooks.quickBooksSalesByCustomerDetail(tmp.resolve("quickbooks-sales-by-customer-detail.xlsx"));
-        LoadRun.run(db(), List.of(file), Map.of());
-        LoadRun.FileRow row = LoadRun.files(db()).get("quickbooks-sales-by-customer-detail.xlsx");
+    void quickbooksSalesByCustomerDetailCarriesTheCustomerFromItsGroupRow() throws Exception {
+        Path db = load(quickbooks(temp.resolve("sales-by-customer.xlsx")));
+        IngestRun.FileRow row = IngestRun.files(db).get("sales-by-customer.xlsx");
         assertThat(row.profile()).isEqualTo("quickbooks-sales-by-customer-detail");
         assertThat(row.headerRow()).isEqualTo(5);
-        assertThat(row.sheet()).isEqualTo("Sales by Customer Detail");
-        assertThat(List.of(row.read(), row.loaded(), row.rejected(), row.skipped())).containsExactly(9L, 3L, 0L, 6L);
-        assertThat(LoadRun.query(db(), "select document_number, customer_name, line_date, amount, quantity,"
-                + " is_credit, source_row from revenue_lines order by source_row")).containsExactly(
-                List.of("1001", "Acme Metals", "2026-01-15", "12500.00", "2.0000", "false", "7"),
-                List.of("CM-7", "Acme Metals", "2026-02-03", "-500.00", "-1.0000", "true", "8"),
-                List.of("1002", "Beta Tools", "2026-03-01", "48000.00", "1.0000", "false", "11"));
-        assertThat(LoadRun.scalar(db(), "select sum(amount) from revenue_lines")).isEqualTo("60000.00");
+        // 8 rows after the header: 2 customer rows and 3 total/footer rows skipped, 3 lines loaded.
+        assertThat(List.of(row.read(), row.loaded(), row.rejected(), row.skipped())).containsExactly(8L, 3L, 0L, 5L);
+        assertThat(IngestRun.query(db, "select customer_name, document_number, amount, is_credit from revenue_lines order by source_row"))
+                .containsExactly(
+                        Arrays.asList("Acme Labs", "1001", new BigDecimal("1200.00"), false),
+                        Arrays.asList("Acme Labs", "CM-7", new BigDecimal("-200.00"), true),
+                        Arrays.asList("Brio Metals", "1002", new BigDecimal("300.00"), false));
     }
 
     @Test
-    void xeroInvoiceLinesNetCreditNotesAndSkipOverpayments() throws Exception {
-        Path file = Workbooks.xeroInvoiceLines(tmp.resolve("invoice-lines.xlsx"));
-        LoadRun.run(db(), List.of(file), Map.of());
-        LoadRun.FileRow row = LoadRun.files(db()).get("invoice-lines.xlsx");
-        assertThat(row.profile()).isEqualTo("xero-invoices");
-        assertThat(List.of(row.read(), row.loaded(), row.rejected(), row.skipped())).containsExactly(4L, 3L, 0L, 1L);
-        assertThat(LoadRun.query(db(), "select document_number, amount, is_credit, product from revenue_lines"
-                + " order by source_row")).containsExactly(
-                List.of("INV-1", "200.00", "false", "HT-500 Hardness Tester"),
-                List.of("CN-1", "-100.00", "true", "HT-500 Hardness Tester"),
-                List.of("INV-2", "150.00", "false", "Spare Parts & Tooling"));
-        assertThat(row.minDate()).isEqualTo("2026-01-10");
-        assertThat(row.maxDate()).isEqualTo("2026-02-05");
+    void aMixedClientFolderLoadsEveryExportIntoItsTable() throws Exception {
+        Path folder = Files.createDirectories(temp.resolve("client"));
+        Files.copy(Path.of("sample-data/hubspot-deals.csv"), folder.resolve("hubspot-deals.csv"));
+        Files.copy(Path.of("sample-data/sales-team.csv"), folder.resolve("reps.csv"));
+        quickbooks(folder.resolve("quickbooks.xlsx"));
+        Path db = temp.resolve("mixed.duckdb");
+
+        IngestRun.load(db, InputScanner.scan(folder), Map.of());
+
+        Map<String, IngestRun.FileRow> files = IngestRun.files(db);
+        assertThat(files.get("hubspot-deals.csv").kind()).isEqualTo("opportunities");
+        assertThat(files.get("reps.csv").kind()).isEqualTo("reps");
+        assertThat(files.get("quickbooks.xlsx").kind()).isEqualTo("revenue_lines");
+        long deals = Files.readAllLines(folder.resolve("hubspot-deals.csv")).size() - 1;
+        assertThat(IngestRun.query(db, "select count(*) from opportunities").get(0).get(0)).isEqualTo(deals);
+        assertThat(IngestRun.query(db, "select count(*) from reps where hire_date is not null").get(0).get(0)).isEqualTo(12L);
+        assertThat(IngestRun.query(db, "select count(*) from revenue_lines").get(0).get(0)).isEqualTo(3L);
     }
 
     @Test
-    void repsRoster() throws Exception {
-        LoadRun.run(db(), List.of(fixture("sales-team.csv")), Map.of());
-        assertThat(LoadRun.files(db()).get("sales-team.csv").profile()).isEqualTo("reps-roster");
-        assertThat(LoadRun.query(db(), "select rep_id, rep_name, role, hire_date, end_date, manager, region,"
-                + " quarterly_quota from reps order by source_row")).containsExactly(
-                List.of("dana@calibra.example", "Dana Reyes", "Account Executive", "2024-03-04", "null", "Morgan Hale", "East", "450000.00"),
-                List.of("lee@calibra.example", "Lee Park", "Senior Account Executive", "2023-11-13", "2026-06-30", "Morgan Hale", "West", "500000.00"),
-                List.of("sam@calibra.example", "Sam New", "Account Executive", "2026-06-22", "null", "Morgan Hale", "East", "450000.00"));
+    void reingestingTheSameFileReplacesItsRows() throws Exception {
+        Path file = write("lines.csv", "invoice,customer,date,amount\n1,A,2026-01-05,10\n2,A,2026-01-06,x\n");
+        Path db = temp.resolve("again.duckdb");
+        IngestRun.load(db, List.of(file), Map.of());
+        IngestRun.load(db, List.of(file), Map.of());
+        assertThat(IngestRun.query(db, "select count(*) from revenue_lines").get(0).get(0)).isEqualTo(1L);
+        assertThat(IngestRun.query(db, "select count(*) from rejects").get(0).get(0)).isEqualTo(1L);
+        assertThat(IngestRun.query(db, "select count(*) from source_files").get(0).get(0)).isEqualTo(1L);
     }
 
     @Test
-    void genericProfileMapsBySynonyms() throws Exception {
-        LoadRun.run(db(), List.of(fixture("crm-opportunities-generic.csv")), Map.of());
-        LoadRun.FileRow row = LoadRun.files(db()).get("crm-opportunities-generic.csv");
-        assertThat(row.profile()).isEqualTo("generic");
-        assertThat(row.kind()).isEqualTo("opportunities");
-        assertThat(LoadRun.query(db(), "select opportunity_id, rep_name, account_name, stage, status, amount,"
-                + " created_date, close_date, product from opportunities order by 1")).containsExactly(
-                List.of("A1", "Moses Frase", "Cancity", "Won", "won", "1054.00", "2016-10-20", "2017-03-01", "GTX Basic"),
-                List.of("A2", "Darcel Schlecht", "null", "Engaging", "open", "null", "2016-10-25", "null", "GTX Pro"),
-                List.of("A3", "Moses Frase", "Isdom", "Lost", "lost", "0.00", "2016-11-02", "2017-01-15", "MG Special"));
+    void aProfileNamedInTheJobFileOverridesDetection() throws Exception {
+        Path file = write("people.csv", "Name,Manager,Hire Date\nAnn,Tom,2026-01-05\n");
+        Path db = temp.resolve("override.duckdb");
+        IngestRun.load(db, List.of(file), Map.of("people.csv", "generic-reps"));
+        assertThat(IngestRun.files(db).get("people.csv").profile()).isEqualTo("generic-reps");
     }
 
     @Test
-    void userProfileFromAFolderNeedsNoCode() throws Exception {
-        ProfileCatalog catalog = ProfileCatalog.load(fixture("profiles"));
-        LoadRun.run(db(), List.of(fixture("acme-crm-export.csv")), Map.of(), catalog);
-        LoadRun.FileRow row = LoadRun.files(db()).get("acme-crm-export.csv");
-        assertThat(row.profile()).isEqualTo("acme-crm");
-        assertThat(LoadRun.query(db(), "select opportunity_id, status, amount, currency, close_date"
-                + " from opportunities order by 1")).containsExactly(
-                List.of("D-1", "won", "1200.00", "GBP", "2026-03-05"),
-                List.of("D-2", "open", "800.00", "GBP", "2026-03-06"));
+    void theUciRetailWorkbookLoadsAsNettedRevenueLines() throws Exception {
+        Path workbook = Path.of(System.getProperty("revlens.datasets", "../shared/datasets"), "uci-online-retail-sample", "online_retail_sample.xlsx");
+        assumeTrue(Files.isRegularFile(workbook), "Skipped: " + workbook.toAbsolutePath() + " is absent (it sits beside the checkout in CI)");
+        Path db = load(workbook);
+        IngestRun.FileRow row = IngestRun.files(db).get("online_retail_sample.xlsx");
+        assertThat(row.profile()).isEqualTo("generic-revenue-lines");
+        assertThat(row.read()).isEqualTo(40_000L);
+        // Credit notes ("C..." invoices) are kept as negative, credit lines.
+        assertThat(IngestRun.query(db, "select count(*) filter (where document_number like 'C%' and not is_credit),"
+                + " count(*) filter (where document_number like 'C%' and amount > 0) from revenue_lines").get(0))
+                .containsExactly(0L, 0L);
+        assertThat(IngestRun.query(db, "select min(line_date), max(line_date) from revenue_lines").get(0))
+                .containsExactly(LocalDate.of(2010, 12, 1), LocalDate.of(2011, 12, 9));
     }
 
-    @Test
-    void overrideForcesAProfileByFileName() throws Exception {
-        // The generic fixture forced to the reps roster maps nothing required -> every row rejected, none lost.
-        LoadRun.run(db(), List.of(fixture("crm-opportunities-generic.csv")),
-                Map.of("crm-*.csv", "reps-roster"));
-        LoadRun.FileRow row = LoadRun.files(db()).get("crm-opportunities-generic.csv");
-        assertThat(row.profile()).isEqualTo("reps-roster");
-        assertThat(List.of(row.read(), row.loaded(), row.rejected())).containsExactly(3L, 0L, 3L);
-        assertThat(LoadRun.query(db(), "select distinct column_name, reason from rejects"))
-                .containsExactly(List.of("rep_name", "missing required value (rep_name)"));
+    private Path write(String name, String content) throws Exception {
+        Path file = temp.resolve(name);
+        Files.writeString(file, content);
+        return file;
     }
 
-    @Test
-    void reIngestingTheSameFileReplacesItsRows() throws Exception {
-        LoadRun.run(db(), List.of(fixture("hubspot-deals.csv")), Map.of());
-        LoadRun.run(db(), List.of(fixture("hubspot-deals.csv")), Map.of());
-        assertThat(LoadRun.files(db())).hasSize(1);
-        assertThat(LoadRun.scalar(db(), "select count(*) from opportunities")).isEqualTo("3");
-        assertThat(LoadRun.scalar(db(), "select count(*) from opportunity_stage_history")).isEqualTo("11");
-        assertThat(LoadRun.scalar(db(), "select count(*) from rejects")).isEqualTo("1");
+    private Path load(Path file) throws Exception {
+        Path db = temp.resolve(file.getFileName() + ".duckdb");
+        IngestRun.load(db, List.of(file), Map.of());
+        return db;
     }
 
-    @Test
-    void mixedFolderOfHubspotDealsQuickBooksReportAndRepsSheetLoadsAllThree() throws Exception {
-        Path folder = Files.createDirectories(tmp.resolve("client-dump"));
-        Files.copy(fixture("hubspot-deals.csv"), folder.resolve("hubspot-deals.csv"));
-        Files.copy(fixture("sales-team.csv"), folder.resolve("sales-team.csv"));
-        Workbooks.quickBooksSalesByCustomerDetail(folder.resolve("QB sales detail.xlsx"));
-        Files.writeString(folder.resolve(".DS_Store"), "ignored");
-        List<Path> files = InputScanner.scan(folder);
-        assertThat(files).extracting(p -> p.getFileName().toString())
-                .containsExactly("QB sales detail.xlsx", "hubspot-deals.csv", "sales-team.csv");
-        LoadRun.run(db(), files, Map.of());
-        Map<String, LoadRun.FileRow> rows = LoadRun.files(db());
-        assertThat(rows.values()).extracting(LoadRun.FileRow::status).containsOnly("loaded");
-        assertThat(rows.get("QB sales detail.xlsx").kind()).isEqualTo("revenue_lines");
-        assertThat(rows.get("hubspot-deals.csv").kind()).isEqualTo("opportunities");
-        assertThat(rows.get("sales-team.csv").kind()).isEqualTo("reps");
-        assertThat(LoadRun.query(db(), "select (select count(*) from opportunities), (select count(*) from reps),"
-                + " (select sum(amount) from revenue_lines)")).containsExactly(List.of("3", "3", "60000.00"));
+    /** A QuickBooks Online "Sales by Customer Detail" export: title rows, customer group rows, totals, footer. */
+    private static Path quickbooks(Path file) throws Exception {
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            Sheet s = wb.createSheet("Sales by Customer Detail");
+            s.createRow(0).createCell(0).setCellValue("Acme Testing Inc");
+            s.createRow(1).createCell(0).setCellValue("Sales by Customer Detail");
+            s.createRow(2).createCell(0).setCellValue("January 1-31, 2026");
+            String[] header = {"", "Date", "Transaction Type", "Num", "Product/Service", "Memo/Description", "Qty", "Sales Price", "Amount", "Balance"};
+            Row h = s.createRow(4);
+            for (int i = 0; i < header.length; i++) {
+                h.createCell(i).setCellValue(header[i]);
+            }
+            s.createRow(5).createCell(0).setCellValue("Acme Labs");
+            line(s.createRow(6), "01/05/2026", "Invoice", "1001", "HT-500", 1, "1200.00", "1200.00");
+            line(s.createRow(7), "01/20/2026", "Credit Memo", "CM-7", "HT-500", 1, "(200.00)", "1000.00");
+            Row total = s.createRow(8);
+            total.createCell(0).setCellValue("Total for Acme Labs");
+            total.createCell(8).setCellValue("$1,000.00");
+            s.createRow(9).createCell(0).setCellValue("Brio Metals");
+            line(s.createRow(10), "01/22/2026", "Invoice", "1002", "Spare kit", 2, "300.00", "300.00");
+            Row grand = s.createRow(11);
+            grand.createCell(0).setCellValue("TOTAL");
+            grand.createCell(8).setCellValue("$1,300.00");
+            s.createRow(12).createCell(0).setCellValue("Accrual Basis Monday, February 2, 2026 09:14 AM GMT-05:00");
+            try (OutputStream out = Files.newOutputStream(file)) {
+                wb.write(out);
+            }
+        }
+        return file;
+    }
+
+    private static void line(Row row, String date, String type, String num, String product, int qty, String amount, String balance) {
+        row.createCell(1).setCellValue(date);
+        row.createCell(2).setCellValue(type);
+        row.createCell(3).setCellValue(num);
+        row.createCell(4).setCellValue(product);
+        row.createCell(6).setCellValue(qty);
+        row.createCell(8).setCellValue(amount);
+        row.createCell(9).setCellValue(balance);
     }
 }

@@ -35,7 +35,7 @@ class RealDatasetsIntegrationTests {
 
         LoadRun.FileRow pipeline = rows.get("sales_pipeline.csv");
         assertThat(pipeline.kind()).isEqualTo("opportunities");
-        assertThat(pipeline.profile()).isEqualTo("generic");
+        assertThat(pipeline.profile()).isEqualTo("generic-opportunities");
         // README: 8,800 opportunities, every one loads.
         assertThat(pipeline.read()).isEqualTo(8800);
         assertThat(pipeline.loaded()).isEqualTo(8800);

@@ -1,0 +1,80 @@
+package io.revlens.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.revlens.sample.RawSampleFacts;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The quarterly packet (PDF + XLSX) on the sample and the data-dump report on the Maven CRM dataset. */
+class ReportsIntegrationTests {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void quarterlyPacketHasEverySectionTheSampleNumbersAndAWorkbookWithoutFormulas() throws Exception {
+        LocalDate asOf = LocalDate.of(2026, 9, 30);
+        Path out = temp.resolve("packet");
+        CliRun run = CliRun.of(temp.resolve("home"), "run", "quarterly-planning-packet", "--as-of", asOf.toString(), "--out", out.toString());
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+
+        PdfText pdf = PdfText.of(out.resolve("quarterly-packet.pdf"));
+        assertThat(pdf.text()).contains("Calibra Instruments, Inc.", "Quarterly planning packet", "As of 2026-09-30 (given with --as-of)",
+                "What needs attention", "Funnel by source and segment", "Win rate by source, segment and product",
+                "New reps: 90-day ramp", "Pipeline coverage, stalled deals and retention",
+                "gross revenue retention is", "Stalled deals", "Data sources", "Page 1 of " + pdf.pages());
+        RawSampleFacts facts = RawSampleFacts.read(Path.of("sample-data"));
+        Map<String, BigDecimal> t12m = facts.revenueT12m(asOf);
+        String top = RawSampleFacts.largest(t12m);
+        assertThat(pdf.text()).contains("Top customer " + top + " holds "
+                + RawSampleFacts.share(t12m, top).movePointRight(2).setScale(1, RoundingMode.HALF_UP) + "%");
+
+        Path xlsx = out.resolve("quarterly-planning-packet.xlsx");
+        try (InputStream in = Files.newInputStream(xlsx); XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            assertThat(wb.getSheet("customer_concentration")).isNotNull();
+            assertThat(wb.getSheet("win_rate_summary")).isNotNull();
+            Sheet concentration = wb.getSheet("customer_concentration");
+            assertThat(concentration.getRow(0).getCell(0).getStringCellValue()).isEqualTo("customer_name");
+            assertThat(concentration.getRow(1).getCell(0).getStringCellValue()).isEqualTo(top);
+            assertThat(concentration.getRow(1).getCell(2).getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat(concentration.getPaneInformation().isFreezePane()).isTrue();
+            for (Sheet sheet : wb) {
+                for (Row row : sheet) {
+                    for (Cell cell : row) {
+                        assertThat(cell.getCellType()).as("%s!%s", sheet.getSheetName(), cell.getAddress()).isNotEqualTo(CellType.FORMULA);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void dumpAnalysisInventoriesEveryFileAndSaysWhatCouldNotBeComputed() throws Exception {
+        Path dataset = SharedDatasets.require("maven-crm-sales-opportunities");
+        Path out = temp.resolve("dump");
+        CliRun run = CliRun.of(temp.resolve("home"), "analyze", dataset.toString(), "--out", out.toString());
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+
+        PdfText pdf = PdfText.of(out.resolve("client-dump-analysis.pdf"));
+        assertThat(pdf.text()).contains("Data-dump analysis", "As of 2017-12-31 (latest transaction date in the data)",
+                "sales_pipeline.csv opportunities 8,800 8,800 0 0", "accounts.csv accounts 85 85 0 0",
+                "products.csv unknown 7 0 0 7", "not recognised as a known export",
+                "What could not be computed, and why", "rep_ramp no hire dates: ramp not computed",
+                "pipeline_coverage no quotas or targets", "win_rate_summary no stage history: proposal-stage win rate not computed",
+                "Data-quality findings", "Win rate, trailing 12 months: ");
+        assertThat(out.resolve("client-dump-analysis.xlsx")).isRegularFile();
+    }
+}

@@ -1,0 +1,62 @@
+package io.revlens.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.revlens.model.Workspace;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class XlsxWorkbookWriterIntegrationTests {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void typedCellsFrozenHeaderAutofilterAndNoFormulas() throws Exception {
+        Path xlsx = temp.resolve("packet.xlsx");
+        try (Connection c = Workspace.open(temp.resolve("x.duckdb")); Statement s = c.createStatement()) {
+            s.execute("create table hostile as select * from (values"
+                    + " ('=1+1', 12.5::decimal(18,2), date '2026-01-31', true, 3::bigint),"
+                    + " ('+SUM(A1)', -4.25::decimal(18,2), date '2026-02-28', false, 4::bigint),"
+                    + " ('@cmd', null, null, null, null), ('-2+3', 0, date '2026-03-01', true, 5), ('Plain name', 1, date '2026-03-02', false, 6))"
+                    + " as t(customer_name, amount, close_date, is_won, deals)");
+            XlsxWorkbookWriter.write(c, List.of("hostile"), xlsx);
+        }
+        try (InputStream in = Files.newInputStream(xlsx); XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            XSSFSheet sheet = wb.getSheet("hostile");
+            assertThat(sheet.getPaneInformation().isFreezePane()).isTrue();
+            assertThat(sheet.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 1);
+            assertThat(sheet.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:E6");
+            Row first = sheet.getRow(1);
+            assertThat(first.getCell(0).getStringCellValue()).isEqualTo("'=1+1");
+            assertThat(first.getCell(1).getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat(first.getCell(1).getNumericCellValue()).isEqualTo(12.5);
+            assertThat(DateUtil.isCellDateFormatted(first.getCell(2))).isTrue();
+            assertThat(first.getCell(2).getLocalDateTimeCellValue().toLocalDate()).isEqualTo(LocalDate.of(2026, 1, 31));
+            assertThat(first.getCell(3).getCellType()).isEqualTo(CellType.BOOLEAN);
+            assertThat(sheet.getRow(2).getCell(0).getStringCellValue()).isEqualTo("'+SUM(A1)");
+            assertThat(sheet.getRow(2).getCell(1).getNumericCellValue()).isEqualTo(-4.25);
+            assertThat(sheet.getRow(3).getCell(0).getStringCellValue()).isEqualTo("'@cmd");
+            assertThat(sheet.getRow(5).getCell(0).getStringCellValue()).isEqualTo("Plain name");
+            assertThat(sheet.getColumnWidth(0)).isGreaterThan(10 * 256);
+            for (Row row : sheet) {
+                for (Cell cell : row) {
+                    assertThat(cell.getCellType()).as("cell %s", cell.getAddress()).isNotEqualTo(CellType.FORMULA);
+                }
+            }
+        }
+    }
+}
