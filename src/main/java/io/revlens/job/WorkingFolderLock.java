@@ -26,7 +26,7 @@ public final class WorkingFolderLock implements AutoCloseable {
     }
 
     /** Takes the lock or fails at once with a message naming the folder and the holder's PID. */
-    static WorkingFolderLock acquire(Path folder) throws IOException {
+    public static WorkingFolderLock acquire(Path folder) throws IOException {
         Files.createDirectories(folder);
         Path file = folder.resolve(".revlens.lock");
         FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);

@@ -1,0 +1,77 @@
+package io.revlens.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.revlens.cli.ExitCodes;
+import io.revlens.job.WorkingFolderLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Job history: a failed run resumes from its failed step, a completed one is not redone, a busy folder is refused. */
+class RerunIntegrationTests {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void aFailedRunResumesFromTheFailedStepAndACompletedRunIsNotRedone() throws Exception {
+        Path home = temp.resolve("home");
+        Path out = temp.resolve("out");
+        // Make the metrics step fail: rejects.csv cannot be written where a folder of that name stands.
+        Files.createDirectories(out.resolve("rejects.csv").resolve("blocker"));
+        String[] args = {"run", "monthly-board-report", "--as-of", "2026-10-31", "--out", out.toString()};
+
+        CliRun failed = CliRun.of(home, args);
+        assertThat(failed.exitCode()).isEqualTo(ExitCodes.INTERNAL_FAILURE);
+        assertThat(failed.out()).contains("FAILED: ").contains("rejects.csv");
+        assertThat(steps(out)).containsExactly("loadExports:COMPLETED", "profileData:COMPLETED", "computeMetrics:FAILED");
+
+        Files.delete(out.resolve("rejects.csv").resolve("blocker"));
+        Files.delete(out.resolve("rejects.csv"));
+        CliRun resumed = CliRun.of(home, args);
+        assertThat(resumed.exitCode()).as(resumed.out()).isZero();
+        // Only the failed step and the ones after it ran; the loaded rows were not loaded again.
+        assertThat(steps(out)).containsExactly("computeMetrics:COMPLETED", "renderReports:COMPLETED");
+        JsonNode summary = new ObjectMapper().readTree(out.resolve("run-summary.json").toFile());
+        assertThat(summary.path("totals").path("rows_loaded").asLong()).isEqualTo(summary.path("totals").path("rows_read").asLong());
+        assertThat(out.resolve("board-report.pdf")).isRegularFile();
+
+        CliRun again = CliRun.of(home, args);
+        assertThat(again.exitCode()).isZero();
+        assertThat(again.out()).contains("already completed").contains("Use --force");
+
+        CliRun forced = CliRun.of(home, append(args, "--force"));
+        assertThat(forced.exitCode()).isZero();
+        assertThat(steps(out)).containsExactly("loadExports:COMPLETED", "profileData:COMPLETED", "computeMetrics:COMPLETED",
+                "renderReports:COMPLETED");
+    }
+
+    @Test
+    void aSecondRunOnABusyWorkingFolderStopsWithAClearMessage() throws Exception {
+        Path out = temp.resolve("busy");
+        try (WorkingFolderLock held = WorkingFolderLock.acquire(out)) {
+            CliRun second = CliRun.of(temp.resolve("home"), "run", "monthly-board-report", "--as-of", "2026-10-31", "--out", out.toString());
+            assertThat(second.exitCode()).isEqualTo(ExitCodes.BUSY);
+            assertThat(second.err()).contains("Another RevLens run (PID " + ProcessHandle.current().pid() + ") is using the working folder " + out);
+        }
+    }
+
+    private static List<String> steps(Path out) throws Exception {
+        List<String> steps = new ArrayList<>();
+        new ObjectMapper().readTree(out.resolve("run-summary.json").toFile()).path("steps")
+                .forEach(s -> steps.add(s.path("name").asText() + ":" + s.path("status").asText()));
+        return steps;
+    }
+
+    private static String[] append(String[] args, String extra) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + 1);
+        all[args.length] = extra;
+        return all;
+    }
+}
