@@ -25,21 +25,21 @@ with duplicate_opportunities as (
 reps_loaded as (select count(*) > 0 as has_reps from reps),
 accounts_loaded as (select count(*) > 0 as has_accounts from accounts),
 orphan_reps as (
-    select count(*) as affected_rows, string_agg(distinct o.rep_name, ', ') as examples
+    select count(*) as affected_rows, string_agg(distinct o.rep_name, ', ' order by o.rep_name) as examples
     from opportunities o
     where o.rep_name is not null and not exists (select 1 from reps r where r.rep_name = o.rep_name)
 ),
 orphan_accounts as (
-    select count(*) as affected_rows, string_agg(distinct o.account_name, ', ') as examples
+    select count(*) as affected_rows, string_agg(distinct o.account_name, ', ' order by o.account_name) as examples
     from opportunities o
     where o.account_name is not null and not exists (select 1 from accounts a where a.account_name = o.account_name)
 ),
 currencies as (
-    select 'opportunities' as table_name, count(distinct currency) as currency_count, string_agg(distinct currency, ', ') as list,
+    select 'opportunities' as table_name, count(distinct currency) as currency_count, string_agg(distinct currency, ', ' order by currency) as list,
            count(*) filter (where currency is not null) as affected_rows
     from opportunities
     union all
-    select 'revenue_lines', count(distinct currency), string_agg(distinct currency, ', '), count(*) filter (where currency is not null)
+    select 'revenue_lines', count(distinct currency), string_agg(distinct currency, ', ' order by currency), count(*) filter (where currency is not null)
     from revenue_lines
 ),
 findings as (
@@ -73,5 +73,15 @@ findings as (
     union all
     select 'reps', 'no hire dates', 'no rep has a hire date: ramp cannot be computed', count(*)
     from reps having count(*) > 0 and count(hire_date) = 0
+    union all
+    select 'opportunities', 'date range', 'created ' || coalesce(cast(min(created_date) as varchar), '-') || ' .. '
+           || coalesce(cast(max(created_date) as varchar), '-') || '; closed (won/lost) '
+           || coalesce(cast(min(close_date) filter (where status <> 'open') as varchar), '-') || ' .. '
+           || coalesce(cast(max(close_date) filter (where status <> 'open') as varchar), '-'), count(*)
+    from opportunities having count(*) > 0
+    union all
+    select 'revenue_lines', 'date range', cast(min(line_date) as varchar) || ' .. ' || cast(max(line_date) as varchar),
+           count(*)
+    from revenue_lines having count(*) > 0
 )
 select * from findings;

@@ -2,58 +2,74 @@ package io.revlens.ingest;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
-/**
- * The canonical tables an export can load into, with their columns in DDL order (see
- * {@code sql/schema/canonical.sql}) and the type each raw value is coerced to.
- */
+/** The canonical tables ingest can load, with the business columns a profile may map and their types. */
 public enum CanonicalTable {
-    OPPORTUNITIES("opportunities", List.of(
-            col("opportunity_id", Type.TEXT), col("opportunity_name", Type.TEXT), col("account_name", Type.TEXT),
-            col("rep_name", Type.TEXT), col("stage", Type.TEXT), col("amount", Type.MONEY), col("currency", Type.TEXT),
-            col("created_date", Type.DATE), col("close_date", Type.DATE), col("status", Type.TEXT),
-            col("source", Type.TEXT), col("opportunity_type", Type.TEXT), col("lost_reason", Type.TEXT),
-            col("product", Type.TEXT), col("segment", Type.TEXT))),
-    ACCOUNTS("accounts", List.of(
-            col("account_id", Type.TEXT), col("account_name", Type.TEXT), col("segment", Type.TEXT),
-            col("industry", Type.TEXT), col("country", Type.TEXT), col("region", Type.TEXT),
-            col("employees", Type.INTEGER), col("annual_revenue", Type.MONEY), col("parent_account", Type.TEXT))),
-    REPS("reps", List.of(
-            col("rep_id", Type.TEXT), col("rep_name", Type.TEXT), col("role", Type.TEXT), col("hire_date", Type.DATE),
-            col("end_date", Type.DATE), col("manager", Type.TEXT), col("region", Type.TEXT),
-            col("quarterly_quota", Type.MONEY))),
-    REVENUE_LINES("revenue_lines", List.of(
-            col("document_number", Type.TEXT), col("customer_name", Type.TEXT), col("line_date", Type.DATE),
-            col("amount", Type.MONEY), col("quantity", Type.QUANTITY), col("product", Type.TEXT),
-            col("currency", Type.TEXT), col("is_credit", Type.BOOLEAN))),
-    LEADS("leads", List.of(
-            col("lead_id", Type.TEXT), col("created_date", Type.DATE), col("mql_date", Type.DATE),
-            col("sql_date", Type.DATE), col("converted_opportunity_id", Type.TEXT), col("source", Type.TEXT)));
 
-    /** Value types of canonical columns. */
-    public enum Type { TEXT, MONEY, QUANTITY, INTEGER, DATE, BOOLEAN }
+    OPPORTUNITIES("opportunities", List.of("opportunity_id"),
+            col("opportunity_id", ColumnType.TEXT), col("opportunity_name", ColumnType.TEXT),
+            col("account_name", ColumnType.TEXT), col("rep_name", ColumnType.TEXT),
+            col("stage", ColumnType.TEXT), col("amount", ColumnType.AMOUNT), col("currency", ColumnType.TEXT),
+            col("created_date", ColumnType.DATE), col("close_date", ColumnType.DATE),
+            col("status", ColumnType.TEXT), col("source", ColumnType.TEXT), col("opportunity_type", ColumnType.TEXT),
+            col("lost_reason", ColumnType.TEXT), col("product", ColumnType.TEXT), col("segment", ColumnType.TEXT)),
+    ACCOUNTS("accounts", List.of("account_name"),
+            col("account_id", ColumnType.TEXT), col("account_name", ColumnType.TEXT), col("segment", ColumnType.TEXT),
+            col("industry", ColumnType.TEXT), col("country", ColumnType.TEXT), col("region", ColumnType.TEXT),
+            col("employees", ColumnType.INTEGER), col("annual_revenue", ColumnType.AMOUNT),
+            col("parent_account", ColumnType.TEXT)),
+    REPS("reps", List.of("rep_name"),
+            col("rep_id", ColumnType.TEXT), col("rep_name", ColumnType.TEXT), col("role", ColumnType.TEXT),
+            col("hire_date", ColumnType.DATE), col("end_date", ColumnType.DATE), col("manager", ColumnType.TEXT),
+            col("region", ColumnType.TEXT), col("quarterly_quota", ColumnType.AMOUNT)),
+    LEADS("leads", List.of("created_date"),
+            col("lead_id", ColumnType.TEXT), col("created_date", ColumnType.DATE), col("mql_date", ColumnType.DATE),
+            col("sql_date", ColumnType.DATE), col("converted_opportunity_id", ColumnType.TEXT),
+            col("source", ColumnType.TEXT)),
+    REVENUE_LINES("revenue_lines", List.of("line_date", "amount"),
+            col("document_number", ColumnType.TEXT), col("customer_name", ColumnType.TEXT),
+            col("line_date", ColumnType.DATE), col("amount", ColumnType.AMOUNT),
+            col("quantity", ColumnType.QUANTITY), col("product", ColumnType.TEXT), col("currency", ColumnType.TEXT),
+            col("is_credit", ColumnType.BOOLEAN));
 
-    /** A canonical column and its type. */
-    public record Column(String name, Type type) {
+    /** How a canonical column's raw value is coerced. */
+    public enum ColumnType { TEXT, DATE, AMOUNT, QUANTITY, INTEGER, BOOLEAN }
+
+    /** One canonical column. */
+    public record Column(String name, ColumnType type) {
     }
 
     private final String tableName;
+    private final List<String> requiredColumns;
     private final List<Column> columns;
 
-    CanonicalTable(String tableName, List<Column> columns) {
+    CanonicalTable(String tableName, List<String> requiredColumns, Column... columns) {
         this.tableName = tableName;
-        this.columns = columns;
+        this.requiredColumns = requiredColumns;
+        this.columns = List.of(columns);
     }
 
+    private static Column col(String name, ColumnType type) {
+        return new Column(name, type);
+    }
+
+    /** The DuckDB table name. */
     public String tableName() {
         return tableName;
     }
 
-    /** The business columns; every table also has {@code source_file_id, source_row} at the end. */
+    /** Columns that must have a value for a row to load. */
+    public List<String> requiredColumns() {
+        return requiredColumns;
+    }
+
+    /** The business columns (lineage columns source_file_id/source_row are added by the writer). */
     public List<Column> columns() {
         return columns;
     }
 
+    /** Position of a column in {@link #columns()}, or -1. */
     public int indexOf(String column) {
         for (int i = 0; i < columns.size(); i++) {
             if (columns.get(i).name().equals(column)) {
@@ -63,17 +79,17 @@ public enum CanonicalTable {
         return -1;
     }
 
-    /** Parses a profile's {@code kind}: opportunities, accounts, reps, revenue_lines, leads. */
-    public static CanonicalTable ofKind(String kind) {
+    /** The table for a profile's {@code kind} (its table name, case-insensitive). */
+    public static Optional<CanonicalTable> forKind(String kind) {
+        if (kind == null) {
+            return Optional.empty();
+        }
+        String wanted = kind.toLowerCase(Locale.ROOT).strip();
         for (CanonicalTable table : values()) {
-            if (table.tableName.equals(kind.toLowerCase(Locale.ROOT))) {
-                return table;
+            if (table.tableName.equals(wanted)) {
+                return Optional.of(table);
             }
         }
-        throw new IllegalArgumentException("unknown kind '" + kind + "'");
-    }
-
-    private static Column col(String name, Type type) {
-        return new Column(name, type);
+        return Optional.empty();
     }
 }

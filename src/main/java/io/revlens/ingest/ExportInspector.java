@@ -1,66 +1,143 @@
 package io.revlens.ingest;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
-/** Describes what RevLens recognises in each file of a folder, reading a few rows and loading nothing. */
+/**
+ * Describes what ingest would do with each file, without loading anything: format, encoding, delimiter,
+ * sheet, header row, profile and column mapping, and a few sample rows as coerced values (or the reject
+ * reasons they would get). Backs {@code revlens inspect <folder>}.
+ */
 public final class ExportInspector {
 
-    private static final int SAMPLE_ROWS = 3;
+    /** Sample rows shown per file. */
+    public static final int SAMPLE_ROWS = 3;
 
-    private ExportInspector() {
+    private final ProfileCatalog catalog;
+    private final Map<String, String> profileOverrides;
+
+    public ExportInspector(ProfileCatalog catalog, Map<String, String> profileOverrides) {
+        this.catalog = catalog;
+        this.profileOverrides = profileOverrides == null ? Map.of() : profileOverrides;
     }
 
+    /** {@code revlens inspect <folder>}: built-in profiles plus any in {@code <folder>/profiles}. */
     public static String describe(Path folder) {
-        ProfileCatalog catalog = ProfileCatalog.withUserFolder(folder.resolve("profiles"));
+        return new ExportInspector(ProfileCatalog.load(folder.resolve("profiles")), Map.of()).inspectFolder(folder);
+    }
+
+    /** The inspection of every export file under {@code folder} as printable text. */
+    public String inspectFolder(Path folder) {
         StringBuilder out = new StringBuilder();
         List<Path> files = InputScanner.scan(folder);
-        out.append(files.size()).append(" file(s) in ").append(folder).append(System.lineSeparator());
+        out.append(files.size()).append(files.size() == 1 ? " export file" : " export files").append(" in ")
+                .append(folder).append('\n');
         for (Path file : files) {
-            out.append(System.lineSeparator()).append(folder.relativize(file)).append(System.lineSeparator());
-            try (TabularSource source = ExportOpener.open(file, header -> catalog.match(header).isPresent())) {
-                TabularSource.Layout layout = source.layout();
-                out.append(String.format("  format %s%s%s%s, header on row %d%n", layout.format(),
-                        layout.encoding() == null ? "" : ", encoding " + layout.encoding(),
-                        layout.delimiter() == null ? "" : ", delimiter '" + layout.delimiter() + "'",
-                        layout.sheet() == null ? "" : ", sheet '" + layout.sheet() + "'", layout.headerRow()));
-                var mapping = catalog.match(source.header());
-                if (mapping.isEmpty()) {
-                    out.append("  not recognised; header: ").append(source.header()).append(System.lineSeparator());
-                    continue;
-                }
-                FileMapping m = mapping.get();
-                out.append(String.format("  profile %s → %s (%s)%n  mapping:%n", m.profile().name(), m.profile().kind(),
-                        m.profile().description()));
-                out.append(m.describe());
-                RowMapper mapper = new RowMapper(m, DateOrderDetector.detect(file, m), "csv".equals(layout.format()));
-                CanonicalTable table = m.profile().table();
-                int shown = 0;
-                RawRow row;
-                while (shown < SAMPLE_ROWS && (row = source.next()) != null) {
-                    RowMapper.Outcome outcome = mapper.map(row);
-                    if (outcome instanceof RowMapper.Mapped mapped) {
-                        StringBuilder values = new StringBuilder();
-                        for (int i = 0; i < table.columns().size(); i++) {
-                            if (mapped.values()[i] != null) {
-                                values.append(table.columns().get(i).name()).append('=').append(mapped.values()[i]).append("  ");
-                            }
-                        }
-                        out.append("  row ").append(row.rowNumber()).append(": ").append(values.toString().strip())
-                                .append(System.lineSeparator());
-                        shown++;
-                    } else if (outcome instanceof RowMapper.Rejected rejected) {
-                        out.append("  row ").append(row.rowNumber()).append(": would be rejected: ").append(rejected.reason())
-                                .append(rejected.column() == null ? "" : " (" + rejected.column() + ")").append(System.lineSeparator());
-                        shown++;
-                    }
-                }
-            } catch (UnreadableExportException e) {
-                out.append("  cannot be read: ").append(e.getMessage()).append(System.lineSeparator());
-            } catch (Exception e) {
-                out.append("  cannot be read: ").append(e.getMessage()).append(System.lineSeparator());
-            }
+            out.append('\n').append(inspect(file));
         }
         return out.toString();
+    }
+
+    /** The inspection of one file as printable text. */
+    public String inspect(Path file) {
+        ExportRowReader overrides = new ExportRowReader(List.of(), profileOverrides, catalog);
+        String override = overrides.overrideFor(file);
+        StringBuilder out = new StringBuilder();
+        out.append(file.getFileName()).append('\n');
+        OpenedExport opened;
+        try {
+            opened = new ExportOpener(catalog).open(file, override);
+        } catch (IllegalArgumentException e) {
+            return out.append("  error:      ").append(e.getMessage()).append('\n').toString();
+        }
+        try (opened) {
+            line(out, "format", opened.format() == null ? "unknown" : opened.format().label());
+            if (opened.encoding() != null) {
+                line(out, "encoding", opened.encoding());
+                line(out, "delimiter", opened.delimiter());
+            }
+            if (opened.sheet() != null) {
+                line(out, "sheet", opened.sheet());
+            }
+            if (opened.headerRow() != null) {
+                line(out, "header row", String.valueOf(opened.headerRow()));
+            }
+            line(out, "status", opened.loadable() ? "would load" : opened.status());
+            if (opened.message() != null) {
+                line(out, "note", opened.message());
+            }
+            if (opened.profile() == null) {
+                return out.toString();
+            }
+            line(out, "profile", opened.profile().name() + " -> " + opened.kind()
+                    + (override != null ? " (set in the job)" : ""));
+            line(out, "dates", opened.dateOrder() == DateOrder.DMY ? "day/month/year" : "month/day/year"
+                    + " when ambiguous");
+            out.append("  mapping:\n");
+            for (String mapping : opened.profile().mappingLines()) {
+                out.append("    ").append(mapping).append('\n');
+            }
+            List<String> unmapped = new ArrayList<>();
+            List<Integer> used = new ArrayList<>();
+            opened.profile().columnIndexes().values().forEach(used::addAll);
+            opened.profile().stageColumns().forEach(c -> used.add(c.index()));
+            for (int i = 0; i < opened.header().size(); i++) {
+                if (!used.contains(i) && !opened.header().get(i).isBlank()) {
+                    unmapped.add(opened.header().get(i));
+                }
+            }
+            if (!unmapped.isEmpty()) {
+                line(out, "not used", String.join(", ", unmapped));
+            }
+            out.append("  sample:\n");
+            RowMapper mapper = new RowMapper(opened.profile(), opened.dateOrder(), opened.date1904(),
+                    opened.format() == ExportFormat.CSV);
+            int shown = 0;
+            SourceRow row;
+            while (shown < SAMPLE_ROWS && (row = opened.rows().next()) != null) {
+                MappedRow mapped = mapper.map(row);
+                if (mapped.outcome() == MappedRow.Outcome.SKIPPED) {
+                    continue;
+                }
+                shown++;
+                out.append("    row ").append(row.rowNumber()).append(": ").append(describe(opened, mapped)).append('\n');
+            }
+            if (shown == 0) {
+                out.append("    (no data rows)\n");
+            }
+        } catch (IOException e) {
+            line(out, "error", file.getFileName() + ": " + e.getMessage());
+        }
+        return out.toString();
+    }
+
+    private static String describe(OpenedExport opened, MappedRow mapped) {
+        if (mapped.outcome() == MappedRow.Outcome.REJECTED) {
+            List<String> reasons = mapped.rejects().stream()
+                    .map(r -> (r.column() == null ? "" : r.column() + " ") + (r.rawValue() == null ? ""
+                            : "'" + r.rawValue() + "' ") + r.reason())
+                    .toList();
+            return "REJECTED " + String.join("; ", reasons);
+        }
+        CanonicalTable table = opened.profile().table();
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < table.columns().size(); i++) {
+            Object value = mapped.values()[i];
+            if (value != null) {
+                parts.add(table.columns().get(i).name() + "=" + value);
+            }
+        }
+        if (!mapped.stageHistory().isEmpty()) {
+            parts.add("stages=" + mapped.stageHistory().stream()
+                    .map(e -> e.stage() + "@" + e.enteredDate()).toList());
+        }
+        return String.join(", ", parts);
+    }
+
+    private static void line(StringBuilder out, String label, String value) {
+        out.append("  ").append(String.format("%-11s", label + ":")).append(value).append('\n');
     }
 }

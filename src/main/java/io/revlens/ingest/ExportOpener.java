@@ -1,58 +1,335 @@
 package io.revlens.ingest;
 
-import java.io.BufferedInputStream;
+import org.apache.poi.EncryptedDocumentException;
+import org.apache.poi.poifs.filesystem.FileMagic;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
-import java.util.Locale;
-import java.util.function.Predicate;
-import org.apache.poi.poifs.filesystem.FileMagic;
-import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Opens an export with the right reader by looking at its bytes, not only its name: an encrypted
- * .xlsx is an OLE2 container, a Salesforce ".xls" is often HTML, a ".csv" may be a workbook.
+ * Opens an export for reading: detects format details, finds the header row (title rows above it are
+ * allowed) and the sheet that a profile recognises, picks the date order from the data, and returns the
+ * data rows. Unreadable files come back as "failed" with a message that names the file and the fix.
  */
 public final class ExportOpener {
 
-    private ExportOpener() {
+    /** How many rows above the header are searched for it. */
+    static final int HEADER_SEARCH_ROWS = 30;
+    /** How many data rows are looked at to decide between d/m/y and m/d/y. */
+    static final int DATE_SAMPLE_ROWS = 2000;
+    private static final Pattern NUMERIC_DATE = Pattern.compile("\\s*(\\d{1,2})[/.\\-](\\d{1,2})[/.\\-]\\d{2,4}\\b.*");
+
+    private final ProfileCatalog catalog;
+
+    public ExportOpener(ProfileCatalog catalog) {
+        this.catalog = catalog;
     }
 
-    public static TabularSource open(Path file, Predicate<List<String>> acceptsHeader) throws IOException {
-        if (Files.size(file) == 0) {
-            throw new UnreadableExportException(file + " is empty (0 bytes); export it again from the source system");
+    /** Opens {@code file}; {@code profileOverride} (nullable) forces a profile by name. */
+    public OpenedExport open(Path file, String profileOverride) {
+        ExportFormat format = ExportFormat.of(file);
+        if (format == null) {
+            return failed(file, null, "ignored", file.getFileName() + ": not a .csv, .tsv, .txt, .xlsx or .xls file");
         }
+        try {
+            if (Files.size(file) == 0) {
+                return failed(file, format, "failed", file.getFileName() + " is empty (0 bytes)");
+            }
+            return switch (format) {
+                case CSV -> openCsv(file, profileOverride);
+                case XLSX, XLS -> openExcel(file, format, profileOverride);
+            };
+        } catch (IOException | RuntimeException e) {
+            return failed(file, format, "failed", file.getFileName() + ": cannot be read (" + describe(e)
+                    + "). Re-export it from the source system or save it again.");
+        }
+    }
+
+    private static String describe(Throwable e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    }
+
+    private OpenedExport openCsv(Path file, String profileOverride) throws IOException {
+        CsvLayout layout = CsvExportReader.sniff(file);
+        RowSource rows = CsvExportReader.open(file, layout);
+        try {
+            return locate(file, ExportFormat.CSV, layout.encodingName(), layout.delimiterName(), null, false, rows,
+                    profileOverride, true);
+        } catch (IOException | RuntimeException e) {
+            rows.close();
+            throw e;
+        }
+    }
+
+    private OpenedExport openExcel(Path file, ExportFormat format, String profileOverride) throws IOException {
         FileMagic magic;
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+        try (InputStream in = FileMagic.prepareToCheckMagic(Files.newInputStream(file))) {
             magic = FileMagic.valueOf(in);
         }
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return switch (magic) {
-            case OOXML -> new XlsxExportReader(file, acceptsHeader);
-            case OLE2 -> {
-                if (isEncrypted(file)) {
-                    throw new UnreadableExportException(file + " is password-protected (encrypted); remove the password"
-                            + " in Excel (File > Info > Protect Workbook > Encrypt with Password) and export it again");
-                }
-                yield new XlsExportReader(file, acceptsHeader);
+        if (magic == FileMagic.OLE2 && format == ExportFormat.XLSX || magic == FileMagic.OLE2 && isEncrypted(file)) {
+            if (isEncrypted(file)) {
+                return failed(file, format, "failed", file.getFileName() + " is password-protected."
+                        + " Open it in Excel, remove the password (File > Info > Protect Workbook > Encrypt with"
+                        + " Password, clear it), save, and run again; or export the sheet to CSV.");
             }
-            case HTML -> throw new UnreadableExportException(file + " is an HTML page saved with a spreadsheet name"
-                    + " (Salesforce's \"Excel\" export does this); export the report as CSV instead");
-            default -> {
-                if (name.endsWith(".xlsx") || name.endsWith(".xls")) {
-                    throw new UnreadableExportException(file + " is named like a workbook but is not one (corrupt or"
-                            + " truncated); open it in Excel and save it again, or export it as CSV");
+            format = ExportFormat.XLS;
+        }
+        if (magic == FileMagic.HTML || magic == FileMagic.XML) {
+            return failed(file, format, "failed", file.getFileName() + " is an HTML page saved with an Excel"
+                    + " extension (Salesforce does this). Export the report as CSV, or open it in Excel and save"
+                    + " as .xlsx.");
+        }
+        if (magic == FileMagic.OOXML && format == ExportFormat.XLS) {
+            format = ExportFormat.XLSX;
+        }
+        if (magic != FileMagic.OOXML && magic != FileMagic.OLE2) {
+            return failed(file, format, "failed", file.getFileName() + ": not a valid Excel workbook (corrupt or"
+                    + " another format with an Excel extension). Re-export it, or open it in Excel and save"
+                    + " as .xlsx.");
+        }
+        try {
+            return format == ExportFormat.XLSX ? openXlsx(file, profileOverride) : openXls(file, profileOverride);
+        } catch (EncryptedDocumentException e) {
+            return failed(file, format, "failed", file.getFileName() + " is password-protected."
+                    + " Remove the password in Excel and save, or export the sheet to CSV.");
+        } catch (IOException | RuntimeException e) {
+            return failed(file, format, "failed", file.getFileName() + ": not a valid Excel workbook (" + describe(e)
+                    + "). Re-export it, or open it in Excel and save it again as .xlsx.");
+        }
+    }
+
+    private static boolean isEncrypted(Path file) {
+        try (POIFSFileSystem fs = new POIFSFileSystem(file.toFile(), true)) {
+            return fs.getRoot().hasEntry("EncryptionInfo");
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private OpenedExport openXlsx(Path file, String profileOverride) throws IOException {
+        XlsxExportReader workbook = new XlsxExportReader(file);
+        try {
+            List<String> sheets = workbook.sheetNames();
+            for (String sheet : sheets) {
+                RowSource rows = closing(workbook.openSheet(sheet), workbook);
+                OpenedExport opened = locate(file, ExportFormat.XLSX, null, null, sheet, workbook.date1904(), rows,
+                        profileOverride, false);
+                if (opened.loadable() || sheets.size() == 1) {
+                    return opened;
                 }
-                yield new CsvExportReader(file);
+                rows.close();
+                workbook = new XlsxExportReader(file);
+            }
+            RowSource rows = closing(workbook.openSheet(sheets.get(0)), workbook);
+            OpenedExport first = locate(file, ExportFormat.XLSX, null, null, sheets.get(0), workbook.date1904(),
+                    rows, profileOverride, false);
+            return withMessage(first, file.getFileName() + ": no sheet (" + String.join(", ", sheets)
+                    + ") has a header a profile recognises; " + first.message());
+        } catch (IOException | RuntimeException e) {
+            workbook.close();
+            throw e;
+        }
+    }
+
+    private OpenedExport openXls(Path file, String profileOverride) throws IOException {
+        XlsExportReader workbook = new XlsExportReader(file);
+        List<String> sheets = workbook.sheetNames();
+        for (String sheet : sheets) {
+            OpenedExport opened = locate(file, ExportFormat.XLS, null, null, sheet, workbook.date1904(),
+                    closing(workbook.openSheet(sheet), workbook), profileOverride, false);
+            if (opened.loadable() || sheets.size() == 1) {
+                return opened;
+            }
+        }
+        OpenedExport first = locate(file, ExportFormat.XLS, null, null, sheets.get(0), workbook.date1904(),
+                closing(workbook.openSheet(sheets.get(0)), workbook), profileOverride, false);
+        return withMessage(first, file.getFileName() + ": no sheet (" + String.join(", ", sheets)
+                + ") has a header a profile recognises; " + first.message());
+    }
+
+    private static RowSource closing(RowSource rows, AutoCloseable owner) {
+        return new RowSource() {
+            @Override
+            public SourceRow next() throws IOException {
+                return rows.next();
+            }
+
+            @Override
+            public void close() throws IOException {
+                try {
+                    rows.close();
+                } finally {
+                    try {
+                        owner.close();
+                    } catch (Exception e) {
+                        // closing a read-only workbook cannot lose data
+                    }
+                }
             }
         };
     }
 
-    private static boolean isEncrypted(Path file) throws IOException {
-        try (POIFSFileSystem fs = new POIFSFileSystem(file.toFile(), true)) {
-            return fs.getRoot().hasEntry("EncryptionInfo");
+    private static OpenedExport withMessage(OpenedExport o, String message) {
+        return new OpenedExport(o.file(), o.format(), o.encoding(), o.delimiter(), o.sheet(), o.headerRow(),
+                o.header(), o.profile(), o.dateOrder(), o.date1904(), o.status(), message, o.rows());
+    }
+
+    private OpenedExport locate(Path file, ExportFormat format, String encoding, String delimiter, String sheet,
+                                boolean date1904, RowSource rows, String profileOverride, boolean csv)
+            throws IOException {
+        List<SourceRow> above = new ArrayList<>();
+        SourceRow headerRow = null;
+        ResolvedProfile profile = null;
+        SourceRow firstNonBlank = null;
+        SourceRow row;
+        while (above.size() < HEADER_SEARCH_ROWS && (row = rows.next()) != null) {
+            above.add(row);
+            if (row.isBlank()) {
+                continue;
+            }
+            if (firstNonBlank == null) {
+                firstNonBlank = row;
+            }
+            List<String> names = headerNames(row);
+            var found = profileOverride != null
+                    ? catalog.resolve(profileOverride, names, false)
+                    : catalog.detect(names);
+            if (found.isPresent()) {
+                headerRow = row;
+                profile = found.get();
+                break;
+            }
         }
+        Deque<SourceRow> buffered = new ArrayDeque<>();
+        IOException readError = null;
+        String status = "ok";
+        String message = null;
+        if (headerRow == null) {
+            if (firstNonBlank == null) {
+                rows.close();
+                return failed(file, format, "ignored", file.getFileName() + ": no header row (the file"
+                        + (sheet != null ? "'s sheet " + sheet : "") + " has no data)", encoding, delimiter, sheet);
+            }
+            headerRow = firstNonBlank;
+            List<String> names = headerNames(headerRow);
+            if (profileOverride != null) {
+                profile = catalog.resolve(profileOverride, names, true).orElse(null);
+            }
+            if (profile == null) {
+                status = "ignored";
+                message = file.getFileName() + " is not recognised as a known export: no profile matches its header (" + String.join(", ",
+                        names.stream().filter(n -> !n.isBlank()).limit(12).toList())
+                        + "); add a profile YAML in profiles/ or set one for this file in the job";
+            }
+            // rows after the assumed header are data rows; rows before it were blank
+            boolean after = false;
+            for (SourceRow r : above) {
+                if (after) {
+                    buffered.add(r);
+                }
+                if (r == headerRow) {
+                    after = true;
+                }
+            }
+        }
+        if (profile != null && !profile.warnings().isEmpty()) {
+            message = String.join("; ", profile.warnings());
+        }
+        List<String> header = headerNames(headerRow);
+        // Look ahead at data rows to decide the date order, then replay them.
+        DateOrder hint = profile == null ? null : DateOrder.fromHint(profile.profile().dateOrder);
+        DateOrder order = hint;
+        int dmy = 0;
+        int mdy = 0;
+        if (profile != null && hint == null) {
+            List<Integer> dateColumns = dateColumns(profile);
+            try {
+                while (buffered.size() < DATE_SAMPLE_ROWS && (row = rows.next()) != null) {
+                    buffered.add(row);
+                }
+            } catch (IOException e) {
+                // a read error inside the sample surfaces after the rows before it, like anywhere else
+                readError = e;
+            }
+            for (SourceRow r : buffered) {
+                for (int index : dateColumns) {
+                    if (r.cell(index) instanceof String s) {
+                        Matcher m = NUMERIC_DATE.matcher(s);
+                        if (m.matches()) {
+                            if (Integer.parseInt(m.group(1)) > 12) {
+                                dmy++;
+                            }
+                            if (Integer.parseInt(m.group(2)) > 12) {
+                                mdy++;
+                            }
+                        }
+                    }
+                }
+            }
+            order = dmy > 0 && mdy == 0 ? DateOrder.DMY : DateOrder.MDY;
+        }
+        RowSource data = replaying(buffered, rows, readError);
+        return new OpenedExport(file, format, encoding, delimiter, sheet, (int) headerRow.rowNumber(), header,
+                profile, order == null ? DateOrder.MDY : order, date1904, status, message, data);
+    }
+
+    private static List<Integer> dateColumns(ResolvedProfile profile) {
+        List<Integer> indexes = new ArrayList<>();
+        for (CanonicalTable.Column column : profile.table().columns()) {
+            if (column.type() == CanonicalTable.ColumnType.DATE) {
+                indexes.addAll(profile.indexes(column.name()));
+            }
+        }
+        profile.stageColumns().forEach(c -> indexes.add(c.index()));
+        return indexes;
+    }
+
+    private static RowSource replaying(Deque<SourceRow> buffered, RowSource rest, IOException pending) {
+        return new RowSource() {
+            @Override
+            public SourceRow next() throws IOException {
+                if (!buffered.isEmpty()) {
+                    return buffered.poll();
+                }
+                if (pending != null) {
+                    throw pending;
+                }
+                return rest.next();
+            }
+
+            @Override
+            public void close() throws IOException {
+                rest.close();
+            }
+        };
+    }
+
+    static List<String> headerNames(SourceRow row) {
+        List<String> names = new ArrayList<>(row.cells().size());
+        for (Object cell : row.cells()) {
+            String text = ValueCoercer.text(cell);
+            names.add(text == null ? "" : text.replace("\uFEFF", ""));
+        }
+        return names;
+    }
+
+    private static OpenedExport failed(Path file, ExportFormat format, String status, String message) {
+        return failed(file, format, status, message, null, null, null);
+    }
+
+    private static OpenedExport failed(Path file, ExportFormat format, String status, String message,
+                                       String encoding, String delimiter, String sheet) {
+        return new OpenedExport(file, format, encoding, delimiter, sheet, null, List.of(), null, DateOrder.MDY,
+                false, status, message, null);
     }
 }

@@ -1,56 +1,102 @@
 package io.revlens.ingest;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
- * A mapping profile (one YAML file in {@code profiles/}): which export it recognises by its
- * headers, and how its columns map onto a canonical table. Profiles are data, so users can add
- * their own without code.
- *
- * @param columns canonical column (or helper input {@code unit_price}, {@code type}, {@code status})
- *                → candidate header names, first present wins; matched case- and space-insensitively
- * @param required canonical columns that must all be found for the profile to match
- * @param priority higher wins when several profiles match (specific exports above generic ones)
- * @param groupColumn canonical column filled from group rows (a row with only its first cell set, as
- *                    QuickBooks prints the customer above its lines); such rows are counted as skipped
+ * A mapping profile read from YAML ({@code profiles/*.yml}): how one kind of export is recognised by its
+ * header and mapped onto a canonical table. Field names are the YAML keys; see docs/data-model.md.
  */
-public record ExportProfile(
-        String name,
-        String description,
-        String kind,
-        int priority,
-        List<String> required,
-        Map<String, List<String>> columns,
-        Stages stages,
-        @JsonProperty("stage_history") StageHistory stageHistory,
-        Map<String, Map<String, String>> values,
-        Credit credit,
-        @JsonProperty("date_order") String dateOrder,
-        @JsonProperty("group_column") String groupColumn) {
+@JsonIgnoreProperties(ignoreUnknown = false)
+public class ExportProfile {
 
-    /** Stage labels in pipeline order and the labels that mean won or lost (case-insensitive). */
-    public record Stages(List<String> order, List<String> won, List<String> lost) {
+    /** Unique profile name, used in overrides and recorded in source_files.profile. */
+    public String name;
+    public String description;
+    /** Canonical table name (opportunities, accounts, reps, revenue_lines, leads); generic profiles leave it blank. */
+    public String kind;
+    /** Higher wins when two profiles match the same header. */
+    public int priority;
+    public Match match = new Match();
+    /** Canonical column (or helper column such as unit_price) to source header names; the first non-blank wins. */
+    public Map<String, List<String>> columns = new LinkedHashMap<>();
+    /** Generic profiles only: per canonical table, the columns that must be found to choose that table. */
+    public Map<String, List<String>> requires = new LinkedHashMap<>();
+    /** Generic profiles only: per canonical table, canonical column to header-name synonyms. */
+    public Map<String, Map<String, List<String>>> synonyms;
+    /** auto (detected from the data, falling back to mdy), dmy or mdy. */
+    public String dateOrder = "auto";
+    /** True when amounts use a decimal comma (1.234,56). */
+    public boolean decimalComma;
+    /** Currency recorded when the file carries none. */
+    public String currency;
+    public Stages stages = new Stages();
+    /** Values of a mapped {@code status} column meaning won/lost/open (case-insensitive). */
+    public Map<String, List<String>> statusValues = new LinkedHashMap<>();
+    public StageHistory stageHistory;
+    /** Derived columns, e.g. amount: {multiply: [quantity, unit_price]}. */
+    public Map<String, Derived> derived = new LinkedHashMap<>();
+    public Credit credit;
+    public Skip skip = new Skip();
+    /** Per canonical column: raw value (case-insensitive) to canonical value. */
+    public Map<String, Map<String, String>> valueMaps = new LinkedHashMap<>();
+
+    /** Header names that identify the export. */
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    public static class Match {
+        public List<String> required = new ArrayList<>();
+        public List<String> anyOf = new ArrayList<>();
+    }
+
+    /** Stage labels in pipeline order and which are terminal. */
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    public static class Stages {
+        public List<String> order = new ArrayList<>();
+        public List<String> won = new ArrayList<>();
+        public List<String> lost = new ArrayList<>();
+        /** When true, every stage in {@code order} is written to pipeline_stages, seen in the data or not. */
+        public boolean declareAll;
     }
 
     /** Columns whose header names a stage and whose values are the date the deal entered it. */
-    public record StageHistory(@JsonProperty("header_pattern") String headerPattern) {
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    public static class StageHistory {
+        /** Regex on the header; group 1 is the stage label. */
+        public String headerPattern;
     }
 
-    /** How a revenue line is recognised as a credit note. */
-    public record Credit(@JsonProperty("document_prefix") String documentPrefix,
-                         @JsonProperty("type_contains") String typeContains) {
+    /** A column computed from others. */
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    public static class Derived {
+        /** Product of these mapped columns, used when the target column has no value of its own. */
+        public List<String> multiply = new ArrayList<>();
     }
 
-    public CanonicalTable table() {
-        return CanonicalTable.ofKind(kind);
+    /** Which rows are credit notes (besides any negative amount). */
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    public static class Credit {
+        public String column;
+        public List<String> values = new ArrayList<>();
+        public List<String> prefixes = new ArrayList<>();
     }
 
-    /** Normalises a header for matching: lower case, trimmed, inner whitespace and underscores collapsed. */
-    public static String normalise(String header) {
-        return header == null ? "" : header.replace('\uFEFF', ' ').replace('_', ' ').trim()
-                .replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    /** Rows skipped (and counted) besides blank rows. */
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    public static class Skip {
+        /** Regexes matched against the first non-blank cell (totals, footers). */
+        public List<String> firstCell = new ArrayList<>();
+        /** Mapped column to values that make a row skipped (e.g. Type: Sales overpayment). */
+        public Map<String, List<String>> values = new LinkedHashMap<>();
+        /** Canonical column filled from group heading rows (a row with only its first cell filled). */
+        public String groupHeading;
+    }
+
+    /** True for a synonym-based generic profile. */
+    public boolean isGeneric() {
+        return synonyms != null && !synonyms.isEmpty();
     }
 }

@@ -1,145 +1,159 @@
 package io.revlens.ingest;
 
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
 /**
- * Reads the rows of every input file in turn. Each file is recognised when it is reached
- * (format, header, profile); a file that cannot be read or recognised is recorded with its reason
- * and its rows counted as skipped, and reading goes on with the next file.
- *
- * <p>No position is saved for restart: a restarted load reads every file again, and registering
- * a file replaces the rows of its earlier load, so a restart ends with exactly a clean run's rows.
+ * Reads the rows of all files in sequence, each file's rows followed by an end-of-file item. Its position
+ * in the ExecutionContext is the index of the file in progress: after a restart that file is read again
+ * from its start and the writer replaces what it had loaded, so no row is lost or duplicated.
  */
-final class ExportRowReader implements ItemStreamReader<SourceRow> {
+final class ExportRowReader implements ItemStreamReader<LoadItem> {
 
-    private static final long PROGRESS_EVERY = 50_000;
+    private static final Logger log = LoggerFactory.getLogger(ExportRowReader.class);
+    static final String FILE_INDEX_KEY = "revlens.ingest.fileIndex";
 
-    private final LoadSession session;
     private final List<Path> files;
-    private final IngestProgress progress;
-    private int nextFile;
-    private FileLoad current;
-    private TabularSource source;
-    private long startedAt;
+    private final Map<String, String> profileOverrides;
+    private final ExportOpener opener;
+    private int fileIndex;
+    private FileSlot current;
+    private long emitted;
 
-    ExportRowReader(LoadSession session, List<Path> files, IngestProgress progress) {
-        this.session = session;
-        this.files = files;
-        this.progress = progress;
+    ExportRowReader(List<Path> files, Map<String, String> profileOverrides, ProfileCatalog catalog) {
+        this.files = List.copyOf(files);
+        this.profileOverrides = profileOverrides == null ? Map.of() : Map.copyOf(profileOverrides);
+        this.opener = new ExportOpener(catalog);
     }
 
     @Override
-    public void open(ExecutionContext executionContext) throws ItemStreamException {
+    public void open(ExecutionContext context) throws ItemStreamException {
+        fileIndex = context.containsKey(FILE_INDEX_KEY) ? context.getInt(FILE_INDEX_KEY) : 0;
     }
 
     @Override
-    public SourceRow read() throws Exception {
-        while (true) {
-            if (source == null && !openNextFile()) {
+    public void update(ExecutionContext context) throws ItemStreamException {
+        context.putInt(FILE_INDEX_KEY, fileIndex);
+    }
+
+    @Override
+    public LoadItem read() {
+        if (current == null) {
+            if (fileIndex >= files.size()) {
                 return null;
             }
-            RawRow row;
+            current = openSlot(fileIndex);
+            emitted = 0;
+        }
+        OpenedExport opened = current.opened;
+        if (opened.rows() != null) {
             try {
-                row = source.next();
-            } catch (UnreadableExportException e) {
-                current.status = "failed";
-                current.message = current.path.getFileName() + ": " + e.getMessage() + " (rows after row "
-                        + current.rowsRead + " were not read)";
-                row = null;
+                SourceRow row = opened.rows().next();
+                if (row != null) {
+                    emitted++;
+                    return new LoadItem(current, row, null);
+                }
+            } catch (IOException | RuntimeException e) {
+                current.readError = "reading stopped after " + emitted + " data rows: " + e.getMessage();
+                log.warn("{}: {}", current.file, current.readError);
             }
-            if (row == null) {
-                finishFile();
-                continue;
-            }
-            current.rowsRead++;
-            if (current.rowsRead % PROGRESS_EVERY == 0) {
-                progress.rowsRead(current.path, current.rowsRead);
-            }
-            if (current.rowMapper == null) {
-                current.rowsSkipped++; // an unrecognised file: counted, not loaded
-                continue;
-            }
-            return new SourceRow(current, row);
         }
+        closeQuietly(opened);
+        FileSlot ended = current;
+        ended.rowsEmitted = emitted;
+        current = null;
+        fileIndex++;
+        return new LoadItem(ended, null, null);
     }
 
-    private boolean openNextFile() throws Exception {
-        if (nextFile >= files.size()) {
-            return false;
-        }
-        Path file = files.get(nextFile++);
-        startedAt = System.currentTimeMillis();
-        current = session.register(file);
-        String override = session.overrideFor(file);
+    private FileSlot openSlot(int index) {
+        Path file = files.get(index);
+        String override = overrideFor(file);
+        OpenedExport opened;
         try {
-            source = ExportOpener.open(file, header -> override != null || session.catalog().match(header).isPresent());
-        } catch (UnreadableExportException e) {
-            current.status = "failed";
-            current.message = e.getMessage();
-            progress.fileStarted(nextFile, files.size(), file, null);
-            finishFile();
-            return nextFile < files.size() ? openNextFile() : false;
+            opened = opener.open(file, override);
+        } catch (IllegalArgumentException e) {
+            // unknown profile name in an override
+            opened = new OpenedExport(file, ExportFormat.of(file), null, null, null, null, List.of(), null,
+                    DateOrder.MDY, false, "failed", file.getFileName() + ": " + e.getMessage(), null);
         }
-        current.layout = source.layout();
-        FileMapping mapping = recognise(source.header(), override);
-        progress.fileStarted(nextFile, files.size(), file, mapping == null ? null : mapping.profile().name());
-        if (mapping != null) {
-            current.mapping = mapping;
-            current.kind = mapping.profile().kind();
-            current.rowMapper = new RowMapper(mapping, DateOrderDetector.detect(file, mapping),
-                    "csv".equals(source.layout().format()));
+        RowMapper mapper = opened.loadable()
+                ? new RowMapper(opened.profile(), opened.dateOrder(), opened.date1904(),
+                opened.format() == ExportFormat.CSV)
+                : null;
+        long size;
+        String sha;
+        try {
+            size = Files.size(file);
+            sha = sha256(file);
+        } catch (IOException e) {
+            size = 0;
+            sha = "";
         }
-        return true;
+        return new FileSlot(index, files.size(), file.toAbsolutePath().normalize(), opened, sha, size, mapper);
     }
 
-    private FileMapping recognise(List<String> header, String override) {
-        if (header.isEmpty()) {
-            current.status = "ignored";
-            current.message = "no header row found (empty, or only one column); nothing loaded";
-            return null;
-        }
-        if (override != null) {
-            ExportProfile profile = session.catalog().named(override).orElseThrow(() -> new IllegalArgumentException(
-                    "Unknown profile '" + override + "' named for " + current.path + "; known profiles: "
-                            + session.catalog().all().stream().map(ExportProfile::name).toList()));
-            FileMapping mapping = FileMapping.of(profile, header);
-            if (!mapping.isComplete()) {
-                current.status = "failed";
-                current.message = "profile " + override + " needs columns " + mapping.missingRequired()
-                        + " that the header " + header + " lacks; fix the profile or the export";
-                return null;
+    String overrideFor(Path file) {
+        String name = file.getFileName().toString();
+        for (Map.Entry<String, String> entry : profileOverrides.entrySet()) {
+            String key = entry.getKey();
+            if (key.equals(name) || file.toString().equals(key) || file.toString().endsWith("/" + key)) {
+                return entry.getValue();
             }
-            return mapping;
+            try {
+                PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + key);
+                if (matcher.matches(file.getFileName()) || matcher.matches(file)) {
+                    return entry.getValue();
+                }
+            } catch (IllegalArgumentException e) {
+                // not a glob: only exact names match
+            }
         }
-        return session.catalog().match(header).orElseGet(() -> {
-            current.status = "ignored";
-            current.message = "not recognised as a known export (header: " + String.join(", ", header)
-                    + "); add a mapping profile to load it";
-            return null;
-        });
+        return null;
     }
 
-    private void finishFile() throws IOException {
-        if (source != null) {
-            source.close();
-            source = null;
+    static String sha256(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                digest.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
-        progress.fileRead(current.path, current.rowsRead, System.currentTimeMillis() - startedAt, current.status, current.message);
+    }
+
+    private static void closeQuietly(OpenedExport opened) {
+        try {
+            opened.close();
+        } catch (IOException e) {
+            log.debug("closing {}", opened.file(), e);
+        }
     }
 
     @Override
     public void close() throws ItemStreamException {
-        try {
-            if (source != null) {
-                source.close();
-            }
-        } catch (IOException e) {
-            throw new ItemStreamException(e);
+        if (current != null) {
+            closeQuietly(current.opened);
+            current = null;
         }
     }
 }

@@ -5,22 +5,27 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Stream;
 
-/** Lists the export files of a folder: CSV/TSV/TXT and Excel files, recursively, in a stable order. */
+/** Finds the export files in an input folder. */
 public final class InputScanner {
-
-    private static final List<String> EXTENSIONS = List.of(".csv", ".tsv", ".txt", ".xlsx", ".xls");
 
     private InputScanner() {
     }
 
+    /**
+     * Export files (.csv .tsv .txt .xlsx .xlsm .xls) under {@code folder}, recursively, sorted by path; hidden
+     * files and folders (name starting with "." ) and Excel lock files ("~$...") are skipped.
+     */
     public static List<Path> scan(Path folder) {
-        try (Stream<Path> files = Files.walk(folder)) {
-            return files.filter(Files::isRegularFile)
-                    .filter(f -> !isHidden(folder.relativize(f)))
-                    .filter(f -> EXTENSIONS.stream().anyMatch(ext -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(ext)))
+        if (!Files.isDirectory(folder)) {
+            throw new IllegalArgumentException("Input folder " + folder + " does not exist or is not a folder");
+        }
+        Path root = folder.toAbsolutePath().normalize();
+        try (Stream<Path> paths = Files.walk(root)) {
+            return paths.filter(Files::isRegularFile)
+                    .filter(p -> !hidden(root.relativize(p)))
+                    .filter(p -> ExportFormat.of(p) != null)
                     .sorted()
                     .toList();
         } catch (IOException e) {
@@ -28,8 +33,7 @@ public final class InputScanner {
         }
     }
 
-    /** Dot files and folders, and Excel's "~$" lock files. */
-    private static boolean isHidden(Path relative) {
+    private static boolean hidden(Path relative) {
         for (Path part : relative) {
             String name = part.toString();
             if (name.startsWith(".") || name.startsWith("~$")) {

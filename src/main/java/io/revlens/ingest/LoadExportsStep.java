@@ -1,118 +1,55 @@
 package io.revlens.ingest;
 
-import java.nio.file.Path;
-import java.sql.SQLException;
-import java.util.List;
-import java.util.Map;
-import org.springframework.batch.core.ExitStatus;
-import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
-import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
 /**
- * The chunk-oriented step that loads every input file into the canonical tables:
- * {@link ExportRowReader} → {@link MappingProcessor} → {@link DuckDbAppenderWriter}; when it ends,
- * every file has its {@code source_files} row with rows read = loaded + rejected + skipped.
+ * The chunk-oriented step that loads export files into the canonical DuckDB tables: reader = rows of all
+ * files in sequence, processor = profile mapping and coercion, writer = DuckDB Appenders plus
+ * source_files/rejects accounting (docs/decisions.md, "Loading exports").
  */
 public final class LoadExportsStep {
 
-    static final int CHUNK_SIZE = 5_000;
+    /** Rows per chunk (one DuckDB transaction each); well under the Appender's 204,800-row auto-flush. */
+    public static final int CHUNK_SIZE = 5_000;
 
     private LoadExportsStep() {
     }
 
+    /**
+     * Builds the step with the built-in profiles plus the user profiles in {@code profiles/} of the first file's
+     * folder (the input folder), if it exists.
+     *
+     * @param profileOverrides file name, path suffix or glob to profile name (may be empty)
+     */
     public static Step build(String stepName, JobRepository jobRepository, PlatformTransactionManager transactionManager,
                              Path databaseFile, List<Path> files, Map<String, String> profileOverrides,
                              IngestProgress progress) {
-        SessionHolder holder = new SessionHolder(databaseFile, profileOverrides,
-                files.isEmpty() ? null : files.get(0).getParent());
+        return build(stepName, jobRepository, transactionManager, databaseFile, files, profileOverrides,
+                ProfileCatalog.load(files.isEmpty() || files.get(0).toAbsolutePath().getParent() == null ? null
+                        : files.get(0).toAbsolutePath().getParent().resolve("profiles")), progress);
+    }
+
+    /** Builds the step with a given profile catalog (e.g. {@code ProfileCatalog.load(jobDir.resolve("profiles"))}). */
+    public static Step build(String stepName, JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                             Path databaseFile, List<Path> files, Map<String, String> profileOverrides,
+                             ProfileCatalog catalog, IngestProgress progress) {
+        ExportRowReader reader = new ExportRowReader(files, profileOverrides, catalog);
+        CanonicalRowWriter writer = new CanonicalRowWriter(databaseFile, progress);
         return new StepBuilder(stepName, jobRepository)
-                .<SourceRow, LoadItem>chunk(CHUNK_SIZE)
+                .<LoadItem, LoadItem>chunk(CHUNK_SIZE)
                 .transactionManager(transactionManager)
-                .reader(new LazyReader(holder, files, progress))
-                .processor(new MappingProcessor())
-                .writer(chunk -> new DuckDbAppenderWriter(holder.session()).write(chunk))
-                .listener(holder)
+                .reader(reader)
+                .processor(new MapRowProcessor())
+                .writer(writer)
+                .stream(reader)
+                .stream(writer)
                 .build();
-    }
-
-    /** Opens the DuckDB session when the step starts and writes the file counts when it ends. */
-    private static final class SessionHolder implements StepExecutionListener {
-        private final Path databaseFile;
-        private final Map<String, String> profileOverrides;
-        private final Path userProfiles;
-        private LoadSession session;
-
-        SessionHolder(Path databaseFile, Map<String, String> profileOverrides, Path inputFolder) {
-            this.databaseFile = databaseFile;
-            this.profileOverrides = profileOverrides;
-            this.userProfiles = inputFolder == null ? null : inputFolder.resolve("profiles");
-        }
-
-        LoadSession session() {
-            return session;
-        }
-
-        @Override
-        public void beforeStep(StepExecution stepExecution) {
-            try {
-                session = new LoadSession(databaseFile, ProfileCatalog.withUserFolder(userProfiles), profileOverrides);
-            } catch (SQLException e) {
-                throw new IllegalStateException("Cannot open " + databaseFile + ": " + e.getMessage(), e);
-            }
-        }
-
-        @Override
-        public ExitStatus afterStep(StepExecution stepExecution) {
-            if (session == null) {
-                return null;
-            }
-            try {
-                session.finish();
-            } catch (SQLException e) {
-                throw new IllegalStateException("Cannot record file counts in " + databaseFile + ": " + e.getMessage(), e);
-            } finally {
-                try {
-                    session.close();
-                } catch (SQLException ignored) {
-                    // the database file is closed by the process exit at the latest
-                }
-                session = null;
-            }
-            return null;
-        }
-    }
-
-    /** Creates the reader over the session that exists only once the step has started. */
-    private static final class LazyReader implements org.springframework.batch.infrastructure.item.ItemStreamReader<SourceRow> {
-        private final SessionHolder holder;
-        private final List<Path> files;
-        private final IngestProgress progress;
-        private ExportRowReader reader;
-
-        LazyReader(SessionHolder holder, List<Path> files, IngestProgress progress) {
-            this.holder = holder;
-            this.files = files;
-            this.progress = progress;
-        }
-
-        @Override
-        public SourceRow read() throws Exception {
-            if (reader == null) {
-                reader = new ExportRowReader(holder.session(), files, progress);
-            }
-            return reader.read();
-        }
-
-        @Override
-        public void close() {
-            if (reader != null) {
-                reader.close();
-                reader = null;
-            }
-        }
     }
 }

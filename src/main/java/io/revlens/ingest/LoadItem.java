@@ -1,5 +1,12 @@
 package io.revlens.ingest;
 
-/** A row after mapping (loaded or rejected), on its way to the DuckDB writer. */
-record LoadItem(FileLoad file, long rowNumber, RowMapper.Outcome outcome) {
+/**
+ * What flows through the load step: a file's physical row (before processing), its mapped row (after),
+ * or the marker that the file has ended ({@code row} and {@code mapped} both null).
+ */
+record LoadItem(FileSlot slot, SourceRow row, MappedRow mapped) {
+
+    boolean isFileEnd() {
+        return row == null && mapped == null;
+    }
 }

@@ -1,97 +1,273 @@
 package io.revlens.ingest;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import java.util.stream.Stream;
 
-/** The mapping profiles RevLens knows: the bundled ones in {@code profiles/} plus a user folder. */
+/**
+ * The mapping profiles: the built-in ones in {@code profiles/*.yml} on the classpath plus any YAML files
+ * in a user folder (a user profile with a built-in's name replaces it). Chooses a profile for a header.
+ */
 public final class ProfileCatalog {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+    /** Built-in profiles, in the order they are tried at equal priority. */
+    public static final List<String> BUILT_IN = List.of("hubspot-deals", "hubspot-companies",
+            "salesforce-opportunities", "pipedrive-deals", "quickbooks-sales-by-customer-detail", "xero-invoices",
+            "reps-roster", "generic");
 
-    private final List<ExportProfile> profiles;
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
-    private ProfileCatalog(List<ExportProfile> profiles) {
-        this.profiles = profiles.stream().sorted(Comparator.comparingInt(ExportProfile::priority).reversed()
-                .thenComparing(ExportProfile::name)).toList();
+    private final Map<String, ExportProfile> profiles;
+
+    private ProfileCatalog(Map<String, ExportProfile> profiles) {
+        this.profiles = profiles;
     }
 
-    /** The bundled profiles. */
-    public static ProfileCatalog bundled() {
-        return withUserFolder(null);
+    /** The built-in profiles only. */
+    public static ProfileCatalog builtIn() {
+        return load(null);
     }
 
-    /** The bundled profiles plus every {@code *.yml} in {@code userFolder} (when it exists). */
-    public static ProfileCatalog withUserFolder(Path userFolder) {
-        List<ExportProfile> profiles = new ArrayList<>();
-        try {
-            for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath*:profiles/*.yml")) {
-                try (InputStream in = resource.getInputStream()) {
-                    profiles.add(validate(YAML.readValue(in, ExportProfile.class), resource.getFilename()));
+    /** Built-in profiles plus {@code *.yml}/{@code *.yaml} in {@code userFolder} (ignored when null or absent). */
+    public static ProfileCatalog load(Path userFolder) {
+        Map<String, ExportProfile> profiles = new LinkedHashMap<>();
+        for (String name : BUILT_IN) {
+            String resource = "profiles/" + name + ".yml";
+            try (InputStream in = ProfileCatalog.class.getClassLoader().getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new IllegalStateException("Missing built-in profile " + resource);
                 }
+                ExportProfile profile = validate(YAML.readValue(in, ExportProfile.class), resource);
+                profiles.put(profile.name, profile);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read built-in profile " + resource, e);
             }
-            if (userFolder != null && Files.isDirectory(userFolder)) {
-                try (var files = Files.list(userFolder)) {
-                    for (Path file : files.filter(f -> f.toString().endsWith(".yml")).sorted().toList()) {
-                        profiles.add(validate(YAML.readValue(file.toFile(), ExportProfile.class), file.toString()));
+        }
+        if (userFolder != null && Files.isDirectory(userFolder)) {
+            try (Stream<Path> files = Files.list(userFolder)) {
+                for (Path file : files.filter(ProfileCatalog::isYaml).sorted().toList()) {
+                    ExportProfile profile;
+                    try {
+                        profile = YAML.readValue(file.toFile(), ExportProfile.class);
+                    } catch (IOException e) {
+                        throw new IllegalArgumentException("Profile " + file + " is not valid YAML for a profile: "
+                                + e.getMessage(), e);
                     }
+                    validate(profile, file.toString());
+                    profiles.put(profile.name, profile);
                 }
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot list profiles in " + userFolder, e);
             }
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot read mapping profiles: " + e.getMessage(), e);
         }
         return new ProfileCatalog(profiles);
     }
 
-    private static ExportProfile validate(ExportProfile profile, String source) {
-        if (profile.name() == null || profile.kind() == null || profile.columns() == null || profile.required() == null) {
-            throw new IllegalStateException("Profile " + source + " needs name, kind, required and columns");
+    private static boolean isYaml(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return Files.isRegularFile(file) && (name.endsWith(".yml") || name.endsWith(".yaml"));
+    }
+
+    private static ExportProfile validate(ExportProfile profile, String origin) {
+        if (profile.name == null || profile.name.isBlank()) {
+            throw new IllegalArgumentException("Profile " + origin + " has no name");
         }
-        var table = profile.table();
-        for (String column : profile.columns().keySet()) {
-            if (table.indexOf(column) < 0 && !RowMapper.HELPER_INPUTS.contains(column)) {
-                throw new IllegalStateException("Profile " + source + " maps unknown column '" + column + "' for kind "
-                        + profile.kind() + "; known: " + table.columns().stream().map(CanonicalTable.Column::name).toList());
+        if (profile.isGeneric()) {
+            for (String kind : profile.synonyms.keySet()) {
+                CanonicalTable.forKind(kind).orElseThrow(() -> new IllegalArgumentException(
+                        "Profile " + origin + ": unknown kind '" + kind + "' in synonyms"));
+            }
+        } else {
+            CanonicalTable.forKind(profile.kind).orElseThrow(() -> new IllegalArgumentException(
+                    "Profile " + origin + ": kind must be one of opportunities, accounts, reps, revenue_lines, leads"
+                            + " (was '" + profile.kind + "')"));
+            if (profile.match.required.isEmpty() && profile.match.anyOf.isEmpty()) {
+                throw new IllegalArgumentException("Profile " + origin + ": match.required or match.anyOf is needed");
             }
         }
+        try {
+            profile.skip.firstCell.forEach(Pattern::compile);
+            if (profile.stageHistory != null) {
+                Pattern.compile(profile.stageHistory.headerPattern);
+            }
+        } catch (PatternSyntaxException e) {
+            throw new IllegalArgumentException("Profile " + origin + ": bad regular expression: " + e.getMessage(), e);
+        }
+        DateOrder.fromHint(profile.dateOrder);
         return profile;
     }
 
-    public List<ExportProfile> all() {
+    /** All profiles by name. */
+    public Map<String, ExportProfile> profiles() {
         return profiles;
     }
 
-    public Optional<ExportProfile> named(String name) {
-        return profiles.stream().filter(p -> p.name().equals(name)).findFirst();
+    /** The profile named {@code name}, if any. */
+    public Optional<ExportProfile> byName(String name) {
+        return Optional.ofNullable(profiles.get(name));
     }
 
-    /**
-     * The best profile for a header: the highest priority among those whose required columns are
-     * all found, then the one that maps the most columns.
-     */
-    public Optional<FileMapping> match(List<String> header) {
-        FileMapping best = null;
-        for (ExportProfile profile : profiles) {
-            FileMapping mapping = FileMapping.of(profile, header);
-            if (!mapping.isComplete()) {
-                continue;
+    /** Compares header names ignoring case, spaces and punctuation ("Deal - ID" = "deal_id" = "DealID"). */
+    public static String normalize(String header) {
+        if (header == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(header.length());
+        header.strip().toLowerCase(Locale.ROOT).codePoints()
+                .filter(Character::isLetterOrDigit)
+                .forEach(out::appendCodePoint);
+        return out.toString();
+    }
+
+    /** The best profile for this header row, if any recognises it (specific profiles first, by priority). */
+    public Optional<ResolvedProfile> detect(List<String> header) {
+        List<ExportProfile> ordered = new ArrayList<>(profiles.values());
+        ordered.sort(Comparator.comparingInt((ExportProfile p) -> -p.priority));
+        for (ExportProfile profile : ordered) {
+            Optional<ResolvedProfile> resolved = tryResolve(profile, header, false);
+            if (resolved.isPresent()) {
+                return resolved;
             }
-            if (best == null || profile.priority() > best.profile().priority()
-                    || (profile.priority() == best.profile().priority() && mapping.mappedCount() > best.mappedCount())) {
-                best = mapping;
+        }
+        return Optional.empty();
+    }
+
+    /** Applies a named profile to a header; with {@code force}, maps whatever columns are present. */
+    public Optional<ResolvedProfile> resolve(String profileName, List<String> header, boolean force) {
+        ExportProfile profile = profiles.get(profileName);
+        if (profile == null) {
+            ExportProfile generic = profiles.get("generic");
+            for (CanonicalTable table : CanonicalTable.values()) {
+                if (generic != null && ResolvedProfile.genericName(table).equals(profileName)
+                        && generic.synonyms.containsKey(table.tableName())) {
+                    return resolveGenericAs(generic, table, header, force);
+                }
+            }
+            List<String> known = new ArrayList<>(profiles.keySet());
+            for (CanonicalTable table : CanonicalTable.values()) {
+                known.add(ResolvedProfile.genericName(table));
+            }
+            throw new IllegalArgumentException("Unknown profile '" + profileName + "'; known: "
+                    + String.join(", ", known));
+        }
+        return tryResolve(profile, header, force);
+    }
+
+    private static Optional<ResolvedProfile> tryResolve(ExportProfile profile, List<String> header, boolean force) {
+        Map<String, List<Integer>> positions = new HashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            positions.computeIfAbsent(normalize(header.get(i)), k -> new ArrayList<>()).add(i);
+        }
+        positions.remove("");
+        if (profile.isGeneric()) {
+            return resolveGeneric(profile, header, positions);
+        }
+        boolean matches = profile.match.required.stream().allMatch(h -> positions.containsKey(normalize(h)))
+                && (profile.match.anyOf.isEmpty()
+                || profile.match.anyOf.stream().anyMatch(h -> positions.containsKey(normalize(h))));
+        if (!matches && !force) {
+            return Optional.empty();
+        }
+        CanonicalTable table = CanonicalTable.forKind(profile.kind).orElseThrow();
+        return Optional.of(build(profile, table, header, positions, profile.columns));
+    }
+
+    private static Optional<ResolvedProfile> resolveGeneric(ExportProfile profile, List<String> header,
+                                                            Map<String, List<Integer>> positions) {
+        ResolvedProfile best = null;
+        for (Map.Entry<String, Map<String, List<String>>> kind : profile.synonyms.entrySet()) {
+            CanonicalTable table = CanonicalTable.forKind(kind.getKey()).orElseThrow();
+            ResolvedProfile candidate = build(profile, table, header, positions, kind.getValue());
+            List<String> required = profile.requires.getOrDefault(kind.getKey(), table.requiredColumns());
+            boolean complete = required.stream().allMatch(column -> !candidate.indexes(column).isEmpty()
+                    || derivable(profile, candidate, column));
+            if (complete && (best == null || candidate.columnIndexes().size() > best.columnIndexes().size())) {
+                best = candidate;
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    /** The generic profile applied as one table (a "generic-<table>" override). */
+    private static Optional<ResolvedProfile> resolveGenericAs(ExportProfile generic, CanonicalTable table,
+                                                              List<String> header, boolean force) {
+        Map<String, List<Integer>> positions = new HashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            positions.computeIfAbsent(normalize(header.get(i)), k -> new ArrayList<>()).add(i);
+        }
+        positions.remove("");
+        ResolvedProfile candidate = build(generic, table, header, positions, generic.synonyms.get(table.tableName()));
+        List<String> required = generic.requires.getOrDefault(table.tableName(), table.requiredColumns());
+        boolean complete = required.stream().allMatch(column -> !candidate.indexes(column).isEmpty()
+                || derivable(generic, candidate, column));
+        return complete || force ? Optional.of(candidate) : Optional.empty();
+    }
+
+    private static boolean derivable(ExportProfile profile, ResolvedProfile resolved, String column) {
+        ExportProfile.Derived derived = profile.derived.get(column);
+        return derived != null && !derived.multiply.isEmpty()
+                && derived.multiply.stream().allMatch(input -> !resolved.indexes(input).isEmpty());
+    }
+
+    private static ResolvedProfile build(ExportProfile profile, CanonicalTable table, List<String> header,
+                                         Map<String, List<Integer>> positions, Map<String, List<String>> columns) {
+        Map<String, List<Integer>> indexes = new LinkedHashMap<>();
+        List<String> warnings = new ArrayList<>();
+        java.util.Set<Integer> used = new java.util.HashSet<>();
+        for (Map.Entry<String, List<String>> column : columns.entrySet()) {
+            List<Integer> found = new ArrayList<>();
+            for (String name : column.getValue()) {
+                List<Integer> at = positions.get(normalize(name));
+                if (at == null) {
+                    continue;
+                }
+                // A header column feeds at most one canonical column (first mapping wins) in generic mode.
+                if (profile.isGeneric() && used.contains(at.get(0))) {
+                    continue;
+                }
+                if (at.size() > 1) {
+                    warnings.add("duplicate header '" + header.get(at.get(0)) + "' in columns "
+                            + at.stream().map(i -> String.valueOf(i + 1)).toList() + "; the first is used");
+                }
+                if (!found.contains(at.get(0))) {
+                    found.add(at.get(0));
+                }
+            }
+            if (!found.isEmpty()) {
+                if (profile.isGeneric()) {
+                    found = List.of(found.get(0));
+                }
+                used.addAll(found);
+                indexes.put(column.getKey(), found);
+            }
+        }
+        List<ResolvedProfile.StageColumn> stageColumns = new ArrayList<>();
+        if (profile.stageHistory != null && table == CanonicalTable.OPPORTUNITIES) {
+            Pattern pattern = Pattern.compile(profile.stageHistory.headerPattern);
+            for (int i = 0; i < header.size(); i++) {
+                Matcher m = pattern.matcher(header.get(i) == null ? "" : header.get(i).strip());
+                if (m.matches()) {
+                    stageColumns.add(new ResolvedProfile.StageColumn(i, m.group(1).strip()));
+                }
+            }
+        }
+        return new ResolvedProfile(profile, table, header, indexes, stageColumns, List.copyOf(warnings));
     }
 }

@@ -2,259 +2,329 @@ package io.revlens.ingest;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Maps one raw row of a recognised export onto its canonical table: skips non-data rows
- * (blank, subtotal, total, report footers), coerces every mapped value, derives status, credit
- * flags and stage history, and rejects the row with a reason when a value does not fit.
+ * Maps the data rows of one export onto its canonical table with its profile: skip rules, coercion per
+ * column type, derived columns, status and type normalisation, credit notes, stage history. Stateful
+ * (group headings carry a customer name down), so one instance per file, fed rows in order.
  */
 public final class RowMapper {
 
-    /** Inputs a profile may map that are not canonical columns but feed derived values. */
-    static final Set<String> HELPER_INPUTS = Set.of("unit_price", "type", "status", "balance");
+    /** Totals and report footers, skipped in every profile (matched on the first non-blank cell). */
+    static final List<Pattern> DEFAULT_SKIPS = List.of(
+            Pattern.compile("(?i)^(total|totals|grand totals?)(\\s+for\\s.*|\\s*\\(.*\\)|\\s*:)?$"),
+            Pattern.compile("(?i)^grand totals?\\b.*"));
 
-    private static final Pattern NON_DATA = Pattern.compile(
-            "(?i)^(total\\b.*|grand total.*|totals?:?|confidential information.*|copyright \\(c\\).*|"
-                    + "(accrual|cash) basis.*|generated (at|on).*)$");
-
-    /** What became of a row. */
-    public sealed interface Outcome permits Skipped, Rejected, Mapped {
-    }
-
-    /** Not a data row (blank, subtotal, total, footer); counted as skipped. */
-    public record Skipped(String reason) implements Outcome {
-    }
-
-    /** A data row that cannot be loaded; one reason per row (the first failing column). */
-    public record Rejected(String column, String rawValue, String reason) implements Outcome {
-    }
-
-    /** A stage the opportunity entered, from a stage-history column. */
-    public record StageEntry(String stage, LocalDate enteredDate) {
-    }
-
-    /** A loaded row: values in the canonical table's column order, plus stage history. */
-    public record Mapped(CanonicalTable table, Object[] values, List<StageEntry> stageHistory) implements Outcome {
-    }
-
-    private final FileMapping mapping;
+    private final ResolvedProfile profile;
     private final CanonicalTable table;
-    private final ValueCoercer.DateOrder dateOrder;
-    private final boolean strictWidth;
-    /** The current group (e.g. QuickBooks customer) for profiles with a group column; one mapper per file. */
-    private String currentGroup;
+    private final ValueCoercer coercer;
+    private final boolean checkWidth;
+    private final List<Pattern> skipPatterns = new ArrayList<>(DEFAULT_SKIPS);
+    private final String groupColumn;
+    private String groupValue;
 
-    public RowMapper(FileMapping mapping, ValueCoercer.DateOrder dateOrder, boolean strictWidth) {
-        this.mapping = mapping;
-        this.table = mapping.profile().table();
-        this.dateOrder = dateOrder;
-        this.strictWidth = strictWidth;
+    /**
+     * @param checkWidth whether rows with more or fewer fields than the header are rejected (CSV: yes;
+     *                   Excel rows end at their last filled cell, so no)
+     */
+    public RowMapper(ResolvedProfile profile, DateOrder dateOrder, boolean date1904, boolean checkWidth) {
+        this.profile = profile;
+        this.table = profile.table();
+        this.coercer = new ValueCoercer(dateOrder, profile.profile().decimalComma, date1904);
+        this.checkWidth = checkWidth;
+        profile.profile().skip.firstCell.forEach(p -> skipPatterns.add(Pattern.compile(p)));
+        this.groupColumn = profile.profile().skip.groupHeading;
     }
 
-    public Outcome map(RawRow row) {
+    /** Maps one data row. */
+    public MappedRow map(SourceRow row) {
+        long n = row.rowNumber();
         if (row.isBlank()) {
-            return new Skipped("blank row");
+            return MappedRow.skipped(n, "blank row");
         }
-        int width = mapping.header().size();
         String first = firstText(row);
-        // A subtotal or footer fills a few cells; a customer called "Total Quality Corp" fills a whole row.
-        if (first != null && NON_DATA.matcher(first).matches() && filled(row) <= Math.max(2, width / 2)) {
-            return new Skipped("total or footer row");
+        for (Pattern pattern : skipPatterns) {
+            if (pattern.matcher(first).matches()) {
+                return MappedRow.skipped(n, "total or footer row");
+            }
         }
-        if (mapping.profile().groupColumn() != null && filled(row) == 1 && row.get(0) != null
-                && !row.get(0).toString().isBlank()) {
-            currentGroup = ValueCoercer.text(row.get(0));
-            return new Skipped("group row (" + mapping.profile().groupColumn() + ")");
+        if (groupColumn != null && row.filledWidth() == 1 && ValueCoercer.text(row.cell(0)) != null) {
+            groupValue = ValueCoercer.text(row.cell(0));
+            return MappedRow.skipped(n, "group heading");
         }
-        if (row.values().size() > width && hasValueBeyond(row, width)) {
-            return new Rejected(null, null, "row has " + row.values().size() + " fields but the header has " + width
-                    + " (an unquoted delimiter inside a value?)");
+        int width = profile.header().size();
+        if (checkWidth && row.cells().size() != width
+                && !(row.cells().size() > width && row.filledWidth() <= width)) {
+            return MappedRow.rejected(n, List.of(new Reject(n, null, null,
+                    "row has " + row.cells().size() + " fields but the header has " + width
+                            + (row.cells().size() > width ? " (an unquoted delimiter inside a value?)" : ""))));
         }
-        if (strictWidth && row.values().size() < width) {
-            return new Rejected(null, null, "row has " + row.values().size() + " fields but the header has " + width);
+        for (Map.Entry<String, List<String>> skip : profile.profile().skip.values.entrySet()) {
+            String value = text(row, skip.getKey());
+            if (value != null && containsIgnoreCase(skip.getValue(), value)) {
+                return MappedRow.skipped(n, "not revenue: " + value);
+            }
         }
+        List<Reject> rejects = new ArrayList<>();
         Object[] values = new Object[table.columns().size()];
-        String symbolCurrency = null;
-        for (int i = 0; i < table.columns().size(); i++) {
+        for (int i = 0; i < values.length; i++) {
             CanonicalTable.Column column = table.columns().get(i);
-            Integer source = mapping.columns().get(column.name());
-            if (source == null) {
-                continue;
+            Object raw = raw(row, column.name());
+            if (raw == null && column.name().equals(groupColumn)) {
+                raw = groupValue;
             }
-            Object raw = row.get(source);
             try {
-                values[i] = switch (column.type()) {
-                    case TEXT -> ValueCoercer.text(raw);
-                    case MONEY -> {
-                        ValueCoercer.Money money = ValueCoercer.money(raw);
-                        if (money != null && money.currency() != null) {
-                            symbolCurrency = money.currency();
-                        }
-                        yield money == null ? null : money.amount();
-                    }
-                    case QUANTITY -> ValueCoercer.decimal(raw, 4);
-                    case INTEGER -> ValueCoercer.integer(raw);
-                    case DATE -> ValueCoercer.date(raw, dateOrder);
-                    case BOOLEAN -> ValueCoercer.bool(raw);
-                };
-            } catch (ValueCoercer.CoercionException e) {
-                return new Rejected(mapping.header().get(source), ValueCoercer.text(raw), e.getMessage());
+                Object value = coerce(column, raw, values);
+                // a currency taken from an amount's symbol is kept when the currency column is blank
+                if (value != null || values[i] == null) {
+                    values[i] = value;
+                }
+            } catch (CoercionException e) {
+                rejects.add(new Reject(n, profile.sourceName(column.name()), rawText(raw), e.getMessage()));
             }
         }
-        if (mapping.profile().groupColumn() != null) {
-            int group = table.indexOf(mapping.profile().groupColumn());
-            if (group >= 0 && values[group] == null) {
-                values[group] = currentGroup;
-            }
+        if (!rejects.isEmpty()) {
+            return MappedRow.rejected(n, rejects);
         }
-        List<StageEntry> history = new ArrayList<>();
         try {
-            Rejected derived = derive(row, values, symbolCurrency, history);
-            if (derived != null) {
-                return derived;
-            }
-        } catch (ValueCoercer.CoercionException e) {
-            return new Rejected("derived value", null, e.getMessage());
+            derive(row, values);
+        } catch (CoercionException e) {
+            return MappedRow.rejected(n, List.of(new Reject(n, null, null, e.getMessage())));
         }
-        for (String required : mapping.profile().required()) {
-            int index = table.indexOf(required);
-            if (index >= 0 && values[index] == null) {
-                Integer source = mapping.columns().get(required);
-                return new Rejected(source == null ? required : mapping.header().get(source), null,
-                        "missing required value (" + required + ")");
+        finish(row, values);
+        for (String required : table.requiredColumns()) {
+            if (values[table.indexOf(required)] == null) {
+                rejects.add(new Reject(n, profile.sourceName(required), null,
+                        "missing required value (" + required + ")"));
             }
         }
-        return new Mapped(table, values, history);
+        if (!rejects.isEmpty()) {
+            return MappedRow.rejected(n, rejects);
+        }
+        List<MappedRow.StageEntry> history = new ArrayList<>();
+        if (!profile.stageColumns().isEmpty()) {
+            String id = (String) values[table.indexOf("opportunity_id")];
+            for (ResolvedProfile.StageColumn stageColumn : profile.stageColumns()) {
+                Object raw = row.cell(stageColumn.index());
+                try {
+                    var date = coercer.date(raw);
+                    if (date != null) {
+                        history.add(new MappedRow.StageEntry(id, stageColumn.stage(), date));
+                    }
+                } catch (CoercionException e) {
+                    rejects.add(new Reject(n, profile.header().get(stageColumn.index()), rawText(raw), e.getMessage()));
+                }
+            }
+            if (!rejects.isEmpty()) {
+                return MappedRow.rejected(n, rejects);
+            }
+        }
+        return new MappedRow(n, MappedRow.Outcome.LOADED, values, history, List.of(), null);
     }
 
-    private Rejected derive(RawRow row, Object[] values, String symbolCurrency, List<StageEntry> history)
-            throws ValueCoercer.CoercionException {
-        int currency = table.indexOf("currency");
-        if (currency >= 0 && values[currency] == null && symbolCurrency != null) {
-            values[currency] = symbolCurrency;
+    private static String firstText(SourceRow row) {
+        for (Object cell : row.cells()) {
+            String text = ValueCoercer.text(cell);
+            if (text != null) {
+                return text;
+            }
         }
-        if (currency >= 0 && values[currency] != null) {
-            values[currency] = values[currency].toString().toUpperCase(Locale.ROOT);
+        return "";
+    }
+
+    private static String rawText(Object raw) {
+        return raw == null ? null : raw instanceof String s ? s : ValueCoercer.text(raw);
+    }
+
+    /** The first non-blank value among the header columns mapped to {@code column}. */
+    private Object raw(SourceRow row, String column) {
+        for (int index : profile.indexes(column)) {
+            Object value = row.cell(index);
+            if (ValueCoercer.text(value) != null) {
+                return value;
+            }
         }
-        return switch (table) {
-            case OPPORTUNITIES -> deriveOpportunity(row, values, history);
-            case REVENUE_LINES -> deriveRevenueLine(row, values);
-            default -> null;
+        return null;
+    }
+
+    private String text(SourceRow row, String column) {
+        return ValueCoercer.text(raw(row, column));
+    }
+
+    private Object coerce(CanonicalTable.Column column, Object raw, Object[] values) throws CoercionException {
+        return switch (column.type()) {
+            case TEXT -> mapValue(column.name(), ValueCoercer.text(raw));
+            case DATE -> coercer.date(raw);
+            case AMOUNT -> {
+                Money money = coercer.money(raw);
+                if (money == null) {
+                    yield null;
+                }
+                int currency = table.indexOf("currency");
+                if (money.currency() != null && currency >= 0 && values[currency] == null) {
+                    values[currency] = money.currency();
+                }
+                yield money.amount();
+            }
+            case QUANTITY -> coercer.decimal(raw, 4);
+            case INTEGER -> coercer.integer(raw);
+            case BOOLEAN -> ValueCoercer.bool(raw);
         };
     }
 
-    private Rejected deriveOpportunity(RawRow row, Object[] values, List<StageEntry> history)
-            throws ValueCoercer.CoercionException {
-        ExportProfile profile = mapping.profile();
-        String stage = (String) values[table.indexOf("stage")];
-        String explicit = helperText(row, "status");
-        String status = "open";
-        if (explicit != null) {
-            String s = explicit.toLowerCase(Locale.ROOT);
-            status = s.startsWith("won") ? "won" : s.startsWith("lost") ? "lost" : s.equals("open") ? "open" : null;
-            if (status == null) {
-                return new Rejected(mapping.header().get(mapping.columns().get("status")), explicit,
-                        "unknown status: expected open, won or lost");
-            }
-        } else if (stage != null && profile.stages() != null) {
-            if (matchesAny(stage, profile.stages().won())) {
-                status = "won";
-            } else if (matchesAny(stage, profile.stages().lost())) {
-                status = "lost";
+    private String mapValue(String column, String value) {
+        if (value == null) {
+            return null;
+        }
+        Map<String, String> map = profile.profile().valueMaps.get(column);
+        if (map != null) {
+            for (Map.Entry<String, String> entry : map.entrySet()) {
+                if (entry.getKey().equalsIgnoreCase(value)) {
+                    return entry.getValue();
+                }
             }
         }
-        values[table.indexOf("status")] = status;
-        int type = table.indexOf("opportunity_type");
-        if (values[type] != null) {
-            var dictionary = profile.values() == null ? null : profile.values().get("opportunity_type");
-            String mapped = dictionary == null ? null : dictionary.get(values[type].toString().toLowerCase(Locale.ROOT));
-            values[type] = mapped;
-        }
-        for (var entry : mapping.stageHistoryColumns().entrySet()) {
-            LocalDate entered;
-            try {
-                entered = ValueCoercer.date(row.get(entry.getValue()), dateOrder);
-            } catch (ValueCoercer.CoercionException e) {
-                return new Rejected(mapping.header().get(entry.getValue()), ValueCoercer.text(row.get(entry.getValue())),
-                        e.getMessage());
-            }
-            if (entered != null) {
-                history.add(new StageEntry(entry.getKey(), entered));
-            }
-        }
-        return null;
+        return value;
     }
 
-    private Rejected deriveRevenueLine(RawRow row, Object[] values) throws ValueCoercer.CoercionException {
-        int amount = table.indexOf("amount");
-        int quantity = table.indexOf("quantity");
-        if (values[amount] == null && mapping.columns().containsKey("unit_price") && values[quantity] != null) {
-            BigDecimal unitPrice = ValueCoercer.decimal(row.get(mapping.columns().get("unit_price")), 4);
-            if (unitPrice != null) {
-                values[amount] = ((BigDecimal) values[quantity]).multiply(unitPrice).setScale(2, RoundingMode.HALF_UP);
+    private void derive(SourceRow row, Object[] values) throws CoercionException {
+        for (Map.Entry<String, ExportProfile.Derived> derived : profile.profile().derived.entrySet()) {
+            int target = table.indexOf(derived.getKey());
+            if (target < 0 || values[target] != null || derived.getValue().multiply.isEmpty()) {
+                continue;
+            }
+            BigDecimal product = BigDecimal.ONE;
+            for (String input : derived.getValue().multiply) {
+                int at = table.indexOf(input);
+                Object value = at >= 0 && values[at] instanceof BigDecimal b ? b : raw(row, input);
+                BigDecimal number;
+                try {
+                    number = value instanceof BigDecimal b ? b : coercer.decimal(value, 6);
+                } catch (CoercionException e) {
+                    throw new CoercionException(e.getMessage() + " in " + profile.sourceName(input));
+                }
+                if (number == null) {
+                    product = null;
+                    break;
+                }
+                product = product.multiply(number);
+            }
+            if (product != null) {
+                values[target] = product.setScale(2, RoundingMode.HALF_UP);
             }
         }
-        ExportProfile.Credit credit = mapping.profile().credit();
-        String document = (String) values[table.indexOf("document_number")];
-        String type = helperText(row, "type");
-        boolean isCredit = values[amount] != null && ((BigDecimal) values[amount]).signum() < 0;
-        if (credit != null) {
-            if (credit.typeContains() != null && type != null
-                    && type.toLowerCase(Locale.ROOT).contains(credit.typeContains().toLowerCase(Locale.ROOT))) {
-                isCredit = true;
-            }
-            if (credit.documentPrefix() != null && document != null && document.startsWith(credit.documentPrefix())
-                    && document.length() > credit.documentPrefix().length()
-                    && Character.isDigit(document.charAt(credit.documentPrefix().length()))) {
-                isCredit = true;
-            }
+    }
+
+    private void finish(SourceRow row, Object[] values) {
+        int currency = table.indexOf("currency");
+        if (currency >= 0 && values[currency] == null && profile.profile().currency != null) {
+            values[currency] = profile.profile().currency;
         }
-        values[table.indexOf("is_credit")] = isCredit;
-        return null;
+        if (currency >= 0 && values[currency] != null) {
+            values[currency] = ((String) values[currency]).toUpperCase(Locale.ROOT);
+        }
+        if (table == CanonicalTable.OPPORTUNITIES) {
+            int id = table.indexOf("opportunity_id");
+            if (values[id] == null) {
+                values[id] = values[table.indexOf("opportunity_name")];
+            }
+            int status = table.indexOf("status");
+            values[status] = status((String) values[status], (String) values[table.indexOf("stage")]);
+            int type = table.indexOf("opportunity_type");
+            values[type] = opportunityType((String) values[type]);
+        }
+        if (table == CanonicalTable.REVENUE_LINES) {
+            int amount = table.indexOf("amount");
+            int quantity = table.indexOf("quantity");
+            boolean credit = isCredit(row, values);
+            if (credit && values[amount] instanceof BigDecimal a && a.signum() > 0) {
+                // Credit notes reduce revenue: stored negative whatever sign the export used.
+                values[amount] = a.negate();
+                if (values[quantity] instanceof BigDecimal q && q.signum() > 0) {
+                    values[quantity] = q.negate();
+                }
+            }
+            values[table.indexOf("is_credit")] = credit
+                    || (values[amount] instanceof BigDecimal a && a.signum() < 0);
+        }
     }
 
-    private String helperText(RawRow row, String helper) {
-        Integer index = mapping.columns().get(helper);
-        return index == null ? null : ValueCoercer.text(row.get(index));
-    }
-
-    private static boolean matchesAny(String value, List<String> candidates) {
-        if (candidates == null) {
+    private boolean isCredit(SourceRow row, Object[] values) {
+        ExportProfile.Credit credit = profile.profile().credit;
+        if (credit == null) {
             return false;
         }
-        String normal = ExportProfile.normalise(value);
-        return candidates.stream().anyMatch(c -> ExportProfile.normalise(c).equals(normal));
+        String marker = credit.column == null ? null : text(row, credit.column);
+        if (marker != null && containsIgnoreCase(credit.values, marker)) {
+            return true;
+        }
+        String document = (String) values[table.indexOf("document_number")];
+        return document != null && credit.prefixes.stream().anyMatch(document::startsWith);
     }
 
-    private static String firstText(RawRow row) {
-        for (Object value : row.values()) {
-            if (value != null && !value.toString().isBlank()) {
-                return value.toString().strip();
+    private String status(String statusValue, String stage) {
+        if (statusValue != null) {
+            for (Map.Entry<String, List<String>> entry : profile.profile().statusValues.entrySet()) {
+                if (containsIgnoreCase(entry.getValue(), statusValue)) {
+                    return entry.getKey();
+                }
             }
+        }
+        if (stage != null) {
+            ExportProfile.Stages stages = profile.profile().stages;
+            if (containsIgnoreCase(stages.won, stage)) {
+                return "won";
+            }
+            if (containsIgnoreCase(stages.lost, stage)) {
+                return "lost";
+            }
+            String s = stage.toLowerCase(Locale.ROOT);
+            if (s.contains("won")) {
+                return "won";
+            }
+            if (s.contains("lost")) {
+                return "lost";
+            }
+        }
+        if (statusValue != null) {
+            String s = statusValue.toLowerCase(Locale.ROOT);
+            if (s.contains("won")) {
+                return "won";
+            }
+            if (s.contains("lost")) {
+                return "lost";
+            }
+        }
+        return "open";
+    }
+
+    /** new | expansion | renewal, or null when the export's type says none of these. */
+    static String opportunityType(String type) {
+        if (type == null) {
+            return null;
+        }
+        String t = type.toLowerCase(Locale.ROOT);
+        if (t.contains("renew")) {
+            return "renewal";
+        }
+        if (t.contains("expan") || t.contains("upsell") || t.contains("upgrade") || t.contains("existing")
+                || t.contains("cross")) {
+            return "expansion";
+        }
+        if (t.contains("new")) {
+            return "new";
         }
         return null;
     }
 
-    private static int filled(RawRow row) {
-        int count = 0;
-        for (Object value : row.values()) {
-            if (value != null && !value.toString().isBlank()) {
-                count++;
-            }
-        }
-        return count;
-    }
-
-    private static boolean hasValueBeyond(RawRow row, int width) {
-        for (int i = width; i < row.values().size(); i++) {
-            Object value = row.values().get(i);
-            if (value != null && !value.toString().isBlank()) {
+    private static boolean containsIgnoreCase(List<String> list, String value) {
+        for (String candidate : list) {
+            if (candidate.equalsIgnoreCase(value.strip())) {
                 return true;
             }
         }

@@ -1,16 +1,6 @@
 package io.revlens.ingest;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.Predicate;
-import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
+import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.ss.usermodel.DateUtil;
@@ -18,220 +8,242 @@ import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+import org.xml.sax.SAXException;
+
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
- * Streams an .xlsx sheet with a StAX pull parser over the sheet XML (never the whole workbook in
- * memory): numbers stay numbers, cells with a date format become dates in the workbook's own date
- * system (1900 or 1904), formula cells give their cached value. Every sheet is considered; the
- * first whose header an export profile accepts is read.
+ * Streams .xlsx sheets with POI's event API ({@link XSSFReader}) and a StAX pull parser of the sheet XML,
+ * so memory stays flat: numbers stay numbers, date-formatted cells become LocalDateTime honouring the
+ * workbook's 1904 flag, formula cells give their cached value, shared and inline strings are resolved.
  */
-public final class XlsxExportReader implements TabularSource {
+public final class XlsxExportReader implements AutoCloseable {
 
     private static final XMLInputFactory XML = XMLInputFactory.newFactory();
 
     static {
-        // Never resolve external entities or DTDs from a file we were handed.
         XML.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         XML.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
     }
 
     private final OPCPackage pkg;
+    private final XSSFReader reader;
     private final ReadOnlySharedStringsTable strings;
     private final StylesTable styles;
     private final boolean date1904;
-    private InputStream sheetStream;
-    private XMLStreamReader xml;
-    private final List<RawRow> buffered = new ArrayList<>();
-    private List<String> header = List.of();
-    private Layout layout;
+    private final Map<String, Integer> sheetIndexes = new LinkedHashMap<>();
 
-    public XlsxExportReader(Path file, Predicate<List<String>> acceptsHeader) throws IOException {
+    /** Opens the workbook package (read-only). */
+    public XlsxExportReader(Path file) throws IOException {
         try {
             this.pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
         } catch (Exception e) {
-            throw new UnreadableExportException(file + " is not a readable .xlsx workbook (" + e.getMessage()
-                    + "); open it in Excel and save it again as .xlsx, or export it as CSV", e);
+            throw new IOException(e.getMessage(), e);
         }
         try {
-            XSSFReader reader = new XSSFReader(pkg);
-            this.strings = new ReadOnlySharedStringsTable(pkg);
+            this.reader = new XSSFReader(pkg);
+            this.strings = new ReadOnlySharedStringsTable(pkg, false);
             this.styles = reader.getStylesTable();
-            this.date1904 = readDate1904(reader);
-            chooseSheet(reader, file, acceptsHeader);
-        } catch (UnreadableExportException e) {
+            this.date1904 = readDate1904();
+            XSSFReader.SheetIterator sheets = reader.getSheetIterator();
+            int index = 0;
+            while (sheets.hasNext()) {
+                sheets.next().close();
+                sheetIndexes.put(sheets.getSheetName(), index++);
+            }
+        } catch (OpenXML4JException | SAXException | XMLStreamException | RuntimeException e) {
             pkg.revert();
-            throw e;
-        } catch (Exception e) {
-            pkg.revert();
-            throw new UnreadableExportException(file + " could not be read as a workbook (" + e.getMessage()
-                    + "); open it in Excel and save it again as .xlsx", e);
+            throw new IOException(e.getMessage(), e);
         }
     }
 
-    private void chooseSheet(XSSFReader reader, Path file, Predicate<List<String>> acceptsHeader)
-            throws IOException, XMLStreamException, org.apache.poi.openxml4j.exceptions.OpenXML4JException {
-        XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
-        String firstSheetWithHeader = null;
-        while (sheets.hasNext()) {
-            InputStream stream = sheets.next();
-            String name = sheets.getSheetName();
-            XMLStreamReader candidate = XML.createXMLStreamReader(stream);
-            List<RawRow> head = new ArrayList<>();
-            RawRow row;
-            while (head.size() < HeaderLocator.LOOKAHEAD && (row = readRow(candidate)) != null) {
-                head.add(row);
-            }
-            List<List<Object>> values = head.stream().map(RawRow::values).toList();
-            int headerIndex = HeaderLocator.locate(values);
-            List<String> names = headerIndex < 0 ? List.of() : headerNames(head.get(headerIndex));
-            boolean accepted = headerIndex >= 0 && acceptsHeader.test(names);
-            if (accepted) {
-                this.sheetStream = stream;
-                this.xml = candidate;
-                this.header = names;
-                this.buffered.addAll(head.subList(headerIndex + 1, head.size()));
-                this.layout = new Layout("xlsx", null, null, name, (int) head.get(headerIndex).rowNumber());
-                return;
-            }
-            if (headerIndex >= 0 && firstSheetWithHeader == null) {
-                firstSheetWithHeader = name;
-            }
-            candidate.close();
-            stream.close();
-        }
-        // No sheet matched a profile: fall back to the first sheet that has a header at all.
-        if (firstSheetWithHeader != null) {
-            XSSFReader.SheetIterator again = (XSSFReader.SheetIterator) reader.getSheetsData();
-            while (again.hasNext()) {
-                InputStream stream = again.next();
-                if (again.getSheetName().equals(firstSheetWithHeader)) {
-                    XMLStreamReader candidate = XML.createXMLStreamReader(stream);
-                    List<RawRow> head = new ArrayList<>();
-                    RawRow row;
-                    while (head.size() < HeaderLocator.LOOKAHEAD && (row = readRow(candidate)) != null) {
-                        head.add(row);
+    /** Sheet names in workbook order. */
+    public List<String> sheetNames() {
+        return new ArrayList<>(sheetIndexes.keySet());
+    }
+
+    /** Whether the workbook uses the 1904 date system. */
+    public boolean date1904() {
+        return date1904;
+    }
+
+    private boolean readDate1904() throws IOException, OpenXML4JException, XMLStreamException {
+        try (InputStream in = reader.getWorkbookData()) {
+            XMLStreamReader xml = XML.createXMLStreamReader(in);
+            try {
+                while (xml.hasNext()) {
+                    if (xml.next() == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("workbookPr")) {
+                        String value = xml.getAttributeValue(null, "date1904");
+                        return "1".equals(value) || "true".equalsIgnoreCase(value);
                     }
-                    int headerIndex = HeaderLocator.locate(head.stream().map(RawRow::values).toList());
-                    this.sheetStream = stream;
-                    this.xml = candidate;
-                    this.header = headerNames(head.get(headerIndex));
-                    this.buffered.addAll(head.subList(headerIndex + 1, head.size()));
-                    this.layout = new Layout("xlsx", null, null, firstSheetWithHeader, (int) head.get(headerIndex).rowNumber());
-                    return;
                 }
-                stream.close();
+                return false;
+            } finally {
+                xml.close();
             }
         }
-        this.layout = new Layout("xlsx", null, null, null, 0);
     }
 
-    private static List<String> headerNames(RawRow row) {
-        List<String> names = new ArrayList<>();
-        for (Object value : row.values()) {
-            names.add(value == null ? "" : value.toString().trim());
+    /** Opens one sheet's rows (cells positioned by column; missing cells are null). */
+    public RowSource openSheet(String sheetName) throws IOException {
+        InputStream in;
+        try {
+            XSSFReader.SheetIterator sheets = reader.getSheetIterator();
+            in = null;
+            while (sheets.hasNext()) {
+                InputStream candidate = sheets.next();
+                if (sheets.getSheetName().equals(sheetName)) {
+                    in = candidate;
+                    break;
+                }
+                candidate.close();
+            }
+        } catch (OpenXML4JException e) {
+            throw new IOException(e.getMessage(), e);
         }
-        return List.copyOf(names);
-    }
-
-    @Override
-    public Layout layout() {
-        return layout;
-    }
-
-    @Override
-    public List<String> header() {
-        return header;
-    }
-
-    @Override
-    public RawRow next() throws IOException {
-        if (!buffered.isEmpty()) {
-            return buffered.remove(0);
-        }
-        if (xml == null) {
-            return null;
+        if (in == null) {
+            throw new IOException("No sheet named " + sheetName);
         }
         try {
-            return readRow(xml);
+            return new SheetRows(in, XML.createXMLStreamReader(in));
         } catch (XMLStreamException e) {
-            throw new UnreadableExportException("Broken sheet XML in sheet " + layout.sheet() + ": " + e.getMessage(), e);
+            in.close();
+            throw new IOException(e.getMessage(), e);
         }
     }
 
-    /** Reads the next {@code <row>} element; cells missing from the XML are null. */
-    private RawRow readRow(XMLStreamReader reader) throws XMLStreamException {
-        while (reader.hasNext()) {
-            int event = reader.next();
-            if (event == XMLStreamConstants.START_ELEMENT && "row".equals(reader.getLocalName())) {
-                long rowNumber = Long.parseLong(reader.getAttributeValue(null, "r"));
-                List<Object> values = new ArrayList<>();
-                int nextColumn = 0;
-                while (reader.hasNext()) {
-                    event = reader.next();
-                    if (event == XMLStreamConstants.START_ELEMENT && "c".equals(reader.getLocalName())) {
-                        String ref = reader.getAttributeValue(null, "r");
-                        int column = ref == null ? nextColumn : columnIndex(ref);
-                        Object value = readCell(reader);
-                        while (values.size() < column) {
-                            values.add(null);
+    @Override
+    public void close() {
+        pkg.revert();
+    }
+
+    private final class SheetRows implements RowSource {
+        private final InputStream in;
+        private final XMLStreamReader xml;
+        private long lastRow;
+
+        SheetRows(InputStream in, XMLStreamReader xml) {
+            this.in = in;
+            this.xml = xml;
+        }
+
+        @Override
+        public SourceRow next() throws IOException {
+            try {
+                while (xml.hasNext()) {
+                    int event = xml.next();
+                    if (event == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("row")) {
+                        String r = xml.getAttributeValue(null, "r");
+                        long rowNumber = r != null ? Long.parseLong(r) : lastRow + 1;
+                        lastRow = rowNumber;
+                        return new SourceRow(rowNumber, readCells());
+                    }
+                }
+                return null;
+            } catch (XMLStreamException | RuntimeException e) {
+                throw new IOException("Malformed sheet XML after row " + lastRow + ": " + e.getMessage(), e);
+            }
+        }
+
+        private List<Object> readCells() throws XMLStreamException {
+            List<Object> cells = new ArrayList<>();
+            int nextColumn = 0;
+            while (xml.hasNext()) {
+                int event = xml.next();
+                if (event == XMLStreamConstants.END_ELEMENT && xml.getLocalName().equals("row")) {
+                    return cells;
+                }
+                if (event == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("c")) {
+                    String ref = xml.getAttributeValue(null, "r");
+                    int column = ref != null ? columnIndex(ref) : nextColumn;
+                    Object value = readCell(xml.getAttributeValue(null, "t"), xml.getAttributeValue(null, "s"));
+                    while (cells.size() < column) {
+                        cells.add(null);
+                    }
+                    cells.add(value);
+                    nextColumn = column + 1;
+                }
+            }
+            return cells;
+        }
+
+        private Object readCell(String type, String style) throws XMLStreamException {
+            String value = null;
+            StringBuilder inline = null;
+            while (xml.hasNext()) {
+                int event = xml.next();
+                if (event == XMLStreamConstants.END_ELEMENT && xml.getLocalName().equals("c")) {
+                    break;
+                }
+                if (event == XMLStreamConstants.START_ELEMENT) {
+                    String name = xml.getLocalName();
+                    if (name.equals("v")) {
+                        value = xml.getElementText();
+                    } else if (name.equals("t")) {
+                        // inline string text (possibly several rich-text runs)
+                        if (inline == null) {
+                            inline = new StringBuilder();
                         }
-                        values.add(value);
-                        nextColumn = column + 1;
-                    } else if (event == XMLStreamConstants.END_ELEMENT && "row".equals(reader.getLocalName())) {
-                        return new RawRow(rowNumber, values);
+                        inline.append(xml.getElementText());
                     }
                 }
             }
-        }
-        return null;
-    }
-
-    private Object readCell(XMLStreamReader reader) throws XMLStreamException {
-        String type = reader.getAttributeValue(null, "t");
-        String style = reader.getAttributeValue(null, "s");
-        String raw = null;
-        StringBuilder inline = null;
-        while (reader.hasNext()) {
-            int event = reader.next();
-            if (event == XMLStreamConstants.START_ELEMENT) {
-                String name = reader.getLocalName();
-                if ("v".equals(name)) {
-                    raw = reader.getElementText();
-                } else if ("t".equals(name)) {
-                    if (inline == null) {
-                        inline = new StringBuilder();
-                    }
-                    inline.append(reader.getElementText());
+            if (inline != null && (type == null || "inlineStr".equals(type))) {
+                return inline.toString();
+            }
+            if (value == null) {
+                return null;
+            }
+            if (type == null || type.equals("n")) {
+                if (value.isEmpty()) {
+                    return null;
                 }
-            } else if (event == XMLStreamConstants.END_ELEMENT && "c".equals(reader.getLocalName())) {
-                break;
+                double number = Double.parseDouble(value);
+                if (style != null && isDateStyle(Integer.parseInt(style)) && DateUtil.isValidExcelDate(number)) {
+                    return DateUtil.getLocalDateTime(number, date1904);
+                }
+                return number;
+            }
+            return switch (type) {
+                case "s" -> strings.getItemAt(Integer.parseInt(value)).getString();
+                case "b" -> "1".equals(value);
+                case "e" -> "#ERROR " + value;
+                default -> value; // "str" (formula text result), "inlineStr" with <v>
+            };
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                xml.close();
+            } catch (XMLStreamException e) {
+                throw new IOException(e);
+            } finally {
+                in.close();
             }
         }
-        if ("inlineStr".equals(type)) {
-            return inline == null ? null : inline.toString();
-        }
-        if (raw == null) {
-            return null;
-        }
-        return switch (type == null ? "n" : type) {
-            case "s" -> strings.getItemAt(Integer.parseInt(raw)).getString();
-            case "str" -> raw;
-            case "b" -> "1".equals(raw);
-            case "e" -> "#ERROR " + raw;
-            default -> numberOrDate(Double.parseDouble(raw), style);
-        };
     }
 
-    private Object numberOrDate(double value, String style) {
-        if (style != null) {
-            XSSFCellStyle cellStyle = styles.getStyleAt(Integer.parseInt(style));
-            if (cellStyle != null && DateUtil.isADateFormat(cellStyle.getDataFormat(), cellStyle.getDataFormatString())
-                    && DateUtil.isValidExcelDate(value)) {
-                LocalDateTime date = DateUtil.getLocalDateTime(value, date1904);
-                return date;
+    private final Map<Integer, Boolean> dateStyles = new java.util.HashMap<>();
+
+    private boolean isDateStyle(int styleIndex) {
+        return dateStyles.computeIfAbsent(styleIndex, i -> {
+            if (styles == null || i >= styles.getNumCellStyles()) {
+                return false;
             }
-        }
-        return value;
+            XSSFCellStyle style = styles.getStyleAt(i);
+            return style != null && DateUtil.isADateFormat(style.getDataFormat(), style.getDataFormatString());
+        });
     }
 
     static int columnIndex(String cellRef) {
@@ -244,33 +256,5 @@ public final class XlsxExportReader implements TabularSource {
             column = column * 26 + (c - 'A' + 1);
         }
         return column - 1;
-    }
-
-    private static boolean readDate1904(XSSFReader reader) throws Exception {
-        try (InputStream workbook = reader.getWorkbookData()) {
-            XMLStreamReader xml = XML.createXMLStreamReader(workbook);
-            while (xml.hasNext()) {
-                if (xml.next() == XMLStreamConstants.START_ELEMENT && "workbookPr".equals(xml.getLocalName())) {
-                    String flag = xml.getAttributeValue(null, "date1904");
-                    return "1".equals(flag) || "true".equalsIgnoreCase(flag);
-                }
-            }
-        }
-        return false;
-    }
-
-    @Override
-    public void close() throws IOException {
-        try {
-            if (xml != null) {
-                xml.close();
-            }
-        } catch (XMLStreamException e) {
-            // closing a read-only stream: nothing to recover
-        }
-        if (sheetStream != null) {
-            sheetStream.close();
-        }
-        pkg.revert();
     }
 }

@@ -1,0 +1,360 @@
+package io.revlens.ingest;
+
+import io.revlens.model.SqlScript;
+import io.revlens.model.Workspace;
+import org.duckdb.DuckDBAppender;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamException;
+import org.springframework.batch.infrastructure.item.ItemStreamWriter;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Writes each chunk to DuckDB in one transaction: a file's first chunk replaces what an earlier ingest of
+ * the same path loaded and registers it in source_files; rows go through one Appender per table; rejects
+ * go to the rejects table; the file's accounting is updated in the same transaction, and completed (status,
+ * dates, pipeline stages) at its end-of-file item.
+ */
+final class CanonicalRowWriter implements ItemStreamWriter<LoadItem> {
+
+    private static final List<String> LINEAGE = List.of("source_file_id", "source_row");
+    private static final List<String> STAGE_HISTORY_COLUMNS = List.of("opportunity_id", "stage", "entered_date",
+            "source_file_id", "source_row");
+    private static final List<String> REJECT_COLUMNS = List.of("source_file_id", "file", "row_number",
+            "column_name", "raw_value", "reason");
+
+    private final Path databaseFile;
+    private final IngestProgress progress;
+    private final List<String> replaceStatements = SqlScript.statements(Workspace.readResource("sql/ingest/replace_file.sql"));
+    private final String registerSql = Workspace.readResource("sql/ingest/register_file.sql").strip().replaceAll(";$", "");
+    private final String countsSql = SqlScript.statements(Workspace.readResource("sql/ingest/update_counts.sql")).get(0);
+    private final String finishSql = SqlScript.statements(Workspace.readResource("sql/ingest/finish_file.sql")).get(0);
+    private final String stageSql = SqlScript.statements(Workspace.readResource("sql/ingest/insert_pipeline_stage.sql")).get(0);
+    private final List<String> dateStatements = SqlScript.statements(Workspace.readResource("sql/ingest/source_file_dates.sql"));
+    private Connection connection;
+    private final Map<CanonicalTable, TableAppender> tables = new EnumMap<>(CanonicalTable.class);
+    private TableAppender stageHistory;
+    private TableAppender rejects;
+    private final Set<FileSlot> registered = new HashSet<>();
+
+    CanonicalRowWriter(Path databaseFile, IngestProgress progress) {
+        this.databaseFile = databaseFile;
+        this.progress = progress == null ? IngestProgress.NONE : progress;
+    }
+
+    @Override
+    public void open(ExecutionContext executionContext) throws ItemStreamException {
+        try {
+            connection = Workspace.open(databaseFile);
+            connection.setAutoCommit(false);
+            for (CanonicalTable table : CanonicalTable.values()) {
+                List<String> columns = new ArrayList<>(table.columns().stream().map(CanonicalTable.Column::name).toList());
+                columns.addAll(LINEAGE);
+                tables.put(table, new TableAppender(connection, table.tableName(), columns));
+            }
+            stageHistory = new TableAppender(connection, "opportunity_stage_history", STAGE_HISTORY_COLUMNS);
+            rejects = new TableAppender(connection, "rejects", REJECT_COLUMNS);
+        } catch (SQLException e) {
+            throw new ItemStreamException("Cannot open " + databaseFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() throws ItemStreamException {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                throw new ItemStreamException(e);
+            } finally {
+                connection = null;
+            }
+        }
+    }
+
+    @Override
+    public void write(Chunk<? extends LoadItem> chunk) throws Exception {
+        try {
+            writeChunk(chunk);
+            connection.commit();
+        } catch (Exception e) {
+            connection.rollback();
+            throw e;
+        }
+        Map<FileSlot, Boolean> touched = new LinkedHashMap<>();
+        for (LoadItem item : chunk) {
+            touched.put(item.slot(), item.isFileEnd());
+        }
+        touched.forEach((slot, ended) -> {
+            if (ended) {
+                progress.fileRead(slot.file, slot.read, System.currentTimeMillis() - slot.startedAt,
+                        slot.finalStatus, slot.finalMessage);
+            } else {
+                progress.rowsRead(slot.file, slot.read);
+            }
+        });
+    }
+
+    private void writeChunk(Chunk<? extends LoadItem> chunk) throws SQLException {
+        // Statements first: DuckDB's Appender ignores a rollback unless the transaction ran a statement.
+        for (LoadItem item : chunk) {
+            if (!registered.contains(item.slot())) {
+                register(item.slot());
+            }
+        }
+        Map<CanonicalTable, DuckDBAppender> open = new EnumMap<>(CanonicalTable.class);
+        DuckDBAppender historyAppender = null;
+        DuckDBAppender rejectAppender = null;
+        List<FileSlot> ended = new ArrayList<>();
+        Set<FileSlot> inChunk = new java.util.LinkedHashSet<>();
+        try {
+            for (LoadItem item : chunk) {
+                FileSlot slot = item.slot();
+                inChunk.add(slot);
+                if (item.isFileEnd()) {
+                    ended.add(slot);
+                    continue;
+                }
+                MappedRow row = item.mapped();
+                slot.read++;
+                switch (row.outcome()) {
+                    case SKIPPED -> slot.skipped++;
+                    case REJECTED -> {
+                        slot.rejected++;
+                        if (rejectAppender == null) {
+                            rejectAppender = rejects.open(connection);
+                        }
+                        for (Reject reject : row.rejects()) {
+                            rejects.append(rejectAppender, new Object[]{slot.sourceFileId, slot.file.toString(),
+                                    reject.rowNumber(), reject.column(), reject.rawValue(), reject.reason()});
+                        }
+                    }
+                    case LOADED -> {
+                        slot.loaded++;
+                        CanonicalTable table = slot.opened.profile().table();
+                        DuckDBAppender appender = open.get(table);
+                        if (appender == null) {
+                            appender = tables.get(table).open(connection);
+                            open.put(table, appender);
+                        }
+                        Object[] values = row.values();
+                        Object[] withLineage = java.util.Arrays.copyOf(values, values.length + 2);
+                        withLineage[values.length] = slot.sourceFileId;
+                        withLineage[values.length + 1] = row.rowNumber();
+                        tables.get(table).append(appender, withLineage);
+                        noteRow(slot, table, values);
+                        for (MappedRow.StageEntry entry : row.stageHistory()) {
+                            if (historyAppender == null) {
+                                historyAppender = stageHistory.open(connection);
+                            }
+                            stageHistory.append(historyAppender, new Object[]{entry.opportunityId(), entry.stage(),
+                                    entry.enteredDate(), slot.sourceFileId, row.rowNumber()});
+                            slot.stages.computeIfAbsent(entry.stage(), s -> new boolean[2]);
+                        }
+                    }
+                }
+            }
+        } finally {
+            for (DuckDBAppender appender : open.values()) {
+                appender.close();
+            }
+            if (historyAppender != null) {
+                historyAppender.close();
+            }
+            if (rejectAppender != null) {
+                rejectAppender.close();
+            }
+        }
+        for (FileSlot slot : inChunk) {
+            if (ended.contains(slot)) {
+                finish(slot);
+            } else {
+                try (PreparedStatement statement = connection.prepareStatement(countsSql)) {
+                    statement.setLong(1, slot.read);
+                    statement.setLong(2, slot.loaded);
+                    statement.setLong(3, slot.rejected);
+                    statement.setLong(4, slot.skipped);
+                    statement.setInt(5, slot.sourceFileId);
+                    statement.executeUpdate();
+                }
+            }
+        }
+    }
+
+    private static void noteRow(FileSlot slot, CanonicalTable table, Object[] values) {
+        for (int i = 0; i < table.columns().size(); i++) {
+            if (table.columns().get(i).type() == CanonicalTable.ColumnType.DATE && values[i] instanceof LocalDate d) {
+                slot.noteDate(d);
+            }
+        }
+        if (table == CanonicalTable.OPPORTUNITIES) {
+            String stage = (String) values[table.indexOf("stage")];
+            if (stage != null) {
+                String status = (String) values[table.indexOf("status")];
+                boolean[] flags = slot.stages.computeIfAbsent(stage, s -> new boolean[2]);
+                flags[0] |= "won".equals(status);
+                flags[1] |= "lost".equals(status);
+            }
+        }
+    }
+
+    private void register(FileSlot slot) throws SQLException {
+        String path = slot.file.toString();
+        for (String sql : replaceStatements) {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                statement.setString(1, path);
+                statement.executeUpdate();
+            }
+        }
+        OpenedExport o = slot.opened;
+        try (PreparedStatement statement = connection.prepareStatement(registerSql)) {
+            statement.setString(1, path);
+            statement.setString(2, slot.sha256);
+            statement.setLong(3, slot.size);
+            statement.setString(4, o.format() == null ? "unknown" : o.format().label());
+            statement.setString(5, o.encoding());
+            statement.setString(6, o.delimiter());
+            statement.setString(7, o.sheet());
+            if (o.headerRow() == null) {
+                statement.setNull(8, Types.INTEGER);
+            } else {
+                statement.setInt(8, o.headerRow());
+            }
+            statement.setString(9, o.kind());
+            statement.setString(10, o.profile() == null ? null : o.profile().name());
+            statement.setString(11, o.message());
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                slot.sourceFileId = rs.getInt(1);
+            }
+        }
+        slot.read = 0;
+        slot.loaded = 0;
+        slot.rejected = 0;
+        slot.skipped = 0;
+        slot.minDate = null;
+        slot.maxDate = null;
+        slot.stages.clear();
+        registered.add(slot);
+        slot.startedAt = System.currentTimeMillis();
+        progress.fileStarted(slot.index + 1, slot.total, slot.file, o.profile() == null ? null : o.profile().name());
+    }
+
+    private void finish(FileSlot slot) throws SQLException {
+        OpenedExport o = slot.opened;
+        String status = switch (o.status()) {
+            case "ok" -> "loaded";
+            default -> o.status();
+        };
+        List<String> messages = new ArrayList<>();
+        if (o.message() != null) {
+            messages.add(o.message());
+        }
+        if (slot.readError != null) {
+            status = "failed";
+            messages.add(slot.file.getFileName() + ": " + slot.readError);
+        }
+        if (slot.read != slot.rowsEmitted || slot.read != slot.loaded + slot.rejected + slot.skipped) {
+            status = "failed";
+            messages.add("row accounting mismatch: reader emitted " + slot.rowsEmitted + ", writer counted "
+                    + slot.read + " = " + slot.loaded + " + " + slot.rejected + " + " + slot.skipped);
+        }
+        if ("loaded".equals(status) && slot.rejected > 0) {
+            messages.add(slot.rejected + " rows rejected (see rejects)");
+        }
+        try (PreparedStatement statement = connection.prepareStatement(finishSql)) {
+            statement.setLong(1, slot.read);
+            statement.setLong(2, slot.loaded);
+            statement.setLong(3, slot.rejected);
+            statement.setLong(4, slot.skipped);
+            setDate(statement, 5, null);
+            setDate(statement, 6, null);
+            statement.setString(7, status);
+            statement.setString(8, messages.isEmpty() ? null : String.join("; ", messages));
+            statement.setInt(9, slot.sourceFileId);
+            statement.executeUpdate();
+        }
+        if (o.profile() != null && o.profile().table() == CanonicalTable.OPPORTUNITIES) {
+            writeStages(slot);
+        }
+        // Business date range of what the file loaded (open deals' expected close dates do not count).
+        for (String sql : dateStatements) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(sql);
+            }
+        }
+        slot.finalStatus = status;
+        slot.finalMessage = messages.isEmpty() ? null : String.join("; ", messages);
+    }
+
+    private void writeStages(FileSlot slot) throws SQLException {
+        ExportProfile.Stages declared = slot.opened.profile().profile().stages;
+        Map<String, boolean[]> stages = new LinkedHashMap<>();
+        if (declared.declareAll) {
+            declared.order.forEach(s -> stages.put(s, new boolean[2]));
+        }
+        slot.stages.forEach((stage, flags) -> stages.merge(stage, flags, (a, b) -> new boolean[]{a[0] | b[0], a[1] | b[1]}));
+        List<String> unknown = new ArrayList<>();
+        for (String stage : stages.keySet()) {
+            if (indexIgnoreCase(declared.order, stage) < 0) {
+                unknown.add(stage);
+            }
+        }
+        unknown.sort(String.CASE_INSENSITIVE_ORDER);
+        // Declared stages in the profile's order, then undeclared ones alphabetically, numbered 1..n.
+        List<String> ordered = new ArrayList<>(stages.keySet());
+        ordered.sort(java.util.Comparator.comparingInt((String stage) -> {
+            int at = indexIgnoreCase(declared.order, stage);
+            return at >= 0 ? at : 10_000 + unknown.indexOf(stage);
+        }));
+        for (Map.Entry<String, boolean[]> entry : stages.entrySet()) {
+            String stage = entry.getKey();
+            int order = ordered.indexOf(stage) + 1;
+            boolean won = entry.getValue()[0] || indexIgnoreCase(declared.won, stage) >= 0;
+            boolean lost = entry.getValue()[1] || indexIgnoreCase(declared.lost, stage) >= 0;
+            try (PreparedStatement statement = connection.prepareStatement(stageSql)) {
+                statement.setString(1, stage);
+                statement.setInt(2, order);
+                statement.setBoolean(3, won);
+                statement.setBoolean(4, lost && !won);
+                statement.setString(5, stage);
+                statement.executeUpdate();
+            }
+        }
+    }
+
+    private static int indexIgnoreCase(List<String> list, String value) {
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i).toLowerCase(Locale.ROOT).equals(value.toLowerCase(Locale.ROOT))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static void setDate(PreparedStatement statement, int index, LocalDate date) throws SQLException {
+        if (date == null) {
+            statement.setNull(index, Types.DATE);
+        } else {
+            statement.setDate(index, Date.valueOf(date));
+        }
+    }
+
+}

@@ -1,0 +1,16 @@
+package io.revlens.ingest;
+
+import java.util.Locale;
+
+/** Order of day and month in slash/dot/dash dates such as 03/04/2026. */
+public enum DateOrder {
+    MDY, DMY;
+
+    /** Parses a profile or job-file hint; {@code auto} and blank return null (detect from the data). */
+    public static DateOrder fromHint(String hint) {
+        if (hint == null || hint.isBlank() || hint.equalsIgnoreCase("auto")) {
+            return null;
+        }
+        return valueOf(hint.strip().toUpperCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,60 @@
+package io.revlens.ingest;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One file being ingested: what detection found, the row mapper, and the running accounting the writer
+ * keeps (reset whenever the file is re-read from its start).
+ */
+final class FileSlot {
+
+    final int index;
+    final int total;
+    final Path file;
+    final OpenedExport opened;
+    final String sha256;
+    final long size;
+    final RowMapper mapper;
+    /** Set by the reader at the end of the file: how many data rows it emitted. */
+    long rowsEmitted = -1;
+    /** Set by the reader when reading stopped early. */
+    String readError;
+
+    Integer sourceFileId;
+    String finalStatus;
+    String finalMessage;
+    long startedAt;
+    long read;
+    long loaded;
+    long rejected;
+    long skipped;
+    LocalDate minDate;
+    LocalDate maxDate;
+    /** Stage label to [won, lost] seen on loaded rows. */
+    final Map<String, boolean[]> stages = new LinkedHashMap<>();
+
+    FileSlot(int index, int total, Path file, OpenedExport opened, String sha256, long size, RowMapper mapper) {
+        this.index = index;
+        this.total = total;
+        this.file = file;
+        this.opened = opened;
+        this.sha256 = sha256;
+        this.size = size;
+        this.mapper = mapper;
+    }
+
+    void noteDate(LocalDate date) {
+        if (date == null) {
+            return;
+        }
+        if (minDate == null || date.isBefore(minDate)) {
+            minDate = date;
+        }
+        if (maxDate == null || date.isAfter(maxDate)) {
+            maxDate = date;
+        }
+    }
+}

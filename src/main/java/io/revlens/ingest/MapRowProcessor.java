@@ -1,0 +1,19 @@
+package io.revlens.ingest;
+
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+
+/** Maps and coerces each physical row with its file's profile; never filters, so every row is counted. */
+final class MapRowProcessor implements ItemProcessor<LoadItem, LoadItem> {
+
+    @Override
+    public LoadItem process(LoadItem item) {
+        if (item.isFileEnd()) {
+            return item;
+        }
+        FileSlot slot = item.slot();
+        MappedRow mapped = slot.mapper == null
+                ? MappedRow.skipped(item.row().rowNumber(), "file not loaded")
+                : slot.mapper.map(item.row());
+        return new LoadItem(slot, null, mapped);
+    }
+}
