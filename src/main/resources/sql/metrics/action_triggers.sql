@@ -76,9 +76,38 @@ inactive as (
     left join rep_rows rr using (rep_name)
     where i.is_inactive
 ),
+stage_rates as (
+    -- conversion per open stage for the deals created in T12M and in the prior T12M
+    select s.stage, s.stage_order, w.period_name,
+           count(*) filter (where p.reached_order > s.stage_order or (p.status = 'won' and p.reached_order >= s.stage_order)) as advanced,
+           count(*) filter (where p.status = 'lost' and p.reached_order = s.stage_order) as lost_here
+    from (select stage, stage_order from pipeline_stages where not is_won and not is_lost) s
+    cross join (select 'now' as period_name, t12m_start as start_date, as_of_date as end_date from period_calendar
+                union all select 'prior', prior_t12m_start, prior_t12m_end from period_calendar) w
+    join opportunity_progress p on p.created_date between w.start_date and w.end_date
+    group by s.stage, s.stage_order, w.period_name
+),
+conversion_drop as (
+    select n.stage, n.stage_order,
+           n.advanced / (n.advanced + n.lost_here) as now_rate,
+           p.advanced / (p.advanced + p.lost_here) as prior_rate,
+           n.advanced + n.lost_here as decided
+    from stage_rates n join stage_rates p on p.stage = n.stage and p.period_name = 'prior'
+    where n.period_name = 'now' and n.advanced + n.lost_here >= 20 and p.advanced + p.lost_here >= 20
+),
+stage_drop as (
+    select 'stage conversion dropped' as trigger_type, d.stage as subject,
+           'Conversion from ' || d.stage || ' fell to ' || pct_text(d.now_rate) || ' from ' || pct_text(d.prior_rate)
+             || ' for deals created a year earlier.' as sentence,
+           ((d.prior_rate - d.now_rate) * d.decided * coalesce((select avg_deal_size from win_rate_summary), 0)
+             * coalesce((select win_rate from win_rate_summary), 0)) as revenue_at_risk,
+           'opportunities created in the last 24 months that reached ' || d.stage as evidence
+    from conversion_drop d
+    where (select count(*) from opportunity_stage_history) > 0 and d.prior_rate - d.now_rate >= 0.10
+),
 all_triggers as (
     select * from concentration union all select * from declining union all select * from win_rate_drop
-    union all select * from behind_ramp union all select * from inactive
+    union all select * from behind_ramp union all select * from inactive union all select * from stage_drop
 )
 select row_number() over (order by revenue_at_risk desc nulls last, trigger_type, subject) as trigger_rank,
        trigger_type, subject, sentence, revenue_at_risk::decimal(18,2) as revenue_at_risk, evidence

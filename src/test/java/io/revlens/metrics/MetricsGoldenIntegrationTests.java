@@ -140,6 +140,32 @@ class MetricsGoldenIntegrationTests {
         assertThat(results).extracting(MetricResult::table).contains("customer_concentration", "win_rate_summary", "metric_status");
     }
 
+    @Test
+    void aStageWhoseConversionDroppedIsATrigger() throws Exception {
+        // 20 deals created in the prior T12M all moved past Qualified (100%); of 20 created in T12M,
+        // 10 were lost at Qualified (50%): a 50-point drop on 20 decided deals.
+        for (String sql : List.of(
+                "insert into opportunities (opportunity_id, stage, amount, currency, created_date, close_date, status, source_file_id, source_row)"
+                        + " select 'p' || i, 'Closed Lost', 100, 'USD', date '2025-01-01', date '2025-03-01', 'lost', 2, 100 + i from range(20) t(i)",
+                "insert into opportunity_stage_history select 'p' || i, 'Proposal', date '2025-02-01', 2, 100 + i from range(20) t(i)",
+                "insert into opportunities (opportunity_id, stage, amount, currency, created_date, close_date, status, source_file_id, source_row)"
+                        + " select 'n' || i, 'Closed Lost', 100, 'USD', date '2026-01-10', date '2026-02-01', 'lost', 2, 200 + i from range(20) t(i)",
+                "insert into opportunity_stage_history select 'n' || i, case when i < 10 then 'Qualified' else 'Proposal' end,"
+                        + " date '2026-01-10', 2, 200 + i from range(20) t(i)")) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(sql);
+            }
+        }
+        new MetricsRunner().run(connection);
+
+        List<Map<String, Object>> drops = rows("select * from action_triggers where trigger_type = 'stage conversion dropped'");
+
+        // Now: Qualified 5 fixture deals (4 advanced, o3 lost) + 20 new (10 advanced, 10 lost) = 14 / 25 = 56%.
+        // Prior: o6 (advanced) + 20 (advanced) = 21 / 21 = 100%.
+        assertThat(drops).extracting(d -> d.get("sentence"))
+                .containsExactly("Conversion from Qualified fell to 56% from 100% for deals created a year earlier.");
+    }
+
     private List<Map<String, Object>> rows(String sql) throws Exception {
         List<Map<String, Object>> rows = new ArrayList<>();
         try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
