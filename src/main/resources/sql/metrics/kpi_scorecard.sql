@@ -2,29 +2,50 @@
 -- same period last year, target, status and the current streak. Status compares with the same
 -- period last year (else last period): money KPIs green when not down, amber down < 10%, red down
 -- >= 10%; rates green when not down, amber down < 5 points, red beyond (reversed when lower is better).
+-- streak_periods: for KPIs with history (T12M revenue, monthly bookings, T12M win rate), how many
+-- month ends in a row, ending at the as-of date, had the same red or green status as now.
 create or replace table kpi_scorecard as
 with cal as (select * from period_calendar),
 rev as (select * from revenue_events),
-t12m_series as (
-    -- T12M revenue at each of the last 13 month ends, for the streak.
-    select m.month_start,
-           (select coalesce(sum(amount), 0) from rev
-             where event_date > (m.month_start + interval 1 month - interval 12 month - interval 1 day)::date
-               and event_date <= (m.month_start + interval 1 month - interval 1 day)::date) as t12m
-    from revenue_monthly m, cal
-    where m.month_start > (cal.month_start - interval 13 month)::date
+-- The as-of date and the 12 month ends before it: each KPI's status at each, for its streak.
+points as (
+    select k, case when k = 0 then cal.as_of_date
+                   else (date_trunc('month', cal.as_of_date) - to_months(k - 1) - interval 1 day)::date end as d
+    from cal, range(0, 13) t(k)
 ),
-t12m_moves as (
-    select month_start, sign(t12m - lag(t12m) over (order by month_start)) as direction from t12m_series
+point_values as (
+    select p.k,
+           (select coalesce(sum(amount), 0) from rev where event_date > (p.d - interval 12 month)::date and event_date <= p.d)::double as rev_now,
+           (select coalesce(sum(amount), 0) from rev where event_date > (p.d - interval 24 month)::date and event_date <= (p.d - interval 12 month)::date)::double as rev_ly,
+           (select coalesce(sum(amount), 0) from opportunity_progress where status = 'won' and date_trunc('month', close_date) = date_trunc('month', p.d) and close_date <= p.d)::double as book_now,
+           (select coalesce(sum(amount), 0) from opportunity_progress where status = 'won' and date_trunc('month', close_date) = date_trunc('month', (p.d - interval 12 month)::date))::double as book_ly,
+           (select count(*) filter (where status = 'won') / nullif(count(*), 0) from opportunity_progress
+             where status in ('won', 'lost') and close_date > (p.d - interval 12 month)::date and close_date <= p.d) as win_now,
+           (select count(*) filter (where status = 'won') / nullif(count(*), 0) from opportunity_progress
+             where status in ('won', 'lost') and close_date > (p.d - interval 24 month)::date and close_date <= (p.d - interval 12 month)::date) as win_ly
+    from points p
 ),
-t12m_streak as (
-    -- months in a row, ending now, in which T12M revenue moved the same way as in the latest month
-    select count(*) as streak from (
-        select direction, sum(case when direction <> latest then 1 else 0 end)
-                   over (order by month_start desc rows between unbounded preceding and current row) as breaks
-        from t12m_moves, (select direction as latest from t12m_moves where direction is not null order by month_start desc limit 1)
-        where direction is not null
-    ) where breaks = 0
+point_status as (
+    select k, 't12m_revenue' as kpi,
+           case when rev_ly = 0 then 'none' when rev_now >= rev_ly then 'green' when rev_now > 0.9 * rev_ly then 'amber' else 'red' end as status
+    from point_values
+    union all
+    select k, 'bookings_month',
+           case when book_ly = 0 then 'none' when book_now >= book_ly then 'green' when book_now > 0.9 * book_ly then 'amber' else 'red' end
+    from point_values
+    union all
+    select k, 'win_rate_t12m',
+           case when win_now is null or win_ly is null then 'none' when win_now >= win_ly then 'green'
+                when win_now > win_ly - 0.05 then 'amber' else 'red' end
+    from point_values
+),
+streaks as (
+    -- months in a row, ending now, with the same red or green status as now
+    select s.kpi, count(*) as streak
+    from point_status s
+    join point_status now on now.kpi = s.kpi and now.k = 0 and now.status in ('red', 'green')
+    where s.k < coalesce((select min(b.k) from point_status b where b.kpi = s.kpi and b.status <> now.status), 13)
+    group by s.kpi
 ),
 win_windows as (
     select count(*) filter (where status = 'won' and close_date between cal.t12m_start and cal.as_of_date)
@@ -39,16 +60,16 @@ kpis as (
            (select coalesce(sum(amount), 0) from rev, cal where event_date between (cal.t12m_start - interval 1 month)::date and (cal.month_start - interval 1 day)::date)::double as last_period,
            (select coalesce(sum(amount), 0) from rev, cal where event_date between cal.prior_t12m_start and cal.prior_t12m_end)::double as same_period_last_year,
            true as higher_is_better,
-           (select streak from t12m_streak) as streak_periods
+           (select streak from streaks where kpi = 't12m_revenue') as streak_periods
     union all
     select 'bookings_month', 2, 'money',
            (select b.bookings from bookings_monthly b, cal where b.month_start = cal.month_start)::double,
            (select b.bookings from bookings_monthly b, cal where b.month_start = cal.prior_month_start)::double,
            (select b.bookings from bookings_monthly b, cal where b.month_start = cal.same_month_last_year_start)::double,
-           true, null
+           true, (select streak from streaks where kpi = 'bookings_month')
     union all
     select 'win_rate_t12m', 3, 'rate', (select this_rate from win_windows), (select last_rate from win_windows),
-           (select prior_t12m_win_rate from win_rate_summary), true, null
+           (select prior_t12m_win_rate from win_rate_summary), true, (select streak from streaks where kpi = 'win_rate_t12m')
     union all
     select 'open_pipeline', 4, 'money', (select open_pipeline from win_rate_summary)::double, null, null, true, null
     union all

@@ -141,6 +141,18 @@ class MetricsGoldenIntegrationTests {
     }
 
     @Test
+    void scorecardStatusAndStreak() throws Exception {
+        Map<String, Object> revenue = byKey(rows("select * from kpi_scorecard"), "kpi").get("t12m_revenue");
+        // T12M revenue (customer-less line included, EUR line left out): 600 + 400 + 300 - 50 + 250 + 100 = 1600;
+        // a year earlier: 1000 + 200 = 1200 -> green. At the month ends before: May 1600, Apr 1350, Mar 1400
+        // (all above 1200: green), Feb 1100 (within 10% of 1200: amber) -> a green streak of 4.
+        assertThat((Double) revenue.get("this_period")).isCloseTo(1600.0, within(1e-9));
+        assertThat((Double) revenue.get("same_period_last_year")).isCloseTo(1200.0, within(1e-9));
+        assertThat(revenue.get("status")).isEqualTo("green");
+        assertThat(revenue.get("streak_periods")).isEqualTo(4L);
+    }
+
+    @Test
     void aStageWhoseConversionDroppedIsATrigger() throws Exception {
         // 20 deals created in the prior T12M all moved past Qualified (100%); of 20 created in T12M,
         // 10 were lost at Qualified (50%): a 50-point drop on 20 decided deals.
