@@ -81,7 +81,9 @@ kpis as (
     select 'proposal_win_rate', 6, 'rate', (select proposal_win_rate from win_rate_summary), null, null, true, null
 )
 select k.kpi, k.kpi_order, k.unit, k.this_period, k.last_period, k.same_period_last_year,
-       case when k.kpi = 'pipeline_coverage' then null end::double as target,
+       case k.kpi when 't12m_revenue' then (select target_t12m_revenue from run_parameters)
+                  when 'bookings_month' then (select target_bookings_month from run_parameters)
+                  when 'win_rate_t12m' then (select target_win_rate from run_parameters) end::double as target,
        case
          when k.this_period is null or coalesce(k.same_period_last_year, k.last_period) is null then 'none'
          when k.unit = 'money' then

@@ -133,5 +133,13 @@ create table if not exists run_parameters (
     decline_threshold          decimal(9,4) not null default 0.10,
     ramp_threshold             decimal(9,4) not null default 0.50,
     stalled_days               integer not null default 30,
-    inactive_weeks             integer not null default 2
+    inactive_weeks             integer not null default 2,
+    target_t12m_revenue        decimal(18,2),   -- optional KPI targets from the job file
+    target_bookings_month      decimal(18,2),
+    target_win_rate            decimal(9,4)
 );
+
+-- Columns added after the first release: keep DuckDB files of earlier runs usable.
+alter table run_parameters add column if not exists target_t12m_revenue decimal(18,2);
+alter table run_parameters add column if not exists target_bookings_month decimal(18,2);
+alter table run_parameters add column if not exists target_win_rate decimal(9,4);

@@ -19,6 +19,7 @@ public record JobDefinition(
         List<ReportOutput> reports,
         boolean workbook,
         Thresholds thresholds,
+        Targets targets,
         Schedule schedule) {
 
     /** One input folder with an optional glob and an optional mapping-profile override. */
@@ -48,15 +49,22 @@ public record JobDefinition(
         }
     }
 
+    /** Optional KPI targets shown on the scorecard (null when not set). */
+    public record Targets(BigDecimal t12mRevenue, BigDecimal bookingsMonth, BigDecimal winRate) {
+        public static Targets none() {
+            return new Targets(null, null, null);
+        }
+    }
+
     /** Returns a copy whose inputs are replaced by one folder (the {@code --input} option). */
     public JobDefinition withInput(Path folder) {
         return new JobDefinition(name, description, company, currency, fiscalYearStartMonth,
-                List.of(new Input(folder, null, null)), asOf, reports, workbook, thresholds, schedule);
+                List.of(new Input(folder, null, null)), asOf, reports, workbook, thresholds, targets, schedule);
     }
 
     /** Returns a copy with another as-of rule. */
     public JobDefinition withAsOf(AsOfRule rule) {
         return new JobDefinition(name, description, company, currency, fiscalYearStartMonth,
-                inputs, rule, reports, workbook, thresholds, schedule);
+                inputs, rule, reports, workbook, thresholds, targets, schedule);
     }
 }

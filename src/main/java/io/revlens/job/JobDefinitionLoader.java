@@ -84,6 +84,7 @@ public final class JobDefinitionLoader {
             List<ReportFile> reports,
             Boolean workbook,
             ThresholdsFile thresholds,
+            TargetsFile targets,
             ScheduleFile schedule) {
 
         JobDefinition toDefinition(String name, Path baseFolder, Path file) {
@@ -151,13 +152,19 @@ public final class JobDefinitionLoader {
             }
             JobDefinition.Thresholds resolvedThresholds = thresholds == null
                     ? JobDefinition.Thresholds.defaults() : thresholds.toThresholds(problems);
+            JobDefinition.Targets resolvedTargets = targets == null ? JobDefinition.Targets.none()
+                    : new JobDefinition.Targets(targets.t12mRevenue(), targets.bookingsMonth(), targets.winRate());
+            if (resolvedTargets.winRate() != null
+                    && (resolvedTargets.winRate().signum() < 0 || resolvedTargets.winRate().compareTo(BigDecimal.ONE) > 0)) {
+                problems.add("targets: win_rate is a fraction between 0 and 1 (0.25 = 25%), found " + resolvedTargets.winRate());
+            }
             if (!problems.isEmpty()) {
                 throw new JobDefinitionException(file + " has " + problems.size() + " problem(s):\n  - "
                         + String.join("\n  - ", problems));
             }
             return new JobDefinition(name, description, company == null ? name : company, currencyCode,
                     fiscalStart, List.copyOf(resolvedInputs), rule, List.copyOf(outputs),
-                    Boolean.TRUE.equals(workbook), resolvedThresholds, resolvedSchedule);
+                    Boolean.TRUE.equals(workbook), resolvedThresholds, resolvedTargets, resolvedSchedule);
         }
     }
 
@@ -168,6 +175,12 @@ public final class JobDefinitionLoader {
     }
 
     private record ScheduleFile(String cron, String zone) {
+    }
+
+    private record TargetsFile(
+            @JsonProperty("t12m_revenue") BigDecimal t12mRevenue,
+            @JsonProperty("bookings_month") BigDecimal bookingsMonth,
+            @JsonProperty("win_rate") BigDecimal winRate) {
     }
 
     private record ThresholdsFile(

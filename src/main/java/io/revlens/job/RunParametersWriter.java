@@ -45,6 +45,10 @@ final class RunParametersWriter {
             insert.setBigDecimal(7, t.rampThreshold());
             insert.setInt(8, t.stalledDays());
             insert.setInt(9, t.inactiveWeeks());
+            JobDefinition.Targets targets = job.targets() == null ? JobDefinition.Targets.none() : job.targets();
+            insert.setBigDecimal(10, targets.t12mRevenue());
+            insert.setBigDecimal(11, targets.bookingsMonth());
+            insert.setBigDecimal(12, targets.winRate());
             insert.executeUpdate();
         }
     }

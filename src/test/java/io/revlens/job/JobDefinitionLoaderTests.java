@@ -30,6 +30,8 @@ class JobDefinitionLoaderTests {
         assertThat(monthly.reports()).extracting(JobDefinition.ReportOutput::output).containsExactly("board-report");
         assertThat(monthly.thresholds().concentrationThreshold()).isEqualByComparingTo("0.20");
         assertThat(loader.load("quarterly-planning-packet").workbook()).isTrue();
+        assertThat(monthly.targets().winRate()).isEqualByComparingTo("0.20");
+        assertThat(loader.load("client-dump-analysis").targets().t12mRevenue()).isNull();
     }
 
     @Test

@@ -141,6 +141,46 @@ class MetricsGoldenIntegrationTests {
     }
 
     @Test
+    void quarterlyAndMonthlySeries() throws Exception {
+        Map<String, Map<String, Object>> quarters = new LinkedHashMap<>();
+        rows("select * from win_rate_quarterly").forEach(r -> quarters.put(r.get("quarter_start").toString(), r));
+        // Q1 2026 closes: o1 won, o2 and o3 lost -> 1/3. Q2 2026: o4 won -> 1/1.
+        // Trailing 4 quarters at Q2 2026 (Q3 2025..Q2 2026): 2 won / 4 closed. Q2 2025: o6 lost -> 0.
+        assertThat((Double) quarters.get("2026-01-01").get("win_rate")).isCloseTo(1.0 / 3, within(1e-12));
+        assertThat((Double) quarters.get("2026-04-01").get("trailing_4q_win_rate")).isCloseTo(0.5, within(1e-12));
+        assertThat((Double) quarters.get("2025-04-01").get("win_rate")).isCloseTo(0.0, within(1e-12));
+        assertThat(quarters.get("2025-07-01").get("win_rate")).isNull();
+        assertThat(quarters).hasSize(12);
+        Map<String, Map<String, Object>> months = new LinkedHashMap<>();
+        rows("select * from revenue_monthly").forEach(r -> months.put(r.get("month_start").toString(), r));
+        assertThat(months).hasSize(36);
+        assertThat((BigDecimal) months.get("2026-01-01").get("revenue")).isEqualByComparingTo("600.00");
+        assertThat((BigDecimal) months.get("2026-04-01").get("credit_amount")).isEqualByComparingTo("-50.00");
+        assertThat((BigDecimal) rows("select bookings from bookings_monthly where month_start = date '2026-02-01'").get(0).get("bookings"))
+                .isEqualByComparingTo("1000.00");
+        // Last full quarter = Q2 2026 (as-of is its last day): C bought 250 in it, nothing a year earlier.
+        Map<String, Object> c = byKey(rows("select * from customer_trends"), "customer_name").get("C");
+        assertThat((BigDecimal) c.get("last_quarter_revenue")).isEqualByComparingTo("250.00");
+        assertThat(c.get("quarter_change_rate")).isNull();
+    }
+
+    @Test
+    void funnelByDimensionAndRepScorecard() throws Exception {
+        Map<String, Map<String, Object>> partner = byKey(rows(
+                "select * from funnel_by_dimension where dimension = 'source' and dimension_value = 'Partner'"), "stage");
+        // Partner cohort: o3 (lost at Qualified) and o4 (won): Qualified reached 2, conversion 1 / (1 + 1).
+        assertThat(partner.get("Qualified").get("reached_count")).isEqualTo(2L);
+        assertThat((Double) partner.get("Qualified").get("conversion_rate")).isCloseTo(0.5, within(1e-12));
+        Map<String, Map<String, Object>> reps = byKey(rows("select * from rep_scorecard"), "rep_name");
+        // No roster: the owners of deals created in T12M. Yara: o4 won (2000), o3 lost, o5 open (800).
+        assertThat(reps.keySet()).containsExactlyInAnyOrder("Xavier", "Yara");
+        assertThat((BigDecimal) reps.get("Yara").get("bookings_t12m")).isEqualByComparingTo("2000.00");
+        assertThat((Double) reps.get("Yara").get("win_rate_t12m")).isCloseTo(0.5, within(1e-12));
+        assertThat((BigDecimal) reps.get("Yara").get("open_pipeline")).isEqualByComparingTo("800.00");
+        assertThat(reps.get("Yara").get("ramp_status")).isEqualTo("no hire date");
+    }
+
+    @Test
     void scorecardStatusAndStreak() throws Exception {
         Map<String, Object> revenue = byKey(rows("select * from kpi_scorecard"), "kpi").get("t12m_revenue");
         // T12M revenue (customer-less line included, EUR line left out): 600 + 400 + 300 - 50 + 250 + 100 = 1600;
@@ -150,6 +190,12 @@ class MetricsGoldenIntegrationTests {
         assertThat((Double) revenue.get("same_period_last_year")).isCloseTo(1200.0, within(1e-9));
         assertThat(revenue.get("status")).isEqualTo("green");
         assertThat(revenue.get("streak_periods")).isEqualTo(4L);
+        assertThat(revenue.get("target")).isNull();
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("update run_parameters set target_win_rate = 0.4");
+        }
+        new MetricsRunner().run(connection);
+        assertThat((Double) byKey(rows("select * from kpi_scorecard"), "kpi").get("win_rate_t12m").get("target")).isCloseTo(0.4, within(1e-12));
     }
 
     @Test

@@ -70,6 +70,19 @@ class RepMetricsGoldenIntegrationTests {
     }
 
     @Test
+    void rampCurveAgainstEarlierHires() throws Exception {
+        Map<String, Map<String, Object>> nia = new LinkedHashMap<>();
+        rows("select * from rep_ramp_curve where rep_name = 'Nia'").forEach(r -> nia.put(r.get("tenure_month").toString(), r));
+        // Nia: 148 days of tenure -> months 1..4. Month 1 (days 0-30): her day-20 deal, 100.
+        // Benchmark month 1 = median of the earlier hires inside the data: Pia 100 (day 5), Paul 1000 (day 10) -> 550.
+        assertThat(nia.keySet()).containsExactly("1", "2", "3", "4");
+        assertThat((BigDecimal) nia.get("1").get("cumulative_pipeline")).isEqualByComparingTo("100");
+        assertThat((BigDecimal) nia.get("1").get("benchmark_cumulative_pipeline")).isEqualByComparingTo("550");
+        // Month 3 (days 0-90): Pia 600, Paul 1500 -> 1050.
+        assertThat((BigDecimal) nia.get("3").get("benchmark_cumulative_pipeline")).isEqualByComparingTo("1050");
+    }
+
+    @Test
     void weeklyActivityAndInactivity() throws Exception {
         // 13 Monday weeks up to the week of 2026-06-29, zero-filled, for the 5 roster reps.
         assertThat(rows("select count(*) as n from rep_weekly_activity").get(0).get("n")).isEqualTo(65L);
