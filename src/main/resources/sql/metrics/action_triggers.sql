@@ -46,7 +46,12 @@ win_rate_drop as (
            'The win rate this quarter is ' || pct_text(q.win_rate) || ', down from a trailing four-quarter average of '
              || pct_text(q.trailing_4q_win_rate) || '.' as sentence,
            ((q.trailing_4q_win_rate - q.win_rate) * (q.won_count + q.lost_count) * (select avg_deal_size from win_rate_summary)) as revenue_at_risk,
-           'opportunities closed in the quarter starting ' || q.quarter_start as evidence
+           (select string_agg(distinct regexp_extract(f.path, '[^/]+$'), ', ') || ' rows '
+                   || string_agg(l.source_row::varchar, ', ' order by l.source_row) filter (where l.rn <= 8)
+                   || case when max(l.rn) > 8 then ' and ' || (max(l.rn) - 8) || ' more' else '' end
+              from (select p.*, row_number() over (order by p.source_row) as rn from opportunity_progress p, cal c2
+                    where p.status = 'lost' and date_trunc('quarter', p.close_date) = date_trunc('quarter', c2.as_of_date)) l
+              join source_files f using (source_file_id)) as evidence
     from win_rate_quarterly q, cal
     where q.quarter_start = date_trunc('quarter', cal.as_of_date)::date
       and q.won_count + q.lost_count >= 10 and q.win_rate < q.trailing_4q_win_rate - 0.05
@@ -101,7 +106,13 @@ stage_drop as (
              || ' for deals created a year earlier.' as sentence,
            ((d.prior_rate - d.now_rate) * d.decided * coalesce((select avg_deal_size from win_rate_summary), 0)
              * coalesce((select win_rate from win_rate_summary), 0)) as revenue_at_risk,
-           'opportunities created in the last 24 months that reached ' || d.stage as evidence
+           (select string_agg(distinct regexp_extract(f.path, '[^/]+$'), ', ') || ' rows '
+                   || string_agg(l.source_row::varchar, ', ' order by l.source_row) filter (where l.rn <= 8)
+                   || case when max(l.rn) > 8 then ' and ' || (max(l.rn) - 8) || ' more' else '' end
+              from (select p.*, row_number() over (order by p.source_row) as rn from opportunity_progress p, period_calendar c3
+                    where p.status = 'lost' and p.reached_order = d.stage_order
+                      and p.created_date between c3.t12m_start and c3.as_of_date) l
+              join source_files f using (source_file_id)) as evidence
     from conversion_drop d
     where (select count(*) from opportunity_stage_history) > 0 and d.prior_rate - d.now_rate >= 0.10
 ),

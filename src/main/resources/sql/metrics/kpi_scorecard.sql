@@ -2,8 +2,8 @@
 -- same period last year, target, status and the current streak. Status compares with the same
 -- period last year (else last period): money KPIs green when not down, amber down < 10%, red down
 -- >= 10%; rates green when not down, amber down < 5 points, red beyond (reversed when lower is better).
--- streak_periods: for KPIs with history (T12M revenue, monthly bookings, T12M win rate), how many
--- month ends in a row, ending at the as-of date, had the same red or green status as now.
+-- streak_periods: how many month ends in a row, ending at the as-of date, the KPI had the same red
+-- or green status as now (each month judged against a year earlier); NULL while amber or unknown.
 create or replace table kpi_scorecard as
 with cal as (select * from period_calendar),
 rev as (select * from revenue_events),
@@ -22,7 +22,22 @@ point_values as (
            (select count(*) filter (where status = 'won') / nullif(count(*), 0) from opportunity_progress
              where status in ('won', 'lost') and close_date > (p.d - interval 12 month)::date and close_date <= p.d) as win_now,
            (select count(*) filter (where status = 'won') / nullif(count(*), 0) from opportunity_progress
-             where status in ('won', 'lost') and close_date > (p.d - interval 24 month)::date and close_date <= (p.d - interval 12 month)::date) as win_ly
+             where status in ('won', 'lost') and close_date > (p.d - interval 24 month)::date and close_date <= (p.d - interval 12 month)::date) as win_ly,
+           (select max(x) / nullif(sum(x), 0) from (select sum(amount) as x from rev where customer_name is not null
+                and event_date > (p.d - interval 12 month)::date and event_date <= p.d group by customer_name having sum(amount) > 0)) as top_now,
+           (select max(x) / nullif(sum(x), 0) from (select sum(amount) as x from rev where customer_name is not null
+                and event_date > (p.d - interval 24 month)::date and event_date <= (p.d - interval 12 month)::date
+                group by customer_name having sum(amount) > 0)) as top_ly,
+           (select count(*) filter (where status = 'won') / nullif(count(*), 0) from opportunity_progress
+             where status in ('won', 'lost') and reached_order >= (select min(stage_order) from pipeline_stages where lower(stage) like '%proposal%')
+               and close_date > (p.d - interval 12 month)::date and close_date <= p.d) as proposal_now,
+           (select count(*) filter (where status = 'won') / nullif(count(*), 0) from opportunity_progress
+             where status in ('won', 'lost') and reached_order >= (select min(stage_order) from pipeline_stages where lower(stage) like '%proposal%')
+               and close_date > (p.d - interval 24 month)::date and close_date <= (p.d - interval 12 month)::date) as proposal_ly,
+           -- open pipeline as it stood at d and a year before: created by then, not yet closed
+           (select sum(amount) from opportunities where created_date <= p.d and (status = 'open' or close_date > p.d))::double as pipe_now,
+           (select sum(amount) from opportunities where created_date <= (p.d - interval 12 month)::date
+              and (status = 'open' or close_date > (p.d - interval 12 month)::date))::double as pipe_ly
     from points p
 ),
 point_status as (
@@ -37,6 +52,21 @@ point_status as (
     select k, 'win_rate_t12m',
            case when win_now is null or win_ly is null then 'none' when win_now >= win_ly then 'green'
                 when win_now > win_ly - 0.05 then 'amber' else 'red' end
+    from point_values
+    union all
+    select k, 'top_customer_share',
+           case when top_now is null or top_ly is null then 'none' when top_now <= top_ly then 'green'
+                when top_now < top_ly + 0.05 then 'amber' else 'red' end
+    from point_values
+    union all
+    select k, 'proposal_win_rate',
+           case when proposal_now is null or proposal_ly is null or (select count(*) from opportunity_stage_history) = 0 then 'none'
+                when proposal_now >= proposal_ly then 'green' when proposal_now > proposal_ly - 0.05 then 'amber' else 'red' end
+    from point_values
+    union all
+    select k, 'open_pipeline',
+           case when pipe_ly is null or pipe_ly = 0 then 'none' when pipe_now >= pipe_ly then 'green'
+                when pipe_now > 0.9 * pipe_ly then 'amber' else 'red' end
     from point_values
 ),
 streaks as (
@@ -71,14 +101,17 @@ kpis as (
     select 'win_rate_t12m', 3, 'rate', (select this_rate from win_windows), (select last_rate from win_windows),
            (select prior_t12m_win_rate from win_rate_summary), true, (select streak from streaks where kpi = 'win_rate_t12m')
     union all
-    select 'open_pipeline', 4, 'money', (select open_pipeline from win_rate_summary)::double, null, null, true, null
+    select 'open_pipeline', 4, 'money', (select open_pipeline from win_rate_summary)::double,
+           (select pipe_now from point_values where k = 1), (select pipe_ly from point_values where k = 0), true,
+           (select streak from streaks where kpi = 'open_pipeline')
     union all
     select 'top_customer_share', 5, 'rate', (select top1_share from concentration_summary),
            null,
            (select max(revenue_prior_t12m) / nullif(sum(greatest(revenue_prior_t12m, 0)), 0) from customer_trends)::double,
-           false, null
+           false, (select streak from streaks where kpi = 'top_customer_share')
     union all
-    select 'proposal_win_rate', 6, 'rate', (select proposal_win_rate from win_rate_summary), null, null, true, null
+    select 'proposal_win_rate', 6, 'rate', (select proposal_win_rate from win_rate_summary), null,
+           (select proposal_ly from point_values where k = 0), true, (select streak from streaks where kpi = 'proposal_win_rate')
 )
 select k.kpi, k.kpi_order, k.unit, k.this_period, k.last_period, k.same_period_last_year,
        case k.kpi when 't12m_revenue' then (select target_t12m_revenue from run_parameters)

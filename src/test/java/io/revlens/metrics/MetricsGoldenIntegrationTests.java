@@ -191,6 +191,11 @@ class MetricsGoldenIntegrationTests {
         assertThat(revenue.get("status")).isEqualTo("green");
         assertThat(revenue.get("streak_periods")).isEqualTo(4L);
         assertThat(revenue.get("target")).isNull();
+        // Top-customer share (lower is better): now A 1000 / 1500 = 0.67 against C 1000 / 1200 = 0.83 a year earlier.
+        // Green at the month ends of May (0.67), Apr (1000 / 1250 = 0.80), Mar (1000 / 1300 = 0.77); red in Feb (A alone, 1.0).
+        Map<String, Object> top = byKey(rows("select * from kpi_scorecard"), "kpi").get("top_customer_share");
+        assertThat(top.get("status")).isEqualTo("green");
+        assertThat(top.get("streak_periods")).isEqualTo(4L);
         try (Statement statement = connection.createStatement()) {
             statement.execute("update run_parameters set target_win_rate = 0.4");
         }
@@ -222,6 +227,8 @@ class MetricsGoldenIntegrationTests {
         // Prior: o6 (advanced) + 20 (advanced) = 21 / 21 = 100%.
         assertThat(drops).extracting(d -> d.get("sentence"))
                 .containsExactly("Conversion from Qualified fell to 56% from 100% for deals created a year earlier.");
+        // The rows behind it: the 11 deals of this year's cohort lost at Qualified (o3 on row 4, n0..n9 on rows 200..209).
+        assertThat(drops.get(0).get("evidence")).isEqualTo("deals.csv rows 4, 200, 201, 202, 203, 204, 205, 206 and 3 more");
     }
 
     private List<Map<String, Object>> rows(String sql) throws Exception {
