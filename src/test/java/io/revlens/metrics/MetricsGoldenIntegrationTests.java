@@ -204,6 +204,29 @@ class MetricsGoldenIntegrationTests {
     }
 
     @Test
+    void aWinRateBelowItsTrailingAverageIsATrigger() throws Exception {
+        // Q1 2026 gains 4 won deals (100 each): 5 won, 2 lost. Q2 2026 (the as-of quarter) gains 12 lost: 1 won of 13.
+        for (String sql : List.of(
+                "insert into opportunities (opportunity_id, stage, amount, currency, created_date, close_date, status, source_file_id, source_row)"
+                        + " select 'w' || i, 'Closed Won', 100, 'USD', date '2026-01-02', date '2026-02-15', 'won', 2, 400 + i from range(4) t(i)",
+                "insert into opportunities (opportunity_id, stage, amount, currency, created_date, close_date, status, source_file_id, source_row)"
+                        + " select 'l' || i, 'Closed Lost', 100, 'USD', date '2026-04-01', date '2026-05-15', 'lost', 2, 300 + i from range(12) t(i)")) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(sql);
+            }
+        }
+        new MetricsRunner().run(connection);
+
+        Map<String, Object> trigger = rows("select * from action_triggers where trigger_type = 'win rate down'").get(0);
+
+        // This quarter 1/13 = 8%; trailing four quarters (Q3 2025..Q2 2026) 6 won / 20 closed = 30%.
+        assertThat(trigger.get("sentence")).isEqualTo("The win rate this quarter is 8%, down from a trailing four-quarter average of 30%.");
+        // At risk = (0.30 - 1/13) x 13 closed x the reported average won deal (3400 / 6, in cents 566.67) = 2.9 x 566.67 = 1643.34.
+        assertThat((BigDecimal) trigger.get("revenue_at_risk")).isEqualByComparingTo("1643.34");
+        assertThat(trigger.get("evidence")).isEqualTo("deals.csv rows 300, 301, 302, 303, 304, 305, 306, 307 and 4 more");
+    }
+
+    @Test
     void aStageWhoseConversionDroppedIsATrigger() throws Exception {
         // 20 deals created in the prior T12M all moved past Qualified (100%); of 20 created in T12M,
         // 10 were lost at Qualified (50%): a 50-point drop on 20 decided deals.
