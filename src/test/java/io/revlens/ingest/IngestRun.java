@@ -11,17 +11,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.builder.JobBuilder;
-import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.launch.support.TaskExecutorJobOperator;
-import org.springframework.batch.core.repository.support.ResourcelessJobRepository;
-import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
-import org.springframework.core.task.SyncTaskExecutor;
 
-/** Runs the real load step in a one-step job on a real DuckDB file, then reads back what it recorded. */
+/** Loads files through the real load step ({@link LoadRun}) and reads back what it recorded, with typed values. */
 final class IngestRun {
 
     /** A source_files row; construction checks read = loaded + rejected + skipped. */
@@ -34,18 +25,7 @@ final class IngestRun {
     }
 
     static void load(Path db, List<Path> files, Map<String, String> overrides) throws Exception {
-        ResourcelessJobRepository repository = new ResourcelessJobRepository();
-        Job job = new JobBuilder("ingest", repository)
-                .start(LoadExportsStep.build("load", repository, new ResourcelessTransactionManager(), db, files,
-                        overrides, IngestProgress.NONE))
-                .build();
-        TaskExecutorJobOperator operator = new TaskExecutorJobOperator();
-        operator.setJobRepository(repository);
-        operator.setTaskExecutor(new SyncTaskExecutor());
-        operator.setJobRegistry(new org.springframework.batch.core.configuration.support.MapJobRegistry());
-        operator.afterPropertiesSet();
-        JobExecution execution = operator.start(job, new JobParameters());
-        assertThat(execution.getStatus()).as("%s", execution.getAllFailureExceptions()).isEqualTo(BatchStatus.COMPLETED);
+        LoadRun.run(db, files, overrides);
     }
 
     static Map<String, FileRow> files(Path db) throws Exception {

@@ -3,14 +3,10 @@ package io.revlens.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.revlens.model.SqlScript;
-import io.revlens.model.Workspace;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,12 +29,7 @@ class MetricsGoldenIntegrationTests {
 
     @BeforeEach
     void load() throws Exception {
-        connection = Workspace.open(temp.resolve("golden.duckdb"));
-        for (String sql : SqlScript.statements(Workspace.readResource("metrics/golden-fixture.sql"))) {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute(sql);
-            }
-        }
+        connection = MetricFixture.load(temp.resolve("golden.duckdb"), "golden-fixture.sql");
         results = new MetricsRunner().run(connection);
     }
 
@@ -255,22 +246,10 @@ class MetricsGoldenIntegrationTests {
     }
 
     private List<Map<String, Object>> rows(String sql) throws Exception {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
-            while (rs.next()) {
-                Map<String, Object> row = new LinkedHashMap<>();
-                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                    row.put(rs.getMetaData().getColumnLabel(i), rs.getObject(i));
-                }
-                rows.add(row);
-            }
-        }
-        return rows;
+        return MetricFixture.rows(connection, sql);
     }
 
     private static Map<String, Map<String, Object>> byKey(List<Map<String, Object>> rows, String key) {
-        Map<String, Map<String, Object>> map = new LinkedHashMap<>();
-        rows.forEach(r -> map.put((String) r.get(key), r));
-        return map;
+        return MetricFixture.byKey(rows, key);
     }
 }
