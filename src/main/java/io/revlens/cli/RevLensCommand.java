@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 /** The {@code revlens} command and its subcommands. */
 @Command(name = "revlens", mixinStandardHelpOptions = true, version = "RevLens 0.1.0",
         description = "Turns CRM and finance exports into board-ready metrics and PDF reports.",
-        subcommands = {DemoCommand.class, RunCommand.class, AnalyzeCommand.class, InspectCommand.class,
+        subcommands = {DemoCommand.class, RunCommand.class, AnalyzeCommand.class, InspectCommand.class, RunsCommand.class,
+                RestartCommand.class,
                 ValidateCommand.class, GenerateSampleCommand.class, CommandLine.HelpCommand.class})
 public class RevLensCommand implements Runnable {
 

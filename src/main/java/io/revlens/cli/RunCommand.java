@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -35,8 +36,8 @@ class RunCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Run again even when an identical run already completed.")
     boolean force;
 
-    @Option(names = "--quiet", description = "Print only the final summary.")
-    boolean quiet;
+    @Mixin
+    OutputOptions output;
 
     @Override
     public Integer call() throws Exception {
@@ -46,6 +47,7 @@ class RunCommand implements Callable<Integer> {
             job = job.withInput(input.toAbsolutePath().normalize());
         }
         Path outDir = out != null ? out : paths.defaultOut(jobName);
-        return JobLaunch.run(job, outDir, asOf, force, quiet, spec.commandLine().getOut());
+        return JobLaunch.run(job, paths.jobs().resolve(jobName + ".yml"), outDir, asOf, force,
+                output.mode(), spec.commandLine().getOut());
     }
 }

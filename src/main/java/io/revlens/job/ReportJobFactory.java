@@ -6,6 +6,7 @@ import io.revlens.report.ReportRenderer;
 import java.time.LocalDate;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.AbstractStep;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -40,8 +41,14 @@ final class ReportJobFactory {
         Step renderReports = new StepBuilder("renderReports", jobRepository)
                 .tasklet(new RenderReportsTasklet(request, renderer), transactionManager)
                 .build();
+        StepLogListener stepLog = new StepLogListener();
+        for (Step step : new Step[] {loadExports, profileData, computeMetrics, renderReports}) {
+            if (step instanceof AbstractStep abstractStep) {
+                abstractStep.registerStepExecutionListener(stepLog);
+            }
+        }
         return new JobBuilder(request.job().name(), jobRepository)
-                .listener(new RunSummaryWriter(request))
+                .listener(new RunSummaryWriter(request, jobRepository))
                 .start(loadExports)
                 .next(profileData)
                 .next(computeMetrics)

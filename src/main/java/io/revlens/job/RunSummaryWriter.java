@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,10 +38,17 @@ final class RunSummaryWriter implements JobExecutionListener {
                    rows_read, rows_loaded, rows_rejected, rows_skipped, min_date, max_date
             from source_files order by path""";
 
-    private final RunRequest request;
+    /** Totals kept in the job execution's context, so the job history can show them. */
+    static final String ROWS_READ = "rows_read";
+    static final String ROWS_LOADED = "rows_loaded";
+    static final String ROWS_REJECTED = "rows_rejected";
 
-    RunSummaryWriter(RunRequest request) {
+    private final RunRequest request;
+    private final JobRepository jobRepository;
+
+    RunSummaryWriter(RunRequest request, JobRepository jobRepository) {
         this.request = request;
+        this.jobRepository = jobRepository;
     }
 
     @Override
@@ -53,6 +61,18 @@ final class RunSummaryWriter implements JobExecutionListener {
             Files.move(temp, request.summaryJson(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException | RuntimeException e) {
             log.error("Could not write {}: {}", request.summaryJson(), e.getMessage());
+        }
+    }
+
+    private void recordTotals(JobExecution execution, Map<String, Object> totals) {
+        try {
+            var context = execution.getExecutionContext();
+            context.putLong(ROWS_READ, ((Number) totals.get("rows_read")).longValue());
+            context.putLong(ROWS_LOADED, ((Number) totals.get("rows_loaded")).longValue());
+            context.putLong(ROWS_REJECTED, ((Number) totals.get("rows_rejected")).longValue());
+            jobRepository.updateExecutionContext(execution);
+        } catch (RuntimeException e) {
+            log.warn("Could not record the run's totals in the job history: {}", e.getMessage());
         }
     }
 
@@ -74,7 +94,9 @@ final class RunSummaryWriter implements JobExecutionListener {
         summary.put("steps", steps(execution));
         List<Map<String, Object>> files = files();
         summary.put("files", files);
-        summary.put("totals", totals(files));
+        Map<String, Object> totals = totals(files);
+        summary.put("totals", totals);
+        recordTotals(execution, totals);
         summary.put("metrics", MetricTables.results(jobContext));
         Map<String, Object> outputs = new LinkedHashMap<>();
         outputs.put("folder", request.outDir().toString());

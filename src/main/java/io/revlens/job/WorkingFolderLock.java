@@ -47,6 +47,26 @@ public final class WorkingFolderLock implements AutoCloseable {
         return new WorkingFolderLock(channel, lock);
     }
 
+    /** Whether a live process holds the lock of this folder now (a killed run's lock is released by the OS). */
+    public static boolean isHeld(Path folder) {
+        Path file = folder.resolve(".revlens.lock");
+        if (!Files.isRegularFile(file)) {
+            return false;
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            FileLock probe = channel.tryLock();
+            if (probe == null) {
+                return true;
+            }
+            probe.release();
+            return false;
+        } catch (OverlappingFileLockException e) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     @Override
     public void close() throws IOException {
         lock.release();
