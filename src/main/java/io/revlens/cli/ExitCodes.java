@@ -11,6 +11,8 @@ public final class ExitCodes {
     public static final int INTERNAL_FAILURE = 4;
     /** Another process is running in the same working folder. */
     public static final int BUSY = 5;
+    /** The run completed its outputs but could not deliver them (e-mail not sent); the outputs are kept. */
+    public static final int DELIVERY_FAILED = 6;
     /** The command line itself is wrong (picocli's usage error code). */
     public static final int USAGE = 64;
 

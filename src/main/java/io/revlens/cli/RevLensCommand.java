@@ -1,5 +1,6 @@
 package io.revlens.cli;
 
+import io.revlens.delivery.DeliveryException;
 import io.revlens.job.BadInputException;
 import io.revlens.job.JobDefinitionException;
 import io.revlens.job.WorkingFolderLock;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "revlens", mixinStandardHelpOptions = true, version = "RevLens 0.1.0",
         description = "Turns CRM and finance exports into board-ready metrics and PDF reports.",
         subcommands = {DemoCommand.class, RunCommand.class, AnalyzeCommand.class, InspectCommand.class, RunsCommand.class,
-                RestartCommand.class,
+                RestartCommand.class, ScheduleCommand.class,
                 ValidateCommand.class, GenerateSampleCommand.class, CommandLine.HelpCommand.class})
 public class RevLensCommand implements Runnable {
 
@@ -59,6 +60,9 @@ public class RevLensCommand implements Runnable {
             }
             if (cause instanceof WorkingFolderLock.WorkingFolderBusyException) {
                 return ExitCodes.BUSY;
+            }
+            if (cause instanceof DeliveryException) {
+                return ExitCodes.DELIVERY_FAILED;
             }
         }
         return ExitCodes.INTERNAL_FAILURE;

@@ -33,6 +33,9 @@ class RunCommand implements Callable<Integer> {
             description = "As-of date (default: from the job file's as_of rule).")
     LocalDate asOf;
 
+    @Option(names = "--jobs", paramLabel = "DIR", description = "Folder of job files (default: jobs/).")
+    Path jobsFolder;
+
     @Option(names = "--force", description = "Run again even when an identical run already completed.")
     boolean force;
 
@@ -42,12 +45,13 @@ class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ProjectPaths paths = ProjectPaths.detect();
-        JobDefinition job = new JobDefinitionLoader(paths.jobs()).load(jobName);
+        Path jobs = jobsFolder != null ? jobsFolder.toAbsolutePath().normalize() : paths.jobs();
+        JobDefinition job = new JobDefinitionLoader(jobs).load(jobName);
         if (input != null) {
             job = job.withInput(input.toAbsolutePath().normalize());
         }
         Path outDir = out != null ? out : paths.defaultOut(jobName);
-        return JobLaunch.run(job, paths.jobs().resolve(jobName + ".yml"), outDir, asOf, force,
+        return JobLaunch.run(job, jobs.resolve(jobName + ".yml"), outDir, asOf, force,
                 output.mode(), spec.commandLine().getOut());
     }
 }

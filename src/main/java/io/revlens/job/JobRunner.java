@@ -140,12 +140,19 @@ public class JobRunner {
         }
     }
 
-    /** Asks a running execution to stop at the next chunk or step boundary (it can be restarted later). */
-    public void requestStop(JobExecution execution) {
-        try {
-            jobOperator.stop(execution);
-        } catch (Exception e) {
-            // Already finished: nothing to stop.
+    /**
+     * Asks this process's running executions of a job in a working folder to stop at their next
+     * chunk or step boundary; they end STOPPED and can be restarted.
+     */
+    public void stopRunning(String jobName, Path outDir) {
+        for (JobExecution execution : jobRepository.findRunningJobExecutions(jobName)) {
+            if (outDir.toAbsolutePath().toString().equals(execution.getJobParameters().getString(OUT))) {
+                try {
+                    jobOperator.stop(execution);
+                } catch (Exception e) {
+                    // It ended meanwhile: nothing to stop.
+                }
+            }
         }
     }
 

@@ -15,7 +15,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * Builds the one step graph every RevLens job shares; jobs differ only by their job file
  * (inputs, thresholds, which reports):
- * {@code loadExports → profileData → computeMetrics → renderReports}.
+ * {@code loadExports → profileData → computeMetrics → renderReports → deliverOutputs}.
  */
 final class ReportJobFactory {
 
@@ -41,10 +41,15 @@ final class ReportJobFactory {
         Step renderReports = new StepBuilder("renderReports", jobRepository)
                 .tasklet(new RenderReportsTasklet(request, renderer), transactionManager)
                 .build();
+        Step deliverOutputs = new StepBuilder("deliverOutputs", jobRepository)
+                .tasklet(new DeliverOutputsTasklet(request), transactionManager)
+                .build();
         StepLogListener stepLog = new StepLogListener();
-        for (Step step : new Step[] {loadExports, profileData, computeMetrics, renderReports}) {
+        JobContextCheckpoint checkpoint = new JobContextCheckpoint(jobRepository);
+        for (Step step : new Step[] {loadExports, profileData, computeMetrics, renderReports, deliverOutputs}) {
             if (step instanceof AbstractStep abstractStep) {
                 abstractStep.registerStepExecutionListener(stepLog);
+                abstractStep.registerStepExecutionListener(checkpoint);
             }
         }
         return new JobBuilder(request.job().name(), jobRepository)
@@ -53,6 +58,7 @@ final class ReportJobFactory {
                 .next(profileData)
                 .next(computeMetrics)
                 .next(renderReports)
+                .next(deliverOutputs)
                 .build();
     }
 }

@@ -2,6 +2,7 @@ package io.revlens.job;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.revlens.delivery.OutputCopier;
 import io.revlens.model.Workspace;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -62,6 +63,15 @@ final class RunSummaryWriter implements JobExecutionListener {
         } catch (IOException | RuntimeException e) {
             log.error("Could not write {}: {}", request.summaryJson(), e.getMessage());
         }
+        var context = execution.getExecutionContext();
+        if (context.containsKey(DeliverOutputsTasklet.DELIVERY_FOLDER) && Files.exists(request.summaryJson())) {
+            Path folder = Path.of(context.getString(DeliverOutputsTasklet.DELIVERY_FOLDER));
+            try {
+                OutputCopier.copyFile(request.summaryJson(), folder.resolve(request.summaryJson().getFileName().toString()));
+            } catch (IOException | RuntimeException e) {
+                log.error("Could not copy {} to {}: {}", request.summaryJson(), folder, e.getMessage());
+            }
+        }
     }
 
     private void recordTotals(JobExecution execution, Map<String, Object> totals) {
@@ -106,6 +116,16 @@ final class RunSummaryWriter implements JobExecutionListener {
         outputs.put("documents", jobContext.containsKey(RenderReportsTasklet.OUTPUTS)
                 ? Arrays.asList(jobContext.getString(RenderReportsTasklet.OUTPUTS).split("\n")) : List.of());
         summary.put("outputs", outputs);
+        if (jobContext.containsKey(DeliverOutputsTasklet.DELIVERY_FOLDER) || jobContext.containsKey(DeliverOutputsTasklet.EMAIL_RESULT)) {
+            Map<String, Object> delivery = new LinkedHashMap<>();
+            if (jobContext.containsKey(DeliverOutputsTasklet.DELIVERY_FOLDER)) {
+                delivery.put("folder", jobContext.getString(DeliverOutputsTasklet.DELIVERY_FOLDER));
+            }
+            if (jobContext.containsKey(DeliverOutputsTasklet.EMAIL_RESULT)) {
+                delivery.put("email", jobContext.getString(DeliverOutputsTasklet.EMAIL_RESULT));
+            }
+            summary.put("delivery", delivery);
+        }
         return summary;
     }
 

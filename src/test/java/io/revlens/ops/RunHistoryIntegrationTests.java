@@ -53,7 +53,8 @@ class RunHistoryIntegrationTests {
         assertThat(restarted.exitCode()).as(restarted.toString()).isZero();
         assertThat(restarted.out()).contains("Restarting run " + id).contains("COMPLETED");
         // Only the failed step and the ones after it ran, with the same as-of date and folder.
-        assertThat(steps(out)).containsExactly("computeMetrics:COMPLETED", "renderReports:COMPLETED");
+        assertThat(steps(out)).containsExactly("computeMetrics:COMPLETED", "renderReports:COMPLETED",
+                "deliverOutputs:COMPLETED");
         JsonNode summary = JSON.readTree(out.resolve("run-summary.json").toFile());
         assertThat(summary.path("as_of_date").asText()).isEqualTo("2026-10-31");
         assertThat(out.resolve("board-report.pdf")).isRegularFile();
