@@ -133,6 +133,7 @@ public class JobRunner {
             throws Exception {
         Job job = factory.build(request, inputs, progress, request.runDate());
         try (WorkingFolderLock lock = WorkingFolderLock.acquire(request.outDir())) {
+            DatabaseFileCheck.ensureNotInUse(request.databaseFile());
             recoverKilledExecution(request.job().name(), jobParameters);
             return new RunOutcome(jobOperator.start(job, jobParameters), false, request);
         } catch (JobInstanceAlreadyCompleteException e) {

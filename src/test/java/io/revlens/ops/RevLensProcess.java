@@ -30,6 +30,12 @@ final class RevLensProcess implements AutoCloseable {
     }
 
     static RevLensProcess start(Path home, Path log, Map<String, String> systemProperties, String... args) throws IOException {
+        return startMain("io.revlens.cli.RevLensApplication", home, log, systemProperties, args);
+    }
+
+    /** Starts another main class of the test classpath (e.g. a process that holds a file open). */
+    static RevLensProcess startMain(String mainClass, Path home, Path log, Map<String, String> systemProperties,
+                                    String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx768m");
@@ -42,7 +48,7 @@ final class RevLensProcess implements AutoCloseable {
         systemProperties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
-        command.add("io.revlens.cli.RevLensApplication");
+        command.add(mainClass);
         command.addAll(List.of(args));
         Files.createDirectories(log.getParent());
         Process process = new ProcessBuilder(command)
