@@ -31,11 +31,14 @@ final class ExportRowReader implements ItemStreamReader<LoadItem> {
     private final List<Path> files;
     private final Map<String, String> profileOverrides;
     private final ExportOpener opener;
+    private final boolean bulkCsv;
     private int fileIndex;
     private FileSlot current;
     private long emitted;
 
-    ExportRowReader(List<Path> files, Map<String, String> profileOverrides, ProfileCatalog catalog) {
+    /** @param bulkCsv whether plain CSV files are handed whole to the writer for DuckDB's reader */
+    ExportRowReader(List<Path> files, Map<String, String> profileOverrides, ProfileCatalog catalog, boolean bulkCsv) {
+        this.bulkCsv = bulkCsv;
         this.files = List.copyOf(files);
         this.profileOverrides = profileOverrides == null ? Map.of() : Map.copyOf(profileOverrides);
         this.opener = new ExportOpener(catalog);
@@ -59,6 +62,17 @@ final class ExportRowReader implements ItemStreamReader<LoadItem> {
             }
             current = openSlot(fileIndex);
             emitted = 0;
+            if (current.scan != null) {
+                // The writer loads the file (and reads its rows itself if DuckDB cannot); it closes it.
+                current.bulk = true;
+                return LoadItem.bulk(current);
+            }
+        }
+        if (current.bulk) {
+            FileSlot ended = current;
+            current = null;
+            fileIndex++;
+            return new LoadItem(ended, null, null);
         }
         OpenedExport opened = current.opened;
         if (opened.rows() != null) {
@@ -98,14 +112,30 @@ final class ExportRowReader implements ItemStreamReader<LoadItem> {
                 : null;
         long size;
         String sha;
+        java.util.concurrent.CompletableFuture<CsvLineScan> scan = null;
         try {
             size = Files.size(file);
-            sha = sha256(file);
+            if (bulkCsv && mapper != null && BulkCsvLoad.ineligible(opened) == null) {
+                // One pass for the hash and what decides whether DuckDB may read the file, run while DuckDB reads it.
+                char delimiter = opened.delimiter().equals("tab") ? '\t' : opened.delimiter().charAt(0);
+                scan = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return CsvLineScan.of(file, delimiter);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+                sha = "";
+            } else {
+                sha = sha256(file);
+            }
         } catch (IOException e) {
             size = 0;
             sha = "";
         }
-        return new FileSlot(index, files.size(), file.toAbsolutePath().normalize(), opened, sha, size, mapper);
+        FileSlot slot = new FileSlot(index, files.size(), file.toAbsolutePath().normalize(), opened, sha, size, mapper);
+        slot.scan = scan;
+        return slot;
     }
 
     String overrideFor(Path file) {

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Delivery: a successful run's outputs are copied to {@code <out>/<as-of>/}, and the PDFs are e-mailed
- * through a real SMTP server (GreenMail, on a local port). A failed e-mail keeps the outputs, exits 6,
+ * through a real SMTP server (GreenMail, on a local port). A failed e-mail keeps the outputs, exits 7,
  * and a restart sends it.
  */
 class DeliveryIntegrationTests {
@@ -102,7 +102,7 @@ class DeliveryIntegrationTests {
     }
 
     @Test
-    void aFailedEmailKeepsTheOutputsExitsSixAndARestartSendsIt() throws Exception {
+    void aFailedEmailKeepsTheOutputsExitsSevenAndARestartSendsIt() throws Exception {
         int port = freePort();
         Path jobs = writeJob("board-by-mail", port);
         Path home = temp.resolve("home");
