@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -31,8 +32,8 @@ class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", description = "As-of date (default: latest date in the data).")
     LocalDate asOf;
 
-    @Option(names = "--quiet", description = "Print only the final summary.")
-    boolean quiet;
+    @Mixin
+    OutputOptions output;
 
     @Override
     public Integer call() throws Exception {
@@ -44,6 +45,7 @@ class AnalyzeCommand implements Callable<Integer> {
         JobDefinition job = new JobDefinitionLoader(paths.jobs()).load("client-dump-analysis").withInput(input);
         Path outDir = out != null ? out : paths.defaultOut("analysis").resolve(input.getFileName().toString());
         // A dump is analysed on demand: always recompute (its files may have been replaced in place).
-        return JobLaunch.run(job, outDir, asOf, true, quiet, spec.commandLine().getOut());
+        return JobLaunch.run(job, paths.jobs().resolve("client-dump-analysis.yml"), outDir, asOf, true,
+                output.mode(), spec.commandLine().getOut());
     }
 }

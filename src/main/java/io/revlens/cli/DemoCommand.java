@@ -6,6 +6,7 @@ import io.revlens.job.JobDefinitionLoader;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,8 +22,8 @@ class DemoCommand implements Callable<Integer> {
     @Option(names = "--out", description = "Output folder (default: out/demo).")
     Path out;
 
-    @Option(names = "--quiet", description = "Print only the final summary.")
-    boolean quiet;
+    @Mixin
+    OutputOptions output;
 
     @Override
     public Integer call() throws Exception {
@@ -32,6 +33,7 @@ class DemoCommand implements Callable<Integer> {
                 .withInput(paths.sampleData())
                 .withAsOf(AsOfRule.LATEST_DATA);
         Path outDir = out != null ? out : paths.defaultOut("demo");
-        return JobLaunch.run(job, outDir, null, true, quiet, spec.commandLine().getOut());
+        return JobLaunch.run(job, paths.jobs().resolve("monthly-board-report.yml"), outDir, null, true,
+                output.mode(), spec.commandLine().getOut());
     }
 }

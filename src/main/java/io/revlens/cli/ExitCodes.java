@@ -13,6 +13,8 @@ public final class ExitCodes {
     public static final int BUSY = 5;
     /** A multi-client run finished with at least one client failed (the others completed). */
     public static final int SOME_CLIENTS_FAILED = 6;
+    /** The run completed its outputs but could not deliver them (e-mail not sent); the outputs are kept. */
+    public static final int DELIVERY_FAILED = 7;
     /** The command line itself is wrong (picocli's usage error code). */
     public static final int USAGE = 64;
 

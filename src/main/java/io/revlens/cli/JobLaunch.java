@@ -6,6 +6,8 @@ import io.revlens.job.RunRequest;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -16,20 +18,33 @@ final class JobLaunch {
     }
 
     /** Runs the job and returns the exit code. */
-    static int run(JobDefinition job, Path outDir, LocalDate asOf, boolean force, boolean quiet, PrintWriter out)
-            throws Exception {
+    static int run(JobDefinition job, Path jobFile, Path outDir, LocalDate asOf, boolean force, OutputMode mode,
+                   PrintWriter out) throws Exception {
         ProjectPaths paths = ProjectPaths.detect();
-        RunRequest request = new RunRequest(job, outDir.toAbsolutePath().normalize(), asOf, force);
-        if (!quiet) {
+        RunRequest request = new RunRequest(job, outDir.toAbsolutePath().normalize(), asOf, force, jobFile, null);
+        if (mode.verbose()) {
             out.printf("RevLens %s → %s%n", job.name(), request.outDir());
         }
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(RevLensApplication.class)
-                .properties("revlens.home=" + paths.home())
-                .logStartupInfo(false)
-                .run()) {
+        try (ConfigurableApplicationContext context = context(paths, mode)) {
             JobRunner runner = context.getBean(JobRunner.class);
-            JobRunner.RunOutcome outcome = runner.run(request, new ConsoleProgress(out, quiet));
-            return RunSummaryPrinter.print(outcome, out, quiet);
+            JobRunner.RunOutcome outcome = runner.run(request, new ConsoleProgress(out, !mode.verbose()));
+            return RunSummaryPrinter.print(outcome, out, mode);
         }
+    }
+
+    /** The Spring context with the job history of this installation ({@code revlens.home}). */
+    static ConfigurableApplicationContext context(ProjectPaths paths, OutputMode mode) {
+        List<String> properties = new ArrayList<>();
+        properties.add("revlens.home=" + paths.home());
+        if (mode == OutputMode.QUIET) {
+            properties.add("logging.level.io.revlens=WARN");
+        } else if (mode == OutputMode.JSON) {
+            // stdout carries only the JSON document; failures are in it and in the exit code.
+            properties.add("logging.threshold.console=OFF");
+        }
+        return new SpringApplicationBuilder(RevLensApplication.class)
+                .properties(properties.toArray(String[]::new))
+                .logStartupInfo(false)
+                .run();
     }
 }

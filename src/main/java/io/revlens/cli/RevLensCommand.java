@@ -1,5 +1,6 @@
 package io.revlens.cli;
 
+import io.revlens.delivery.DeliveryException;
 import io.revlens.job.BadInputException;
 import io.revlens.job.JobDefinitionException;
 import io.revlens.job.WorkingFolderLock;
@@ -11,9 +12,9 @@ import picocli.CommandLine.Command;
 /** The {@code revlens} command and its subcommands. */
 @Command(name = "revlens", mixinStandardHelpOptions = true, version = "RevLens 0.1.0",
         description = "Turns CRM and finance exports into board-ready metrics and PDF reports.",
-        subcommands = {DemoCommand.class, RunCommand.class, AnalyzeCommand.class, InspectCommand.class,
-                ValidateCommand.class, GenerateSampleCommand.class, RunClientsCommand.class, BenchIngestCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, RunCommand.class, AnalyzeCommand.class, InspectCommand.class, RunsCommand.class,
+                RestartCommand.class, ScheduleCommand.class, ValidateCommand.class, GenerateSampleCommand.class,
+                RunClientsCommand.class, BenchIngestCommand.class, CommandLine.HelpCommand.class})
 public class RevLensCommand implements Runnable {
 
     @CommandLine.Spec
@@ -59,6 +60,9 @@ public class RevLensCommand implements Runnable {
             }
             if (cause instanceof WorkingFolderLock.WorkingFolderBusyException) {
                 return ExitCodes.BUSY;
+            }
+            if (cause instanceof DeliveryException) {
+                return ExitCodes.DELIVERY_FAILED;
             }
         }
         return ExitCodes.INTERNAL_FAILURE;

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -32,20 +33,25 @@ class RunCommand implements Callable<Integer> {
             description = "As-of date (default: from the job file's as_of rule).")
     LocalDate asOf;
 
+    @Option(names = "--jobs", paramLabel = "DIR", description = "Folder of job files (default: jobs/).")
+    Path jobsFolder;
+
     @Option(names = "--force", description = "Run again even when an identical run already completed.")
     boolean force;
 
-    @Option(names = "--quiet", description = "Print only the final summary.")
-    boolean quiet;
+    @Mixin
+    OutputOptions output;
 
     @Override
     public Integer call() throws Exception {
         ProjectPaths paths = ProjectPaths.detect();
-        JobDefinition job = new JobDefinitionLoader(paths.jobs()).load(jobName);
+        Path jobs = jobsFolder != null ? jobsFolder.toAbsolutePath().normalize() : paths.jobs();
+        JobDefinition job = new JobDefinitionLoader(jobs).load(jobName);
         if (input != null) {
             job = job.withInput(input.toAbsolutePath().normalize());
         }
         Path outDir = out != null ? out : paths.defaultOut(jobName);
-        return JobLaunch.run(job, outDir, asOf, force, quiet, spec.commandLine().getOut());
+        return JobLaunch.run(job, jobs.resolve(jobName + ".yml"), outDir, asOf, force,
+                output.mode(), spec.commandLine().getOut());
     }
 }

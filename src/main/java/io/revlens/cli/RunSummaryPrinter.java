@@ -2,6 +2,7 @@ package io.revlens.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.revlens.job.JobRunner;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -9,7 +10,7 @@ import java.util.Comparator;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 
-/** Prints the short end-of-run summary from {@code run-summary.json}: read, rejected, computed, written, where. */
+/** Prints the end-of-run summary from {@code run-summary.json}: read, rejected, computed, written, where. */
 final class RunSummaryPrinter {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -17,38 +18,89 @@ final class RunSummaryPrinter {
     private RunSummaryPrinter() {
     }
 
-    static int print(JobRunner.RunOutcome outcome, PrintWriter out, boolean quiet) throws Exception {
+    static int print(JobRunner.RunOutcome outcome, PrintWriter out, OutputMode mode) throws Exception {
         var request = outcome.request();
         if (outcome.alreadyComplete()) {
-            out.printf("An identical run of %s (same inputs and as-of date) already completed; its outputs are in %s.%n"
-                    + "Nothing to do. Use --force to run it again.%n", request.job().name(), request.outDir());
+            if (mode == OutputMode.JSON) {
+                ObjectNode node = JSON.createObjectNode();
+                node.put("job", request.job().name());
+                node.put("status", "ALREADY_COMPLETED");
+                node.put("exit_code", ExitCodes.SUCCESS);
+                if (outcome.completedBy() != null) {
+                    node.put("completed_by_execution_id", outcome.completedBy());
+                }
+                node.put("out", request.outDir().toString());
+                out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node));
+            } else {
+                out.printf("An identical run of %s (same inputs and as-of date) already completed%s; its outputs are in %s.%n"
+                        + "Nothing to do. Use --force to run it again.%n", request.job().name(),
+                        outcome.completedBy() == null ? "" : " (run " + outcome.completedBy() + ")", request.outDir());
+            }
+            out.flush();
             return ExitCodes.SUCCESS;
         }
         JobExecution execution = outcome.execution();
+        int exitCode = exitCode(execution);
         if (!Files.exists(request.summaryJson())) {
-            out.println("Run ended " + execution.getStatus() + " without a summary file.");
-            return exitCode(execution);
+            if (mode == OutputMode.JSON) {
+                ObjectNode node = JSON.createObjectNode();
+                node.put("job", request.job().name());
+                node.put("status", execution.getStatus().name());
+                node.put("job_execution_id", execution.getId());
+                node.put("exit_code", exitCode);
+                out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node));
+            } else {
+                out.println("Run ended " + execution.getStatus() + " without a summary file.");
+            }
+            out.flush();
+            return exitCode;
         }
         JsonNode summary = JSON.readTree(request.summaryJson().toFile());
+        if (mode == OutputMode.JSON) {
+            ((ObjectNode) summary).put("exit_code", exitCode);
+            out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(summary));
+        } else if (mode == OutputMode.QUIET) {
+            out.println(oneLine(summary, execution));
+        } else {
+            printDetailed(summary, execution, request.summaryJson().toString(), out);
+        }
+        out.flush();
+        return exitCode;
+    }
+
+    /** The final one-line result that {@code --quiet} prints. */
+    static String oneLine(JsonNode summary, JobExecution execution) {
+        JsonNode totals = summary.path("totals");
+        String line = String.format("%s %s (run %d), as of %s: %,d rows read, %,d loaded, %,d rejected; %d document(s) in %s",
+                summary.path("job").asText(), summary.path("status").asText(), execution.getId(),
+                summary.path("as_of_date").asText("-"), totals.path("rows_read").asLong(),
+                totals.path("rows_loaded").asLong(), totals.path("rows_rejected").asLong(),
+                summary.path("outputs").path("documents").size(), summary.path("outputs").path("folder").asText());
+        if (execution.getStatus() != BatchStatus.COMPLETED) {
+            line += " — FAILED: " + summary.path("error").asText("see the log");
+        }
+        return line;
+    }
+
+    private static void printDetailed(JsonNode summary, JobExecution execution, String summaryPath, PrintWriter out) {
         out.println();
-        out.printf("%s %s, as of %s (%s), in %.1f s%n", summary.path("job").asText(), summary.path("status").asText(),
+        out.printf("%s %s (run %d), as of %s (%s), in %.1f s%n", summary.path("job").asText(),
+                summary.path("status").asText(), execution.getId(),
                 summary.path("as_of_date").asText("-"), summary.path("as_of_basis").asText("-"),
                 summary.path("duration_seconds").asDouble());
         JsonNode totals = summary.path("totals");
         out.printf("Read %d file(s): %,d rows read = %,d loaded + %,d rejected + %,d skipped%n",
                 totals.path("files").asLong(), totals.path("rows_read").asLong(), totals.path("rows_loaded").asLong(),
                 totals.path("rows_rejected").asLong(), totals.path("rows_skipped").asLong());
-        if (!quiet) {
-            out.printf("  %-40s %-16s %-30s %10s %10s %9s %9s%n", "file", "kind", "profile", "read", "loaded", "rejected", "skipped");
-            for (JsonNode file : summary.path("files")) {
-                String path = file.path("path").asText();
-                String name = path.substring(path.lastIndexOf('/') + 1);
-                out.printf("  %-40s %-16s %-30s %,10d %,10d %,9d %,9d%s%n", name, file.path("kind").asText(),
-                        file.path("profile").asText("-"), file.path("rows_read").asLong(), file.path("rows_loaded").asLong(),
-                        file.path("rows_rejected").asLong(), file.path("rows_skipped").asLong(),
-                        file.path("message").isNull() || file.path("message").isMissingNode() ? ""
-                                : "  (" + file.path("status").asText() + ": " + file.path("message").asText() + ")");
-            }
+        out.printf("  %-40s %-16s %-30s %10s %10s %9s %9s%n", "file", "kind", "profile", "read", "loaded", "rejected", "skipped");
+        for (JsonNode file : summary.path("files")) {
+            String path = file.path("path").asText();
+            String name = path.substring(path.lastIndexOf('/') + 1);
+            out.printf("  %-40s %-16s %-30s %,10d %,10d %,9d %,9d%s%n", name, file.path("kind").asText(),
+                    file.path("profile").asText("-"), file.path("rows_read").asLong(), file.path("rows_loaded").asLong(),
+                    file.path("rows_rejected").asLong(), file.path("rows_skipped").asLong(),
+                    file.path("message").isNull() || file.path("message").isMissingNode() ? ""
+                            : "  (" + file.path("status").asText() + ": " + file.path("message").asText() + ")");
         }
         long computed = 0;
         StringBuilder notComputed = new StringBuilder();
@@ -68,11 +120,19 @@ final class RunSummaryPrinter {
         for (JsonNode document : summary.path("outputs").path("documents")) {
             out.printf("Wrote %s%n", document.asText());
         }
-        out.printf("Summary → %s%n", request.summaryJson());
+        JsonNode delivery = summary.path("delivery");
+        if (!delivery.isMissingNode() && !delivery.isNull()) {
+            if (!delivery.path("folder").isMissingNode()) {
+                out.printf("Delivered → %s%n", delivery.path("folder").asText());
+            }
+            if (!delivery.path("email").isMissingNode()) {
+                out.printf("E-mail → %s%n", delivery.path("email").asText());
+            }
+        }
+        out.printf("Summary → %s%n", summaryPath);
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             out.printf("FAILED: %s%n", summary.path("error").asText("see the log above"));
         }
-        return exitCode(execution);
     }
 
     private static int exitCode(JobExecution execution) {

@@ -20,7 +20,16 @@ public record JobDefinition(
         boolean workbook,
         Thresholds thresholds,
         Targets targets,
-        Schedule schedule) {
+        Schedule schedule,
+        Delivery delivery) {
+
+    /** The record without delivery settings (outputs are still copied to the per-run folder). */
+    public JobDefinition(String name, String description, String company, String currency, int fiscalYearStartMonth,
+                         List<Input> inputs, AsOfRule asOf, List<ReportOutput> reports, boolean workbook,
+                         Thresholds thresholds, Targets targets, Schedule schedule) {
+        this(name, description, company, currency, fiscalYearStartMonth, inputs, asOf, reports, workbook, thresholds,
+                targets, schedule, Delivery.none());
+    }
 
     /** One input folder with an optional glob and an optional mapping-profile override. */
     public record Input(Path path, String glob, String profile) {
@@ -32,6 +41,24 @@ public record JobDefinition(
 
     /** When a job runs unattended (Spring cron syntax, with its time zone). */
     public record Schedule(String cron, String zone) {
+    }
+
+    /**
+     * Where a successful run's outputs are delivered: copied to {@code <folder>/<job>/<as-of>/} (folder null:
+     * {@code <out>/<as-of>/}), and optionally e-mailed.
+     */
+    public record Delivery(Path folder, Email email) {
+        public static Delivery none() {
+            return new Delivery(null, null);
+        }
+    }
+
+    /**
+     * The e-mail step: the reports sent through an SMTP server. The password, if the server needs one,
+     * is read from the environment variable named by {@code passwordEnv}, never from the job file.
+     */
+    public record Email(List<String> to, String from, String subject, String smtpHost, int smtpPort, boolean attach,
+                        boolean startTls, String username, String passwordEnv) {
     }
 
     /** Defaults the metric SQL reads from {@code run_parameters}. */
@@ -59,12 +86,12 @@ public record JobDefinition(
     /** Returns a copy whose inputs are replaced by one folder (the {@code --input} option). */
     public JobDefinition withInput(Path folder) {
         return new JobDefinition(name, description, company, currency, fiscalYearStartMonth,
-                List.of(new Input(folder, null, null)), asOf, reports, workbook, thresholds, targets, schedule);
+                List.of(new Input(folder, null, null)), asOf, reports, workbook, thresholds, targets, schedule, delivery);
     }
 
     /** Returns a copy with another as-of rule. */
     public JobDefinition withAsOf(AsOfRule rule) {
         return new JobDefinition(name, description, company, currency, fiscalYearStartMonth,
-                inputs, rule, reports, workbook, thresholds, targets, schedule);
+                inputs, rule, reports, workbook, thresholds, targets, schedule, delivery);
     }
 }

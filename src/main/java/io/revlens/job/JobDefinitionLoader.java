@@ -85,7 +85,8 @@ public final class JobDefinitionLoader {
             Boolean workbook,
             ThresholdsFile thresholds,
             TargetsFile targets,
-            ScheduleFile schedule) {
+            ScheduleFile schedule,
+            DeliveryFile delivery) {
 
         JobDefinition toDefinition(String name, Path baseFolder, Path file) {
             List<String> problems = new ArrayList<>();
@@ -158,13 +159,15 @@ public final class JobDefinitionLoader {
                     && (resolvedTargets.winRate().signum() < 0 || resolvedTargets.winRate().compareTo(BigDecimal.ONE) > 0)) {
                 problems.add("targets: win_rate is a fraction between 0 and 1 (0.25 = 25%), found " + resolvedTargets.winRate());
             }
+            JobDefinition.Delivery resolvedDelivery = delivery == null ? JobDefinition.Delivery.none()
+                    : delivery.toDelivery(baseFolder, problems);
             if (!problems.isEmpty()) {
                 throw new JobDefinitionException(file + " has " + problems.size() + " problem(s):\n  - "
                         + String.join("\n  - ", problems));
             }
             return new JobDefinition(name, description, company == null ? name : company, currencyCode,
                     fiscalStart, List.copyOf(resolvedInputs), rule, List.copyOf(outputs),
-                    Boolean.TRUE.equals(workbook), resolvedThresholds, resolvedTargets, resolvedSchedule);
+                    Boolean.TRUE.equals(workbook), resolvedThresholds, resolvedTargets, resolvedSchedule, resolvedDelivery);
         }
     }
 
@@ -175,6 +178,44 @@ public final class JobDefinitionLoader {
     }
 
     private record ScheduleFile(String cron, String zone) {
+    }
+
+    private record DeliveryFile(String folder, EmailFile email) {
+
+        JobDefinition.Delivery toDelivery(Path baseFolder, List<String> problems) {
+            JobDefinition.Email resolvedEmail = null;
+            if (email != null) {
+                if (email.to() == null || email.to().isEmpty() || email.to().stream().anyMatch(a -> a == null || !a.contains("@"))) {
+                    problems.add("delivery.email.to: list at least one address (to: [board@example.com])");
+                }
+                if (email.from() == null || !email.from().contains("@")) {
+                    problems.add("delivery.email.from: give the sender's address (from: reports@example.com)");
+                }
+                if (email.smtpHost() == null || email.smtpHost().isBlank()) {
+                    problems.add("delivery.email.smtp_host: name the SMTP server (smtp_host: smtp.example.com)");
+                }
+                int port = email.smtpPort() == null ? 25 : email.smtpPort();
+                if (port < 1 || port > 65535) {
+                    problems.add("delivery.email.smtp_port must be 1..65535, was " + port);
+                }
+                resolvedEmail = new JobDefinition.Email(email.to() == null ? List.of() : List.copyOf(email.to()), email.from(),
+                        email.subject(), email.smtpHost(), port, email.attach() == null || email.attach(),
+                        Boolean.TRUE.equals(email.startTls()), email.username(), email.passwordEnv());
+            }
+            return new JobDefinition.Delivery(folder == null ? null : baseFolder.resolve(folder).normalize(), resolvedEmail);
+        }
+    }
+
+    private record EmailFile(
+            List<String> to,
+            String from,
+            String subject,
+            @JsonProperty("smtp_host") String smtpHost,
+            @JsonProperty("smtp_port") Integer smtpPort,
+            Boolean attach,
+            @JsonProperty("starttls") Boolean startTls,
+            String username,
+            @JsonProperty("password_env") String passwordEnv) {
     }
 
     private record TargetsFile(

@@ -2,10 +2,13 @@ package io.revlens.job;
 
 import io.revlens.ingest.IngestProgress;
 import io.revlens.report.ReportRenderer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -25,6 +28,14 @@ import org.springframework.transaction.PlatformTransactionManager;
 @Component
 public class JobRunner {
 
+    /** Job parameters that do not identify the instance but let {@link #restart} rebuild the run. */
+    static final String JOB_FILE = "job_file";
+    static final String INPUT = "input";
+    static final String AS_OF_RULE = "as_of_rule";
+    static final String AS_OF_GIVEN = "as_of_given";
+    static final String RUN_DATE = "run_date";
+    static final String OUT = "out";
+
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
     private final ReportJobFactory factory;
@@ -39,29 +50,110 @@ public class JobRunner {
         this.clock = Clock.systemDefaultZone();
     }
 
-    /** The result of asking for a run: the execution, or the note that an identical run already completed. */
-    public record RunOutcome(JobExecution execution, boolean alreadyComplete, RunRequest request) {
+    /**
+     * The result of asking for a run: the execution, or the note that an identical run already
+     * completed ({@code completedBy} is then that run's execution id when known).
+     */
+    public record RunOutcome(JobExecution execution, boolean alreadyComplete, RunRequest request, Long completedBy) {
+        public RunOutcome(JobExecution execution, boolean alreadyComplete, RunRequest request) {
+            this(execution, alreadyComplete, request, null);
+        }
     }
 
     public RunOutcome run(RunRequest request, IngestProgress progress) throws Exception {
         RunInputs inputs = RunInputs.resolve(request.job());
-        LocalDate runDate = LocalDate.now(clock);
+        LocalDate runDate = request.runDate() != null ? request.runDate() : LocalDate.now(clock);
         String asOfKey = request.asOfDate() != null ? request.asOfDate().toString()
                 : request.job().asOf().fromRunDate(runDate).map(LocalDate::toString).orElse(request.job().asOf().label());
         JobParametersBuilder parameters = new JobParametersBuilder()
                 .addString("as_of", asOfKey)
                 .addString("inputs", inputs.fingerprint())
-                .addString("out", request.outDir().toAbsolutePath().toString());
+                .addString(OUT, request.outDir().toAbsolutePath().toString());
         if (request.force()) {
             parameters.addLong("forced_at", Instant.now(clock).toEpochMilli());
         }
-        JobParameters jobParameters = parameters.toJobParameters();
-        Job job = factory.build(request, inputs, progress, runDate);
+        if (request.jobFile() != null) {
+            parameters.addString(JOB_FILE, request.jobFile().toAbsolutePath().toString(), false);
+        }
+        List<JobDefinition.Input> jobInputs = request.job().inputs();
+        if (jobInputs.size() == 1 && jobInputs.get(0).glob() == null && jobInputs.get(0).profile() == null) {
+            parameters.addString(INPUT, jobInputs.get(0).path().toString(), false);
+        }
+        parameters.addString(AS_OF_RULE, request.job().asOf().label(), false);
+        if (request.asOfDate() != null) {
+            parameters.addString(AS_OF_GIVEN, request.asOfDate().toString(), false);
+        }
+        parameters.addString(RUN_DATE, runDate.toString(), false);
+        RunRequest resolved = new RunRequest(request.job(), request.outDir(), request.asOfDate(), request.force(),
+                request.jobFile(), runDate);
+        return start(resolved, inputs, parameters.toJobParameters(), progress);
+    }
+
+    /**
+     * Resumes a failed (or killed) run from its failed step with the parameters it was started with.
+     * The job file is read again from where the run found it ({@code jobsFolder} when unknown).
+     */
+    public RunOutcome restart(long executionId, Path jobsFolder, IngestProgress progress) throws Exception {
+        JobExecution previous = RunHistory.execution(jobRepository, executionId);
+        if (previous == null) {
+            throw new UnknownRunException("No run with id " + executionId + " in the job history;"
+                    + " ./revlens runs lists the runs and their ids");
+        }
+        JobParameters parameters = previous.getJobParameters();
+        String jobName = previous.getJobInstance().getJobName();
+        String jobFile = parameters.getString(JOB_FILE);
+        JobDefinition job = jobFile != null && Files.isRegularFile(Path.of(jobFile))
+                ? JobDefinitionLoader.load(Path.of(jobFile))
+                : new JobDefinitionLoader(jobsFolder).load(jobName);
+        if (parameters.getString(INPUT) != null) {
+            job = job.withInput(Path.of(parameters.getString(INPUT)));
+        }
+        if (parameters.getString(AS_OF_RULE) != null) {
+            job = job.withAsOf(AsOfRule.parse(parameters.getString(AS_OF_RULE)));
+        }
+        String given = parameters.getString(AS_OF_GIVEN);
+        String runDate = parameters.getString(RUN_DATE);
+        RunRequest request = new RunRequest(job, Path.of(parameters.getString(OUT)),
+                given == null ? null : LocalDate.parse(given), false,
+                jobFile == null ? null : Path.of(jobFile), runDate == null ? LocalDate.now(clock) : LocalDate.parse(runDate));
+        JobExecution last = jobRepository.getLastJobExecution(previous.getJobInstance());
+        if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
+            return new RunOutcome(null, true, request, last.getId());
+        }
+        RunInputs inputs = RunInputs.resolve(job);
+        if (!inputs.fingerprint().equals(parameters.getString("inputs"))) {
+            throw new BadInputException("The input files of run " + executionId + " changed since it ran ("
+                    + job.inputs().stream().map(i -> i.path().toString()).toList() + "); a restart would mix old and new"
+                    + " data. Start a new run instead: ./revlens run " + jobName);
+        }
+        return start(request, inputs, parameters, progress);
+    }
+
+    private RunOutcome start(RunRequest request, RunInputs inputs, JobParameters jobParameters, IngestProgress progress)
+            throws Exception {
+        Job job = factory.build(request, inputs, progress, request.runDate());
         try (WorkingFolderLock lock = WorkingFolderLock.acquire(request.outDir())) {
+            DatabaseFileCheck.ensureNotInUse(request.databaseFile());
             recoverKilledExecution(request.job().name(), jobParameters);
             return new RunOutcome(jobOperator.start(job, jobParameters), false, request);
         } catch (JobInstanceAlreadyCompleteException e) {
             return new RunOutcome(null, true, request);
+        }
+    }
+
+    /**
+     * Asks this process's running executions of a job in a working folder to stop at their next
+     * chunk or step boundary; they end STOPPED and can be restarted.
+     */
+    public void stopRunning(String jobName, Path outDir) {
+        for (JobExecution execution : jobRepository.findRunningJobExecutions(jobName)) {
+            if (outDir.toAbsolutePath().toString().equals(execution.getJobParameters().getString(OUT))) {
+                try {
+                    jobOperator.stop(execution);
+                } catch (Exception e) {
+                    // It ended meanwhile: nothing to stop.
+                }
+            }
         }
     }
 

@@ -6,6 +6,7 @@ import io.revlens.report.ReportRenderer;
 import java.time.LocalDate;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.AbstractStep;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -14,7 +15,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * Builds the one step graph every RevLens job shares; jobs differ only by their job file
  * (inputs, thresholds, which reports):
- * {@code loadExports → profileData → computeMetrics → renderReports}.
+ * {@code loadExports → profileData → computeMetrics → renderReports → deliverOutputs}.
  */
 final class ReportJobFactory {
 
@@ -40,12 +41,24 @@ final class ReportJobFactory {
         Step renderReports = new StepBuilder("renderReports", jobRepository)
                 .tasklet(new RenderReportsTasklet(request, renderer), transactionManager)
                 .build();
+        Step deliverOutputs = new StepBuilder("deliverOutputs", jobRepository)
+                .tasklet(new DeliverOutputsTasklet(request), transactionManager)
+                .build();
+        StepLogListener stepLog = new StepLogListener();
+        JobContextCheckpoint checkpoint = new JobContextCheckpoint(jobRepository);
+        for (Step step : new Step[] {loadExports, profileData, computeMetrics, renderReports, deliverOutputs}) {
+            if (step instanceof AbstractStep abstractStep) {
+                abstractStep.registerStepExecutionListener(stepLog);
+                abstractStep.registerStepExecutionListener(checkpoint);
+            }
+        }
         return new JobBuilder(request.job().name(), jobRepository)
-                .listener(new RunSummaryWriter(request))
+                .listener(new RunSummaryWriter(request, jobRepository))
                 .start(loadExports)
                 .next(profileData)
                 .next(computeMetrics)
                 .next(renderReports)
+                .next(deliverOutputs)
                 .build();
     }
 }

@@ -5,9 +5,16 @@ import java.time.LocalDate;
 
 /**
  * One run of a job: the job file (inputs already resolved), where outputs go, the as-of date
- * when given by hand, and whether a completed identical run should be redone.
+ * when given by hand, whether a completed identical run should be redone, the job file it came
+ * from (so a restart can rebuild it; may be null) and the run date its as-of rule applies to
+ * (null: today).
  */
-public record RunRequest(JobDefinition job, Path outDir, LocalDate asOfDate, boolean force) {
+public record RunRequest(JobDefinition job, Path outDir, LocalDate asOfDate, boolean force, Path jobFile,
+                         LocalDate runDate) {
+
+    public RunRequest(JobDefinition job, Path outDir, LocalDate asOfDate, boolean force) {
+        this(job, outDir, asOfDate, force, null, null);
+    }
 
     /** The run's DuckDB file, inside its working folder. */
     public Path databaseFile() {

@@ -2,6 +2,7 @@ package io.revlens.job;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.revlens.delivery.OutputCopier;
 import io.revlens.model.Workspace;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,10 +39,17 @@ final class RunSummaryWriter implements JobExecutionListener {
                    rows_read, rows_loaded, rows_rejected, rows_skipped, min_date, max_date
             from source_files order by path""";
 
-    private final RunRequest request;
+    /** Totals kept in the job execution's context, so the job history can show them. */
+    static final String ROWS_READ = "rows_read";
+    static final String ROWS_LOADED = "rows_loaded";
+    static final String ROWS_REJECTED = "rows_rejected";
 
-    RunSummaryWriter(RunRequest request) {
+    private final RunRequest request;
+    private final JobRepository jobRepository;
+
+    RunSummaryWriter(RunRequest request, JobRepository jobRepository) {
         this.request = request;
+        this.jobRepository = jobRepository;
     }
 
     @Override
@@ -53,6 +62,27 @@ final class RunSummaryWriter implements JobExecutionListener {
             Files.move(temp, request.summaryJson(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException | RuntimeException e) {
             log.error("Could not write {}: {}", request.summaryJson(), e.getMessage());
+        }
+        var context = execution.getExecutionContext();
+        if (context.containsKey(DeliverOutputsTasklet.DELIVERY_FOLDER) && Files.exists(request.summaryJson())) {
+            Path folder = Path.of(context.getString(DeliverOutputsTasklet.DELIVERY_FOLDER));
+            try {
+                OutputCopier.copyFile(request.summaryJson(), folder.resolve(request.summaryJson().getFileName().toString()));
+            } catch (IOException | RuntimeException e) {
+                log.error("Could not copy {} to {}: {}", request.summaryJson(), folder, e.getMessage());
+            }
+        }
+    }
+
+    private void recordTotals(JobExecution execution, Map<String, Object> totals) {
+        try {
+            var context = execution.getExecutionContext();
+            context.putLong(ROWS_READ, ((Number) totals.get("rows_read")).longValue());
+            context.putLong(ROWS_LOADED, ((Number) totals.get("rows_loaded")).longValue());
+            context.putLong(ROWS_REJECTED, ((Number) totals.get("rows_rejected")).longValue());
+            jobRepository.updateExecutionContext(execution);
+        } catch (RuntimeException e) {
+            log.warn("Could not record the run's totals in the job history: {}", e.getMessage());
         }
     }
 
@@ -74,7 +104,9 @@ final class RunSummaryWriter implements JobExecutionListener {
         summary.put("steps", steps(execution));
         List<Map<String, Object>> files = files();
         summary.put("files", files);
-        summary.put("totals", totals(files));
+        Map<String, Object> totals = totals(files);
+        summary.put("totals", totals);
+        recordTotals(execution, totals);
         summary.put("metrics", MetricTables.results(jobContext));
         Map<String, Object> outputs = new LinkedHashMap<>();
         outputs.put("folder", request.outDir().toString());
@@ -84,6 +116,16 @@ final class RunSummaryWriter implements JobExecutionListener {
         outputs.put("documents", jobContext.containsKey(RenderReportsTasklet.OUTPUTS)
                 ? Arrays.asList(jobContext.getString(RenderReportsTasklet.OUTPUTS).split("\n")) : List.of());
         summary.put("outputs", outputs);
+        if (jobContext.containsKey(DeliverOutputsTasklet.DELIVERY_FOLDER) || jobContext.containsKey(DeliverOutputsTasklet.EMAIL_RESULT)) {
+            Map<String, Object> delivery = new LinkedHashMap<>();
+            if (jobContext.containsKey(DeliverOutputsTasklet.DELIVERY_FOLDER)) {
+                delivery.put("folder", jobContext.getString(DeliverOutputsTasklet.DELIVERY_FOLDER));
+            }
+            if (jobContext.containsKey(DeliverOutputsTasklet.EMAIL_RESULT)) {
+                delivery.put("email", jobContext.getString(DeliverOutputsTasklet.EMAIL_RESULT));
+            }
+            summary.put("delivery", delivery);
+        }
         return summary;
     }
 

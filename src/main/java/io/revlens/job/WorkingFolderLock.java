@@ -6,6 +6,8 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -27,9 +29,18 @@ public final class WorkingFolderLock implements AutoCloseable {
 
     /** Takes the lock or fails at once with a message naming the folder and the holder's PID. */
     public static WorkingFolderLock acquire(Path folder) throws IOException {
-        Files.createDirectories(folder);
         Path file = folder.resolve(".revlens.lock");
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        FileChannel channel;
+        try {
+            Files.createDirectories(folder);
+            if (!Files.isWritable(folder)) {
+                throw new AccessDeniedException(folder.toString());
+            }
+            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        } catch (FileSystemException e) {
+            throw new BadInputException("Cannot write to the output folder " + folder + " (" + describe(e)
+                    + "); fix its permissions or choose another --out. Nothing was changed in it.");
+        }
         FileLock lock;
         try {
             lock = channel.tryLock();
@@ -45,6 +56,33 @@ public final class WorkingFolderLock implements AutoCloseable {
         channel.truncate(0);
         channel.write(ByteBuffer.wrap(Long.toString(ProcessHandle.current().pid()).getBytes(StandardCharsets.UTF_8)), 0);
         return new WorkingFolderLock(channel, lock);
+    }
+
+    private static String describe(FileSystemException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        return e.getReason() != null ? e.getReason() : e.getClass().getSimpleName();
+    }
+
+    /** Whether a live process holds the lock of this folder now (a killed run's lock is released by the OS). */
+    public static boolean isHeld(Path folder) {
+        Path file = folder.resolve(".revlens.lock");
+        if (!Files.isRegularFile(file)) {
+            return false;
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            FileLock probe = channel.tryLock();
+            if (probe == null) {
+                return true;
+            }
+            probe.release();
+            return false;
+        } catch (OverlappingFileLockException e) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     @Override

@@ -22,7 +22,7 @@ class RevLensCommandTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"demo", "run", "analyze", "inspect", "validate", "generate-sample"})
+    @ValueSource(strings = {"demo", "run", "analyze", "inspect", "validate", "generate-sample", "runs", "restart", "schedule"})
     void everyCommandHasHelp(String command) {
         assertThat(run(command, "--help")).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("Usage: revlens " + command);
@@ -32,7 +32,7 @@ class RevLensCommandTests {
     void topLevelHelpListsTheCommands() {
         assertThat(run("--help")).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8))
-                .contains("demo", "run", "analyze", "inspect", "validate", "generate-sample");
+                .contains("demo", "run", "analyze", "inspect", "validate", "generate-sample", "runs", "restart", "schedule");
     }
 
     @Test
@@ -54,6 +54,19 @@ class RevLensCommandTests {
     void validateChecksTheShippedJobs() {
         assertThat(run("validate", "monthly-board-report")).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("monthly-board-report is valid");
+    }
+
+    @Test
+    void quietAndJsonCannotBeCombined() {
+        assertThat(run("run", "monthly-board-report", "--quiet", "--json")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("mutually exclusive");
+    }
+
+    @Test
+    void scheduleWithoutScheduledJobsIsABadConfiguration(@TempDir Path temp) throws Exception {
+        java.nio.file.Files.writeString(temp.resolve("once.yml"), "inputs: [{path: .}]\nreports: [{template: board-monthly}]\n");
+        assertThat(run("schedule", "--jobs", temp.toString())).isEqualTo(ExitCodes.BAD_CONFIGURATION);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("No job in " + temp + " has a schedule");
     }
 
     @Test

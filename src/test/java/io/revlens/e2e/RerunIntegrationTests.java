@@ -37,7 +37,8 @@ class RerunIntegrationTests {
         CliRun resumed = CliRun.of(home, args);
         assertThat(resumed.exitCode()).as(resumed.out()).isZero();
         // Only the failed step and the ones after it ran; the loaded rows were not loaded again.
-        assertThat(steps(out)).containsExactly("computeMetrics:COMPLETED", "renderReports:COMPLETED");
+        assertThat(steps(out)).containsExactly("computeMetrics:COMPLETED", "renderReports:COMPLETED",
+                "deliverOutputs:COMPLETED");
         JsonNode summary = new ObjectMapper().readTree(out.resolve("run-summary.json").toFile());
         assertThat(summary.path("totals").path("rows_loaded").asLong()).isEqualTo(summary.path("totals").path("rows_read").asLong());
         assertThat(out.resolve("board-report.pdf")).isRegularFile();
@@ -49,7 +50,7 @@ class RerunIntegrationTests {
         CliRun forced = CliRun.of(home, append(args, "--force"));
         assertThat(forced.exitCode()).isZero();
         assertThat(steps(out)).containsExactly("loadExports:COMPLETED", "profileData:COMPLETED", "computeMetrics:COMPLETED",
-                "renderReports:COMPLETED");
+                "renderReports:COMPLETED", "deliverOutputs:COMPLETED");
     }
 
     @Test

@@ -92,6 +92,40 @@ class JobDefinitionLoaderTests {
         assertThat(AsOfRule.LATEST_DATA.fromRunDate(secondOfNovember)).isEmpty();
     }
 
+    @Test
+    void deliveryEmailIsReadWithDefaultsAndTheFolderResolvedAgainstTheJobsFolder() throws IOException {
+        write("mailed.yml", """
+                inputs: [{path: .}]
+                reports: [{template: board-monthly}]
+                delivery:
+                  folder: packs
+                  email: {to: [board@example.com], from: reports@example.com, smtp_host: smtp.example.com}
+                """);
+        JobDefinition.Delivery delivery = new JobDefinitionLoader(jobs).load("mailed").delivery();
+        assertThat(delivery.folder()).isEqualTo(jobs.resolve("packs").toAbsolutePath());
+        assertThat(delivery.email()).isEqualTo(new JobDefinition.Email(java.util.List.of("board@example.com"),
+                "reports@example.com", null, "smtp.example.com", 25, true, false, null, null));
+        assertThat(new JobDefinitionLoader(Path.of("jobs")).load("monthly-board-report").delivery())
+                .isEqualTo(JobDefinition.Delivery.none());
+    }
+
+    @Test
+    void deliveryEmailProblemsAreListed() throws IOException {
+        write("badmail.yml", """
+                inputs: [{path: .}]
+                reports: [{template: board-monthly}]
+                delivery:
+                  email: {to: [nobody], smtp_port: 70000}
+                """);
+        assertThatThrownBy(() -> new JobDefinitionLoader(jobs).load("badmail"))
+                .isInstanceOf(JobDefinitionException.class)
+                .hasMessageContaining("has 4 problem(s)")
+                .hasMessageContaining("delivery.email.to")
+                .hasMessageContaining("delivery.email.from")
+                .hasMessageContaining("delivery.email.smtp_host")
+                .hasMessageContaining("smtp_port must be 1..65535, was 70000");
+    }
+
     private void write(String name, String yaml) throws IOException {
         Files.writeString(jobs.resolve(name), yaml);
     }

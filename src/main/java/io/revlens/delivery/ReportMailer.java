@@ -1,0 +1,94 @@
+package io.revlens.delivery;
+
+import jakarta.activation.DataHandler;
+import jakarta.activation.FileDataSource;
+import jakarta.mail.Authenticator;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.PasswordAuthentication;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.nio.file.Path;
+import java.util.Date;
+import java.util.List;
+import java.util.Properties;
+
+/** Sends a run's reports by e-mail through an SMTP server (Jakarta Mail). */
+public final class ReportMailer {
+
+    /** Where and how to send: the server, the sender and recipients, and the optional login. */
+    public record Smtp(String host, int port, boolean startTls, String username, String password) {
+    }
+
+    /** One message: subject, plain-text body, and the files to attach (none: the body lists where they are). */
+    public record Mail(String from, List<String> to, String subject, String body, List<Path> attachments) {
+    }
+
+    private ReportMailer() {
+    }
+
+    /** Sends the message; the exception's message names the server and the reason. */
+    public static void send(Smtp smtp, Mail mail) throws DeliveryException {
+        Properties properties = new Properties();
+        properties.put("mail.smtp.host", smtp.host());
+        properties.put("mail.smtp.port", Integer.toString(smtp.port()));
+        properties.put("mail.smtp.connectiontimeout", "20000");
+        properties.put("mail.smtp.timeout", "60000");
+        properties.put("mail.smtp.writetimeout", "60000");
+        if (smtp.startTls()) {
+            properties.put("mail.smtp.starttls.enable", "true");
+            properties.put("mail.smtp.starttls.required", "true");
+        }
+        Authenticator authenticator = null;
+        if (smtp.username() != null) {
+            properties.put("mail.smtp.auth", "true");
+            authenticator = new Authenticator() {
+                @Override
+                protected PasswordAuthentication getPasswordAuthentication() {
+                    return new PasswordAuthentication(smtp.username(), smtp.password() == null ? "" : smtp.password());
+                }
+            };
+        }
+        try {
+            Session session = Session.getInstance(properties, authenticator);
+            MimeMessage message = new MimeMessage(session);
+            message.setFrom(new InternetAddress(mail.from()));
+            for (String to : mail.to()) {
+                message.addRecipient(Message.RecipientType.TO, new InternetAddress(to));
+            }
+            message.setSubject(mail.subject(), "UTF-8");
+            message.setSentDate(new Date());
+            MimeMultipart content = new MimeMultipart();
+            MimeBodyPart body = new MimeBodyPart();
+            body.setText(mail.body(), "UTF-8");
+            content.addBodyPart(body);
+            for (Path file : mail.attachments()) {
+                MimeBodyPart attachment = new MimeBodyPart();
+                attachment.setDataHandler(new DataHandler(new FileDataSource(file.toFile())));
+                attachment.setFileName(file.getFileName().toString());
+                content.addBodyPart(attachment);
+            }
+            message.setContent(content);
+            Transport.send(message);
+        } catch (MessagingException e) {
+            throw new DeliveryException("Could not send the reports by e-mail through " + smtp.host() + ":" + smtp.port()
+                    + " to " + mail.to() + ": " + rootMessage(e) + ". The outputs are not lost; resend with ./revlens restart <id>", e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable cause = e;
+        String message = e.getMessage();
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+            if (cause.getMessage() != null) {
+                message = cause.getMessage();
+            }
+        }
+        return message == null ? cause.getClass().getSimpleName() : message;
+    }
+}

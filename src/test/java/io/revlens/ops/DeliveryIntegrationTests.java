@@ -1,0 +1,168 @@
+package io.revlens.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.revlens.cli.ExitCodes;
+import jakarta.mail.Address;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.io.InputStream;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Delivery: a successful run's outputs are copied to {@code <out>/<as-of>/}, and the PDFs are e-mailed
+ * through a real SMTP server (GreenMail, on a local port). A failed e-mail keeps the outputs, exits 7,
+ * and a restart sends it.
+ */
+class DeliveryIntegrationTests {
+
+    private static final String AS_OF = "2026-10-31";
+
+    @TempDir
+    Path temp;
+
+    private GreenMail smtp;
+
+    @AfterEach
+    void stopSmtp() {
+        if (smtp != null) {
+            smtp.stop();
+        }
+    }
+
+    @Test
+    void copiesTheOutputsToTheRunsFolderAndMailsThePdf() throws Exception {
+        int port = freePort();
+        smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        Path jobs = writeJob("board-by-mail", port);
+        Path home = temp.resolve("home");
+        Path out = temp.resolve("out");
+
+        CliRun run = CliRun.of(home, "run", "board-by-mail", "--jobs", jobs.toString(), "--as-of", AS_OF, "--out", out.toString());
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+
+        Path delivered = out.resolve(AS_OF);
+        assertThat(run.out()).contains("Delivered → " + delivered).contains("E-mail → sent to board@example.com, owner@example.com");
+        assertThat(Files.readAllBytes(delivered.resolve("board-report.pdf"))).isEqualTo(Files.readAllBytes(out.resolve("board-report.pdf")));
+        assertThat(Files.readString(delivered.resolve("rejects.csv"))).isEqualTo(Files.readString(out.resolve("rejects.csv")));
+        assertThat(names(delivered.resolve("metrics"))).isNotEmpty().isEqualTo(names(out.resolve("metrics")));
+        JsonNode summary = new ObjectMapper().readTree(delivered.resolve("run-summary.json").toFile());
+        assertThat(summary.path("status").asText()).isEqualTo("COMPLETED");
+        assertThat(summary.path("delivery").path("folder").asText()).isEqualTo(delivered.toString());
+
+        MimeMessage[] received = smtp.getReceivedMessages();
+        // One message with two recipients: GreenMail keeps one copy per recipient.
+        assertThat(received).hasSize(2);
+        MimeMessage message = received[0];
+        assertThat(message.getSubject()).isEqualTo("Calibra Instruments, Inc. board pack as of 2026-10-31");
+        assertThat(Arrays.stream(message.getAllRecipients()).map(Address::toString))
+                .containsExactly("board@example.com", "owner@example.com");
+        assertThat(message.getFrom()[0].toString()).isEqualTo("reports@revlens.test");
+        MimeMultipart parts = (MimeMultipart) message.getContent();
+        List<String> attachments = new ArrayList<>();
+        byte[] pdf = null;
+        String body = null;
+        for (int i = 0; i < parts.getCount(); i++) {
+            BodyPart part = parts.getBodyPart(i);
+            if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+                attachments.add(part.getFileName());
+                try (InputStream in = part.getInputStream()) {
+                    pdf = in.readAllBytes();
+                }
+            } else {
+                body = part.getContent().toString();
+            }
+        }
+        assertThat(attachments).containsExactly("board-report.pdf");
+        assertThat(pdf).isEqualTo(Files.readAllBytes(out.resolve("board-report.pdf")));
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+            assertThat(text).contains("Calibra Instruments, Inc.").contains("2026-10-31");
+        }
+        assertThat(body).contains("as of 2026-10-31").contains("Attached: board-report.pdf").contains(delivered.toString());
+    }
+
+    @Test
+    void aFailedEmailKeepsTheOutputsExitsSevenAndARestartSendsIt() throws Exception {
+        int port = freePort();
+        Path jobs = writeJob("board-by-mail", port);
+        Path home = temp.resolve("home");
+        Path out = temp.resolve("out");
+
+        // Nothing listens on the port: the e-mail cannot be sent.
+        CliRun run = CliRun.of(home, "run", "board-by-mail", "--jobs", jobs.toString(), "--as-of", AS_OF, "--out", out.toString());
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.DELIVERY_FAILED);
+        assertThat(run.out()).contains("FAILED: Could not send the reports by e-mail through 127.0.0.1:" + port)
+                .contains("The outputs are not lost");
+        assertThat(out.resolve("board-report.pdf")).isRegularFile();
+        assertThat(out.resolve(AS_OF).resolve("board-report.pdf")).isRegularFile();
+        assertThat(out.resolve(AS_OF).resolve("run-summary.json")).isRegularFile();
+        JsonNode summary = new ObjectMapper().readTree(out.resolve("run-summary.json").toFile());
+        assertThat(summary.path("delivery").path("email").asText()).startsWith("FAILED: Could not send");
+        long id = summary.path("job_execution_id").asLong();
+        assertThat(run.out()).contains("restart " + id);
+
+        smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        CliRun restarted = CliRun.of(home, "restart", Long.toString(id));
+        assertThat(restarted.exitCode()).as(restarted.toString()).isZero();
+        // Only the delivery ran again; the reports were not rebuilt.
+        assertThat(RunHistoryIntegrationTests.steps(out)).containsExactly("deliverOutputs:COMPLETED");
+        assertThat(smtp.getReceivedMessages()).hasSize(2);
+    }
+
+    private Path writeJob(String name, int port) throws Exception {
+        Path jobs = temp.resolve("jobs");
+        Files.createDirectories(jobs);
+        Files.writeString(jobs.resolve(name + ".yml"), """
+                description: Monthly board report
+                company: Calibra Instruments, Inc.
+                inputs:
+                  - path: %s
+                as_of: previous-month-end
+                reports:
+                  - template: board-monthly
+                    output: board-report
+                delivery:
+                  email:
+                    to: [board@example.com, owner@example.com]
+                    from: reports@revlens.test
+                    subject: "{company} board pack as of {as_of}"
+                    smtp_host: 127.0.0.1
+                    smtp_port: %d
+                    attach: true
+                """.formatted(Path.of("sample-data").toAbsolutePath(), port));
+        return jobs;
+    }
+
+    private static List<String> names(Path folder) throws Exception {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

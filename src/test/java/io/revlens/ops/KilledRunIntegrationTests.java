@@ -1,0 +1,196 @@
+package io.revlens.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.revlens.model.Workspace;
+import io.revlens.sample.SampleCompanyGenerator;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A run killed with {@code kill -9} (a child JVM, {@code Process.destroyForcibly()}) during ingest,
+ * metrics or rendering, then restarted or rerun, ends with exactly what a clean run produces:
+ * the same row counts, no row loaded twice, the same metric CSVs.
+ */
+class KilledRunIntegrationTests {
+
+    private static final List<String> TABLES = List.of("accounts", "reps", "opportunities",
+            "opportunity_stage_history", "revenue_lines", "rejects");
+
+    @TempDir
+    static Path shared;
+
+    static Path input;
+    static Path cleanOut;
+    static Path cleanHome;
+
+    @TempDir
+    Path temp;
+
+    @BeforeAll
+    static void generateALargeInputAndRunItCleanly() throws Exception {
+        // Scale 20: 34,113 deals and 45,912 invoice lines, so ingest takes several chunks of 5,000 rows.
+        input = SampleCompanyGenerator.generate(shared.resolve("input"), 11, 20).folder();
+        cleanHome = shared.resolve("clean-home");
+        cleanOut = shared.resolve("clean");
+        CliRun clean = CliRun.of(cleanHome, args(cleanOut));
+        assertThat(clean.exitCode()).as(clean.toString()).isZero();
+    }
+
+    @Test
+    void killedDuringIngestThenRestartedEndsWithExactlyTheRowsOfACleanRun() throws Exception {
+        Path home = temp.resolve("home");
+        Path out = temp.resolve("out");
+        String log;
+        try (RevLensProcess run = RevLensProcess.start(home, temp.resolve("run.log"), args(out))) {
+            // A progress line is printed after each committed chunk: rows are loading.
+            assertThat(run.awaitOutput(o -> o.contains(" rows ..."))).as("no progress line:\n%s", run.output()).isTrue();
+            run.killHard();
+            log = run.output();
+        }
+        assertThat(log).contains("step loadExports started").doesNotContain("step loadExports COMPLETED");
+
+        // Right after the kill the DuckDB file opens and holds no row twice (each chunk is one transaction).
+        Map<String, long[]> afterKill = counts(out);
+        afterKill.forEach((table, c) -> assertThat(c[1]).as("distinct rows of %s", table).isEqualTo(c[0]));
+
+        JsonNode killed = RunHistoryIntegrationTests.history(home).get(0);
+        assertThat(killed.path("status").asText()).isEqualTo("STARTED");
+        assertThat(killed.path("message").asText()).contains("killed").contains("restart " + killed.path("execution_id").asLong());
+
+        CliRun restarted = CliRun.of(home, "restart", killed.path("execution_id").asText());
+        assertThat(restarted.exitCode()).as(restarted.toString()).isZero();
+        assertThat(RunHistoryIntegrationTests.steps(out)).first().isEqualTo("loadExports:COMPLETED");
+
+        assertSameAsCleanRun(out);
+        JsonNode history = RunHistoryIntegrationTests.history(home);
+        assertThat(history.get(0).path("status").asText()).isEqualTo("COMPLETED");
+        assertThat(history.get(1).path("status").asText()).isEqualTo("FAILED");
+    }
+
+    @Test
+    void killedDuringMetricsThenRestartedWritesTheSameMetricsAsACleanRun() throws Exception {
+        Path home = temp.resolve("home");
+        Path out = temp.resolve("out");
+        try (RevLensProcess run = RevLensProcess.start(home, temp.resolve("run.log"), args(out))) {
+            assertThat(run.awaitOutput(o -> o.contains("step computeMetrics started"))).as(run.output()).isTrue();
+            run.killHard();
+            assertThat(run.output()).doesNotContain("step computeMetrics COMPLETED");
+        }
+        long id = RunHistoryIntegrationTests.history(home).get(0).path("execution_id").asLong();
+        CliRun restarted = CliRun.of(home, "restart", Long.toString(id));
+        assertThat(restarted.exitCode()).as(restarted.toString()).isZero();
+        // Ingest had completed: the restart resumed at the metrics.
+        assertThat(RunHistoryIntegrationTests.steps(out)).containsExactly("computeMetrics:COMPLETED", "renderReports:COMPLETED",
+                "deliverOutputs:COMPLETED");
+        assertSameAsCleanRun(out);
+    }
+
+    @Test
+    void killedDuringRenderingThenRerunWritesTheSameMetricsAndTheReport() throws Exception {
+        Path home = temp.resolve("home");
+        Path out = temp.resolve("out");
+        try (RevLensProcess run = RevLensProcess.start(home, temp.resolve("run.log"), args(out))) {
+            assertThat(run.awaitOutput(o -> o.contains("step renderReports started"))).as(run.output()).isTrue();
+            run.killHard();
+            assertThat(run.output()).doesNotContain("step renderReports COMPLETED");
+        }
+        // Running the same command again resumes the killed run.
+        CliRun rerun = CliRun.of(home, args(out));
+        assertThat(rerun.exitCode()).as(rerun.toString()).isZero();
+        assertThat(RunHistoryIntegrationTests.steps(out)).containsExactly("renderReports:COMPLETED", "deliverOutputs:COMPLETED");
+        assertSameAsCleanRun(out);
+        assertThat(Files.size(out.resolve("board-report.pdf"))).isPositive();
+    }
+
+    private static void assertSameAsCleanRun(Path out) throws Exception {
+        Map<String, long[]> clean = counts(cleanOut);
+        Map<String, long[]> restarted = counts(out);
+        for (String table : TABLES) {
+            assertThat(restarted.get(table)[0]).as("rows in %s", table).isEqualTo(clean.get(table)[0]);
+            assertThat(restarted.get(table)[1]).as("distinct lineage in %s", table)
+                    .isEqualTo(restarted.get(table)[0]);
+        }
+        assertThat(clean.get("opportunities")[0]).isEqualTo(34_113);
+        assertThat(metricCsvs(out)).isEqualTo(metricCsvs(cleanOut));
+    }
+
+    /** Per table: rows, and distinct lineage (file, row) pairs; equal when no row was loaded twice. */
+    private static Map<String, long[]> counts(Path out) throws Exception {
+        Map<String, long[]> counts = new LinkedHashMap<>();
+        try (Connection connection = Workspace.open(out.resolve("revlens.duckdb"));
+             Statement statement = connection.createStatement()) {
+            for (String table : TABLES) {
+                // A row's lineage is its file and row; a deal's row gives one stage-history row per stage.
+                String lineage = switch (table) {
+                    case "rejects" -> "(source_file_id, row_number, column_name)";
+                    case "opportunity_stage_history" -> "(source_file_id, source_row, stage)";
+                    default -> "(source_file_id, source_row)";
+                };
+                try (ResultSet rs = statement.executeQuery(
+                        "select count(*), count(distinct " + lineage + ") from " + table)) {
+                    rs.next();
+                    counts.put(table, new long[] {rs.getLong(1), rs.getLong(2)});
+                }
+            }
+        }
+        return counts;
+    }
+
+    /**
+     * Every metric CSV by name. A reloaded file gets a new source_file_id (a surrogate key), so that
+     * column is replaced by the file's path before comparing.
+     */
+    private static Map<String, String> metricCsvs(Path out) throws Exception {
+        Map<String, String> paths = new HashMap<>();
+        try (Connection connection = Workspace.open(out.resolve("revlens.duckdb"));
+             Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("select source_file_id, path from source_files")) {
+            while (rs.next()) {
+                paths.put(rs.getString(1), rs.getString(2).substring(rs.getString(2).lastIndexOf('/') + 1));
+            }
+        }
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> csvs = Files.list(out.resolve("metrics"))) {
+            for (Path csv : csvs.toList()) {
+                List<String> lines = Files.readAllLines(csv);
+                int column = lines.isEmpty() ? -1 : List.of(lines.get(0).split(",", -1)).indexOf("source_file_id");
+                StringBuilder text = new StringBuilder();
+                for (String line : lines) {
+                    if (column >= 0 && line != lines.get(0)) {
+                        try (CSVParser parser = CSVParser.parse(line, CSVFormat.DEFAULT)) {
+                            List<String> values = new ArrayList<>(parser.getRecords().get(0).toList());
+                            values.set(column, paths.getOrDefault(values.get(column), values.get(column)));
+                            line = String.join("|", values);
+                        }
+                    }
+                    text.append(line).append('\n');
+                }
+                files.put(csv.getFileName().toString(), text.toString());
+            }
+        }
+        assertThat(files).isNotEmpty();
+        return files;
+    }
+
+    private static String[] args(Path out) {
+        return new String[] {"run", "monthly-board-report", "--input", input.toString(), "--as-of", "2026-10-31",
+                "--out", out.toString()};
+    }
+}

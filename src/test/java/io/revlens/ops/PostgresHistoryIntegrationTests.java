@@ -1,0 +1,121 @@
+package io.revlens.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The job history in a real PostgreSQL server ({@code REVLENS_TEST_PG_URL}, {@code REVLENS_TEST_PG_USER},
+ * {@code REVLENS_TEST_PG_PASSWORD}; {@code .ci/run} starts one): a run killed in a child process is
+ * listed and restarted from the history kept there. Each test uses its own schema.
+ */
+class PostgresHistoryIntegrationTests {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path temp;
+
+    private String baseUrl;
+    private String user;
+    private String password;
+    private String schema;
+    private Map<String, String> history;
+
+    @BeforeEach
+    void createSchema() throws Exception {
+        baseUrl = System.getenv("REVLENS_TEST_PG_URL");
+        assumeTrue(baseUrl != null && !baseUrl.isBlank(),
+                "REVLENS_TEST_PG_URL is not set (e.g. jdbc:postgresql://localhost:5432/revlens_test with"
+                        + " REVLENS_TEST_PG_USER and REVLENS_TEST_PG_PASSWORD); .ci/run starts a PostgreSQL server and sets it");
+        user = System.getenv().getOrDefault("REVLENS_TEST_PG_USER", "revlens");
+        password = System.getenv().getOrDefault("REVLENS_TEST_PG_PASSWORD", "");
+        schema = "revlens_test_" + ProcessHandle.current().pid() + "_" + System.nanoTime() % 1_000_000;
+        try (Connection connection = DriverManager.getConnection(baseUrl, user, password);
+             Statement statement = connection.createStatement()) {
+            statement.execute("create schema " + schema);
+        }
+        String url = baseUrl + (baseUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        history = Map.of("revlens.history.url", url, "revlens.history.user", user, "revlens.history.password", password);
+    }
+
+    @AfterEach
+    void dropSchema() throws Exception {
+        if (schema != null) {
+            try (Connection connection = DriverManager.getConnection(baseUrl, user, password);
+                 Statement statement = connection.createStatement()) {
+                statement.execute("drop schema if exists " + schema + " cascade");
+            }
+        }
+    }
+
+    @Test
+    void aRunKilledDuringMetricsIsRestartedFromPostgresBackedHistory() throws Exception {
+        Path home = temp.resolve("home");
+        Path out = temp.resolve("out");
+        try (RevLensProcess run = RevLensProcess.start(home, temp.resolve("run.log"), history,
+                "run", "monthly-board-report", "--as-of", "2026-10-31", "--out", out.toString())) {
+            assertThat(run.awaitOutput(o -> o.contains("step computeMetrics started"))).as(run.output()).isTrue();
+            run.killHard();
+            assertThat(run.output()).doesNotContain("step computeMetrics COMPLETED");
+        }
+        assertThat(statuses()).containsExactly("STARTED");
+
+        JsonNode killed = runs(home).get(0);
+        assertThat(killed.path("status").asText()).isEqualTo("STARTED");
+        assertThat(killed.path("message").asText()).contains("killed");
+        long id = killed.path("execution_id").asLong();
+
+        CliRun restarted = CliRun.of(home, history, "restart", Long.toString(id));
+        assertThat(restarted.exitCode()).as(restarted.toString()).isZero();
+        assertThat(RunHistoryIntegrationTests.steps(out)).containsExactly("computeMetrics:COMPLETED", "renderReports:COMPLETED",
+                "deliverOutputs:COMPLETED");
+        assertThat(out.resolve("board-report.pdf")).isRegularFile();
+
+        // Recorded in PostgreSQL (not in an H2 file under the home folder): the killed run marked failed, then the restart.
+        assertThat(statuses()).containsExactly("FAILED", "COMPLETED");
+        assertThat(home.resolve("history")).doesNotExist();
+        JsonNode runs = runs(home);
+        assertThat(runs).hasSize(2);
+        assertThat(runs.get(0).path("status").asText()).isEqualTo("COMPLETED");
+        // 1,779 deals + 110 companies + 12 reps + 2,453 invoice lines in sample-data/.
+        assertThat(runs.get(0).path("rows_loaded").asLong()).isEqualTo(4354);
+
+        CliRun again = CliRun.of(home, history, "run", "monthly-board-report", "--as-of", "2026-10-31", "--out", out.toString());
+        assertThat(again.exitCode()).isZero();
+        assertThat(again.out()).contains("already completed");
+    }
+
+    private JsonNode runs(Path home) throws Exception {
+        CliRun runs = CliRun.of(home, history, "runs", "--json");
+        assertThat(runs.exitCode()).as(runs.toString()).isZero();
+        return JSON.readTree(runs.out());
+    }
+
+    private List<String> statuses() throws Exception {
+        List<String> statuses = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection(baseUrl, user, password);
+             Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery(
+                     "select status from " + schema + ".batch_job_execution order by job_execution_id")) {
+            while (rs.next()) {
+                statuses.add(rs.getString(1));
+            }
+        }
+        return statuses;
+    }
+}
