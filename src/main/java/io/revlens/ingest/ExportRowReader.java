@@ -34,6 +34,8 @@ final class ExportRowReader implements ItemStreamReader<LoadItem> {
     private int fileIndex;
     private FileSlot current;
     private long emitted;
+    /** Content hashes of the files by index, computed when first needed (a cache, not restart state). */
+    private final Map<Integer, String> hashes = new java.util.HashMap<>();
 
     ExportRowReader(List<Path> files, Map<String, String> profileOverrides, ProfileCatalog catalog) {
         this.files = List.copyOf(files);
@@ -92,20 +94,47 @@ final class ExportRowReader implements ItemStreamReader<LoadItem> {
             opened = new OpenedExport(file, ExportFormat.of(file), null, null, null, null, List.of(), null,
                     DateOrder.MDY, false, "failed", file.getFileName() + ": " + e.getMessage(), null);
         }
+        String sha = hash(index);
+        Integer original = sha.isEmpty() ? null : firstWithHash(sha, index);
+        if (original != null && opened.loadable()) {
+            // Same bytes under another name: read and count its rows as skipped so nothing is loaded twice.
+            opened = new OpenedExport(opened.file(), opened.format(), opened.encoding(), opened.delimiter(),
+                    opened.sheet(), opened.headerRow(), opened.header(), opened.profile(), opened.dateOrder(),
+                    opened.date1904(), "ignored", file.getFileName() + " is a duplicate of "
+                    + files.get(original).getFileName() + " (same content, sha256 " + sha.substring(0, 12)
+                    + "…): its rows are skipped, not loaded twice; remove one of the copies", opened.rows());
+        }
         RowMapper mapper = opened.loadable()
                 ? new RowMapper(opened.profile(), opened.dateOrder(), opened.date1904(),
                 opened.format() == ExportFormat.CSV)
                 : null;
         long size;
-        String sha;
         try {
             size = Files.size(file);
-            sha = sha256(file);
         } catch (IOException e) {
             size = 0;
-            sha = "";
         }
         return new FileSlot(index, files.size(), file.toAbsolutePath().normalize(), opened, sha, size, mapper);
+    }
+
+    private String hash(int index) {
+        return hashes.computeIfAbsent(index, i -> {
+            try {
+                return sha256(files.get(i));
+            } catch (IOException e) {
+                return "";
+            }
+        });
+    }
+
+    /** The index of the first earlier file with these contents, or null. */
+    private Integer firstWithHash(String sha, int index) {
+        for (int i = 0; i < index; i++) {
+            if (sha.equals(hash(i))) {
+                return i;
+            }
+        }
+        return null;
     }
 
     String overrideFor(Path file) {

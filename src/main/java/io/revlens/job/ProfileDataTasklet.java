@@ -1,6 +1,7 @@
 package io.revlens.job;
 
 import io.revlens.ingest.DataQualityProfiler;
+import io.revlens.ingest.OverlapResolver;
 import io.revlens.model.Workspace;
 import java.sql.Connection;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -8,7 +9,7 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
-/** Builds the data-quality profile of the loaded tables (null rates, duplicates, orphans, currencies). */
+/** Resolves overlapping exports (the later one wins), then builds the data-quality profile of the loaded tables (null rates, duplicates, orphans, currencies). */
 final class ProfileDataTasklet implements Tasklet {
 
     private final RunRequest request;
@@ -20,6 +21,7 @@ final class ProfileDataTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         try (Connection connection = Workspace.open(request.databaseFile())) {
+            OverlapResolver.resolve(connection);
             DataQualityProfiler.profile(connection);
         }
         return RepeatStatus.FINISHED;
