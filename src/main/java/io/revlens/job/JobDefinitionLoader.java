@@ -106,8 +106,16 @@ public final class JobDefinitionLoader {
                         problems.add("inputs: every entry needs a path");
                         continue;
                     }
-                    resolvedInputs.add(new JobDefinition.Input(
-                            baseFolder.resolve(input.path()).normalize(), input.glob(), input.profile()));
+                    Path resolved = baseFolder.resolve(input.path()).normalize();
+                    InputRoots roots = InputRoots.forJobFolder(baseFolder);
+                    if (!roots.allows(resolved)) {
+                        problems.add("inputs: " + input.path() + " resolves to " + resolved
+                                + ", outside the allowed input roots " + roots.describe()
+                                + "; put the exports under the project folder, add their folder to REVLENS_INPUT_ROOTS,"
+                                + " or name it on the command line with --input");
+                        continue;
+                    }
+                    resolvedInputs.add(new JobDefinition.Input(resolved, input.glob(), input.profile()));
                 }
             }
             AsOfRule rule = AsOfRule.PREVIOUS_MONTH_END;
