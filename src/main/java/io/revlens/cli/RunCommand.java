@@ -38,12 +38,25 @@ class RunCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "Print only the final summary.")
     boolean quiet;
 
+    @Option(names = "--pseudonymise", description = "Replace person names (reps, managers) with pseudonyms in every output.")
+    boolean pseudonymise;
+
+    @Option(names = "--accept-schema-change",
+            description = "Load exports whose columns changed since the last run (and remember the new shape).")
+    boolean acceptSchemaChange;
+
     @Override
     public Integer call() throws Exception {
         ProjectPaths paths = ProjectPaths.detect();
         JobDefinition job = new JobDefinitionLoader(paths.jobs()).load(jobName);
         if (input != null) {
             job = job.withInput(input.toAbsolutePath().normalize());
+        }
+        if (pseudonymise) {
+            job = job.withPseudonymise();
+        }
+        if (acceptSchemaChange) {
+            job = job.withAcceptSchemaChange();
         }
         Path outDir = out != null ? out : paths.defaultOut(jobName);
         return JobLaunch.run(job, outDir, asOf, force, quiet, spec.commandLine().getOut());

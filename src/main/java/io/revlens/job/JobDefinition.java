@@ -20,7 +20,17 @@ public record JobDefinition(
         boolean workbook,
         Thresholds thresholds,
         Targets targets,
-        Schedule schedule) {
+        Schedule schedule,
+        boolean pseudonymise,
+        boolean acceptSchemaChange) {
+
+    /** A job without pseudonymisation that stops on changed export columns. */
+    public JobDefinition(String name, String description, String company, String currency, int fiscalYearStartMonth,
+                         List<Input> inputs, AsOfRule asOf, List<ReportOutput> reports, boolean workbook,
+                         Thresholds thresholds, Targets targets, Schedule schedule) {
+        this(name, description, company, currency, fiscalYearStartMonth, inputs, asOf, reports, workbook, thresholds,
+                targets, schedule, false, false);
+    }
 
     /** One input folder with an optional glob and an optional mapping-profile override. */
     public record Input(Path path, String glob, String profile) {
@@ -59,12 +69,25 @@ public record JobDefinition(
     /** Returns a copy whose inputs are replaced by one folder (the {@code --input} option). */
     public JobDefinition withInput(Path folder) {
         return new JobDefinition(name, description, company, currency, fiscalYearStartMonth,
-                List.of(new Input(folder, null, null)), asOf, reports, workbook, thresholds, targets, schedule);
+                List.of(new Input(folder, null, null)), asOf, reports, workbook, thresholds, targets, schedule,
+                pseudonymise, acceptSchemaChange);
     }
 
     /** Returns a copy with another as-of rule. */
     public JobDefinition withAsOf(AsOfRule rule) {
         return new JobDefinition(name, description, company, currency, fiscalYearStartMonth,
-                inputs, rule, reports, workbook, thresholds, targets, schedule);
+                inputs, rule, reports, workbook, thresholds, targets, schedule, pseudonymise, acceptSchemaChange);
+    }
+
+    /** Returns a copy that replaces person names in every output (the {@code --pseudonymise} option). */
+    public JobDefinition withPseudonymise() {
+        return new JobDefinition(name, description, company, currency, fiscalYearStartMonth,
+                inputs, asOf, reports, workbook, thresholds, targets, schedule, true, acceptSchemaChange);
+    }
+
+    /** Returns a copy that loads exports whose columns changed since the last run ({@code --accept-schema-change}). */
+    public JobDefinition withAcceptSchemaChange() {
+        return new JobDefinition(name, description, company, currency, fiscalYearStartMonth,
+                inputs, asOf, reports, workbook, thresholds, targets, schedule, pseudonymise, true);
     }
 }

@@ -85,7 +85,8 @@ public final class JobDefinitionLoader {
             Boolean workbook,
             ThresholdsFile thresholds,
             TargetsFile targets,
-            ScheduleFile schedule) {
+            ScheduleFile schedule,
+            Boolean pseudonymise) {
 
         JobDefinition toDefinition(String name, Path baseFolder, Path file) {
             List<String> problems = new ArrayList<>();
@@ -172,7 +173,8 @@ public final class JobDefinitionLoader {
             }
             return new JobDefinition(name, description, company == null ? name : company, currencyCode,
                     fiscalStart, List.copyOf(resolvedInputs), rule, List.copyOf(outputs),
-                    Boolean.TRUE.equals(workbook), resolvedThresholds, resolvedTargets, resolvedSchedule);
+                    Boolean.TRUE.equals(workbook), resolvedThresholds, resolvedTargets, resolvedSchedule,
+                    Boolean.TRUE.equals(pseudonymise), false);
         }
     }
 

@@ -14,7 +14,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * Builds the one step graph every RevLens job shares; jobs differ only by their job file
  * (inputs, thresholds, which reports):
- * {@code loadExports → profileData → computeMetrics → renderReports}.
+ * {@code checkColumns → loadExports → profileData → computeMetrics → renderReports}.
  */
 final class ReportJobFactory {
 
@@ -29,6 +29,9 @@ final class ReportJobFactory {
     }
 
     Job build(RunRequest request, RunInputs inputs, IngestProgress progress, LocalDate runDate) {
+        Step checkColumns = new StepBuilder("checkColumns", jobRepository)
+                .tasklet(new CheckColumnsTasklet(request, inputs), transactionManager)
+                .build();
         Step loadExports = LoadExportsStep.build("loadExports", jobRepository, transactionManager,
                 request.databaseFile(), inputs.files(), inputs.profileOverrides(), progress);
         Step profileData = new StepBuilder("profileData", jobRepository)
@@ -42,7 +45,8 @@ final class ReportJobFactory {
                 .build();
         return new JobBuilder(request.job().name(), jobRepository)
                 .listener(new RunSummaryWriter(request))
-                .start(loadExports)
+                .start(checkColumns)
+                .next(loadExports)
                 .next(profileData)
                 .next(computeMetrics)
                 .next(renderReports)
