@@ -27,6 +27,10 @@ create table if not exists source_files (
     loaded_at       timestamp
 );
 
+-- How a file's rows were read: 'bulk' (DuckDB's CSV reader, rows needing Java rules mapped by Java) or 'rows'
+-- (row by row through commons-csv/POI). Added after the first release, hence the alter.
+alter table source_files add column if not exists load_method varchar;
+
 create table if not exists rejects (
     source_file_id  integer not null,
     file            varchar not null,

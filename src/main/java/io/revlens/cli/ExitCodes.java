@@ -11,6 +11,8 @@ public final class ExitCodes {
     public static final int INTERNAL_FAILURE = 4;
     /** Another process is running in the same working folder. */
     public static final int BUSY = 5;
+    /** A multi-client run finished with at least one client failed (the others completed). */
+    public static final int SOME_CLIENTS_FAILED = 6;
     /** The command line itself is wrong (picocli's usage error code). */
     public static final int USAGE = 64;
 

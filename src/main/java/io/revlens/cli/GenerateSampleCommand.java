@@ -26,12 +26,36 @@ class GenerateSampleCommand implements Callable<Integer> {
     @Option(names = "--scale", defaultValue = "1", description = "Size multiplier for benchmarks (default: ${DEFAULT-VALUE}).")
     int scale;
 
+    @Option(names = "--opportunities", paramLabel = "N",
+            description = "For benchmarks: exactly N deals (instead of --scale).")
+    Integer opportunities;
+
+    @Option(names = "--invoice-lines", paramLabel = "N",
+            description = "For benchmarks: exactly N invoice lines (instead of --scale).")
+    Integer invoiceLines;
+
+    @Option(names = "--invoices-csv", description = "Write the invoice lines as a Xero-style CSV instead of .xlsx.")
+    boolean invoicesCsv;
+
     @Override
     public Integer call() throws Exception {
         if (scale < 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--scale must be at least 1");
         }
-        var sample = SampleCompanyGenerator.generate(out, seed, scale);
+        if (opportunities != null && opportunities < 1 || invoiceLines != null && invoiceLines < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--opportunities and --invoice-lines must be at least 1");
+        }
+        SampleCompanyGenerator.Size size = SampleCompanyGenerator.Size.of(scale);
+        if (opportunities != null || invoiceLines != null) {
+            SampleCompanyGenerator.Size exact = SampleCompanyGenerator.Size.exactly(
+                    opportunities == null ? 1_779 * scale : opportunities,
+                    invoiceLines == null ? 2_453 * scale : invoiceLines, invoicesCsv);
+            size = exact;
+        } else if (invoicesCsv) {
+            size = new SampleCompanyGenerator.Size(scale, null, scale, null, true);
+        }
+        var sample = SampleCompanyGenerator.generate(out, seed, size);
         spec.commandLine().getOut().println("Wrote sample company (seed " + seed + ", scale " + scale + ") to "
                 + out.toAbsolutePath() + ":");
         spec.commandLine().getOut().println(sample);

@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
 @Command(name = "revlens", mixinStandardHelpOptions = true, version = "RevLens 0.1.0",
         description = "Turns CRM and finance exports into board-ready metrics and PDF reports.",
         subcommands = {DemoCommand.class, RunCommand.class, AnalyzeCommand.class, InspectCommand.class,
-                ValidateCommand.class, GenerateSampleCommand.class, CommandLine.HelpCommand.class})
+                ValidateCommand.class, GenerateSampleCommand.class, RunClientsCommand.class, BenchIngestCommand.class,
+                CommandLine.HelpCommand.class})
 public class RevLensCommand implements Runnable {
 
     @CommandLine.Spec

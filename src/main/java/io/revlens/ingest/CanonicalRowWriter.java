@@ -34,6 +34,8 @@ import java.util.Set;
  */
 final class CanonicalRowWriter implements ItemStreamWriter<LoadItem> {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CanonicalRowWriter.class);
+
     private static final List<String> LINEAGE = List.of("source_file_id", "source_row");
     private static final List<String> STAGE_HISTORY_COLUMNS = List.of("opportunity_id", "stage", "entered_date",
             "source_file_id", "source_row");
@@ -119,67 +121,19 @@ final class CanonicalRowWriter implements ItemStreamWriter<LoadItem> {
                 register(item.slot());
             }
         }
-        Map<CanonicalTable, DuckDBAppender> open = new EnumMap<>(CanonicalTable.class);
-        DuckDBAppender historyAppender = null;
-        DuckDBAppender rejectAppender = null;
         List<FileSlot> ended = new ArrayList<>();
         Set<FileSlot> inChunk = new java.util.LinkedHashSet<>();
-        try {
+        try (ChunkAppenders appenders = new ChunkAppenders()) {
             for (LoadItem item : chunk) {
                 FileSlot slot = item.slot();
                 inChunk.add(slot);
                 if (item.isFileEnd()) {
                     ended.add(slot);
-                    continue;
+                } else if (item.bulk()) {
+                    loadWhole(slot, appenders);
+                } else {
+                    accept(slot, item.mapped(), appenders);
                 }
-                MappedRow row = item.mapped();
-                slot.read++;
-                switch (row.outcome()) {
-                    case SKIPPED -> slot.skipped++;
-                    case REJECTED -> {
-                        slot.rejected++;
-                        if (rejectAppender == null) {
-                            rejectAppender = rejects.open(connection);
-                        }
-                        for (Reject reject : row.rejects()) {
-                            rejects.append(rejectAppender, new Object[]{slot.sourceFileId, slot.file.toString(),
-                                    reject.rowNumber(), reject.column(), reject.rawValue(), reject.reason()});
-                        }
-                    }
-                    case LOADED -> {
-                        slot.loaded++;
-                        CanonicalTable table = slot.opened.profile().table();
-                        DuckDBAppender appender = open.get(table);
-                        if (appender == null) {
-                            appender = tables.get(table).open(connection);
-                            open.put(table, appender);
-                        }
-                        Object[] values = row.values();
-                        Object[] withLineage = java.util.Arrays.copyOf(values, values.length + 2);
-                        withLineage[values.length] = slot.sourceFileId;
-                        withLineage[values.length + 1] = row.rowNumber();
-                        tables.get(table).append(appender, withLineage);
-                        noteRow(slot, table, values);
-                        for (MappedRow.StageEntry entry : row.stageHistory()) {
-                            if (historyAppender == null) {
-                                historyAppender = stageHistory.open(connection);
-                            }
-                            stageHistory.append(historyAppender, new Object[]{entry.opportunityId(), entry.stage(),
-                                    entry.enteredDate(), slot.sourceFileId, row.rowNumber()});
-                            slot.stages.computeIfAbsent(entry.stage(), s -> new boolean[2]);
-                        }
-                    }
-                }
-            }
-        } finally {
-            for (DuckDBAppender appender : open.values()) {
-                appender.close();
-            }
-            if (historyAppender != null) {
-                historyAppender.close();
-            }
-            if (rejectAppender != null) {
-                rejectAppender.close();
             }
         }
         for (FileSlot slot : inChunk) {
@@ -195,6 +149,164 @@ final class CanonicalRowWriter implements ItemStreamWriter<LoadItem> {
                     statement.executeUpdate();
                 }
             }
+        }
+    }
+
+    /** The Appenders opened in one chunk, closed (flushed) at its end. */
+    private final class ChunkAppenders implements AutoCloseable {
+        private final Map<CanonicalTable, DuckDBAppender> open = new EnumMap<>(CanonicalTable.class);
+        private DuckDBAppender history;
+        private DuckDBAppender rejected;
+
+        DuckDBAppender table(CanonicalTable table) throws SQLException {
+            DuckDBAppender appender = open.get(table);
+            if (appender == null) {
+                appender = tables.get(table).open(connection);
+                open.put(table, appender);
+            }
+            return appender;
+        }
+
+        DuckDBAppender history() throws SQLException {
+            if (history == null) {
+                history = stageHistory.open(connection);
+            }
+            return history;
+        }
+
+        DuckDBAppender rejects() throws SQLException {
+            if (rejected == null) {
+                rejected = rejects.open(connection);
+            }
+            return rejected;
+        }
+
+        @Override
+        public void close() throws SQLException {
+            for (DuckDBAppender appender : open.values()) {
+                appender.close();
+            }
+            open.clear();
+            if (history != null) {
+                history.close();
+                history = null;
+            }
+            if (rejected != null) {
+                rejected.close();
+                rejected = null;
+            }
+        }
+    }
+
+    /** Counts one mapped row and appends it (loaded) or its reasons (rejected). */
+    private void accept(FileSlot slot, MappedRow row, ChunkAppenders appenders) throws SQLException {
+        slot.read++;
+        switch (row.outcome()) {
+            case SKIPPED -> slot.skipped++;
+            case REJECTED -> {
+                slot.rejected++;
+                for (Reject reject : row.rejects()) {
+                    rejects.append(appenders.rejects(), new Object[]{slot.sourceFileId, slot.file.toString(),
+                            reject.rowNumber(), reject.column(), reject.rawValue(), reject.reason()});
+                }
+            }
+            case LOADED -> {
+                slot.loaded++;
+                CanonicalTable table = slot.opened.profile().table();
+                Object[] values = row.values();
+                Object[] withLineage = java.util.Arrays.copyOf(values, values.length + 2);
+                withLineage[values.length] = slot.sourceFileId;
+                withLineage[values.length + 1] = row.rowNumber();
+                tables.get(table).append(appenders.table(table), withLineage);
+                noteRow(slot, table, values);
+                for (MappedRow.StageEntry entry : row.stageHistory()) {
+                    stageHistory.append(appenders.history(), new Object[]{entry.opportunityId(), entry.stage(),
+                            entry.enteredDate(), slot.sourceFileId, row.rowNumber()});
+                    slot.stages.computeIfAbsent(entry.stage(), s -> new boolean[2]);
+                }
+            }
+        }
+    }
+
+    /**
+     * Loads a whole CSV file: through DuckDB's reader when it reads the file exactly as commons-csv would,
+     * else row by row here (the reader handed the file over unread). Either way in this chunk's transaction.
+     */
+    private void loadWhole(FileSlot slot, ChunkAppenders appenders) throws SQLException {
+        try {
+            BulkCsvLoad.Outcome outcome = new BulkCsvLoad(connection, slot).load(row -> accept(slot, row, appenders));
+            if (!slot.sha256.isEmpty()) {
+                try (PreparedStatement statement = connection.prepareStatement(
+                        "update source_files set sha256 = ? where source_file_id = ?")) {
+                    statement.setString(1, slot.sha256);
+                    statement.setInt(2, slot.sourceFileId);
+                    statement.executeUpdate();
+                }
+            }
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "update source_files set load_method = ? where source_file_id = ?")) {
+                statement.setString(1, outcome.loaded() ? "bulk" : "rows");
+                statement.setInt(2, slot.sourceFileId);
+                statement.executeUpdate();
+            }
+            if (outcome.loaded()) {
+                closeQuietly(slot);
+                slot.read += outcome.sqlLoaded();
+                slot.loaded += outcome.sqlLoaded();
+                slot.rowsEmitted = outcome.records();
+                noteStages(slot);
+                return;
+            }
+            log.debug("{}: loading row by row: {}", slot.file.getFileName(), outcome.why());
+        } catch (SQLException e) {
+            closeQuietly(slot);
+            throw e;
+        }
+        long emitted = 0;
+        try {
+            SourceRow row;
+            while ((row = slot.opened.rows().next()) != null) {
+                emitted++;
+                accept(slot, slot.mapper.map(row), appenders);
+                if (emitted % LoadExportsStep.CHUNK_SIZE == 0) {
+                    progress.rowsRead(slot.file, slot.read);
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            slot.readError = "reading stopped after " + emitted + " data rows: " + e.getMessage();
+        } finally {
+            closeQuietly(slot);
+        }
+        slot.rowsEmitted = emitted;
+    }
+
+    /** Stages (with whether they are won or lost) of what the file loaded, for writeStages. */
+    private void noteStages(FileSlot slot) throws SQLException {
+        if (slot.opened.profile().table() != CanonicalTable.OPPORTUNITIES) {
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(
+                "select stage, bool_or(status = 'won'), bool_or(status = 'lost') from opportunities"
+                        + " where source_file_id = ? and stage is not null group by stage"
+                        + " union all select distinct stage, false, false from opportunity_stage_history"
+                        + " where source_file_id = ?")) {
+            statement.setInt(1, slot.sourceFileId);
+            statement.setInt(2, slot.sourceFileId);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    boolean[] flags = slot.stages.computeIfAbsent(rs.getString(1), s -> new boolean[2]);
+                    flags[0] |= rs.getBoolean(2);
+                    flags[1] |= rs.getBoolean(3);
+                }
+            }
+        }
+    }
+
+    private static void closeQuietly(FileSlot slot) {
+        try {
+            slot.opened.close();
+        } catch (java.io.IOException e) {
+            log.debug("closing {}", slot.file, e);
         }
     }
 

@@ -43,7 +43,7 @@ public final class ExportInspector {
 
     /** The inspection of one file as printable text. */
     public String inspect(Path file) {
-        ExportRowReader overrides = new ExportRowReader(List.of(), profileOverrides, catalog);
+        ExportRowReader overrides = new ExportRowReader(List.of(), profileOverrides, catalog, false);
         String override = overrides.overrideFor(file);
         StringBuilder out = new StringBuilder();
         out.append(file.getFileName()).append('\n');

@@ -31,13 +31,16 @@ final class ExportRowReader implements ItemStreamReader<LoadItem> {
     private final List<Path> files;
     private final Map<String, String> profileOverrides;
     private final ExportOpener opener;
+    private final boolean bulkCsv;
     private int fileIndex;
     private FileSlot current;
     private long emitted;
     /** Content hashes of the files by index, computed when first needed (a cache, not restart state). */
     private final Map<Integer, String> hashes = new java.util.HashMap<>();
 
-    ExportRowReader(List<Path> files, Map<String, String> profileOverrides, ProfileCatalog catalog) {
+    /** @param bulkCsv whether plain CSV files are handed whole to the writer for DuckDB's reader */
+    ExportRowReader(List<Path> files, Map<String, String> profileOverrides, ProfileCatalog catalog, boolean bulkCsv) {
+        this.bulkCsv = bulkCsv;
         this.files = List.copyOf(files);
         this.profileOverrides = profileOverrides == null ? Map.of() : Map.copyOf(profileOverrides);
         this.opener = new ExportOpener(catalog);
@@ -61,6 +64,17 @@ final class ExportRowReader implements ItemStreamReader<LoadItem> {
             }
             current = openSlot(fileIndex);
             emitted = 0;
+            if (current.scan != null) {
+                // The writer loads the file (and reads its rows itself if DuckDB cannot); it closes it.
+                current.bulk = true;
+                return LoadItem.bulk(current);
+            }
+        }
+        if (current.bulk) {
+            FileSlot ended = current;
+            current = null;
+            fileIndex++;
+            return new LoadItem(ended, null, null);
         }
         OpenedExport opened = current.opened;
         if (opened.rows() != null) {
@@ -94,14 +108,13 @@ final class ExportRowReader implements ItemStreamReader<LoadItem> {
             opened = new OpenedExport(file, ExportFormat.of(file), null, null, null, null, List.of(), null,
                     DateOrder.MDY, false, "failed", file.getFileName() + ": " + e.getMessage(), null);
         }
-        String sha = hash(index);
-        Integer original = sha.isEmpty() ? null : firstWithHash(sha, index);
-        if (original != null && opened.loadable()) {
+        Integer original = opened.loadable() ? earlierCopy(index) : null;
+        if (original != null) {
             // Same bytes under another name: read and count its rows as skipped so nothing is loaded twice.
             opened = new OpenedExport(opened.file(), opened.format(), opened.encoding(), opened.delimiter(),
                     opened.sheet(), opened.headerRow(), opened.header(), opened.profile(), opened.dateOrder(),
                     opened.date1904(), "ignored", file.getFileName() + " is a duplicate of "
-                    + files.get(original).getFileName() + " (same content, sha256 " + sha.substring(0, 12)
+                    + files.get(original).getFileName() + " (same content, sha256 " + hash(index).substring(0, 12)
                     + "…): its rows are skipped, not loaded twice; remove one of the copies", opened.rows());
         }
         RowMapper mapper = opened.loadable()
@@ -109,12 +122,31 @@ final class ExportRowReader implements ItemStreamReader<LoadItem> {
                 opened.format() == ExportFormat.CSV)
                 : null;
         long size;
+        String sha;
+        java.util.concurrent.CompletableFuture<CsvLineScan> scan = null;
         try {
             size = Files.size(file);
+            if (bulkCsv && mapper != null && BulkCsvLoad.ineligible(opened) == null) {
+                // One pass for the hash and what decides whether DuckDB may read the file, run while DuckDB reads it.
+                char delimiter = opened.delimiter().equals("tab") ? '\t' : opened.delimiter().charAt(0);
+                scan = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return CsvLineScan.of(file, delimiter);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+                sha = "";
+            } else {
+                sha = hashes.containsKey(index) ? hashes.get(index) : sha256(file);
+            }
         } catch (IOException e) {
             size = 0;
+            sha = "";
         }
-        return new FileSlot(index, files.size(), file.toAbsolutePath().normalize(), opened, sha, size, mapper);
+        FileSlot slot = new FileSlot(index, files.size(), file.toAbsolutePath().normalize(), opened, sha, size, mapper);
+        slot.scan = scan;
+        return slot;
     }
 
     private String hash(int index) {
@@ -127,14 +159,26 @@ final class ExportRowReader implements ItemStreamReader<LoadItem> {
         });
     }
 
-    /** The index of the first earlier file with these contents, or null. */
-    private Integer firstWithHash(String sha, int index) {
+    /**
+     * The index of the first earlier file with the same contents, or null. Sizes are compared first, so files
+     * are hashed here only when an earlier file has exactly the same size.
+     */
+    private Integer earlierCopy(int index) {
+        long size = size(index);
         for (int i = 0; i < index; i++) {
-            if (sha.equals(hash(i))) {
+            if (size >= 0 && size(i) == size && !hash(index).isEmpty() && hash(index).equals(hash(i))) {
                 return i;
             }
         }
         return null;
+    }
+
+    private long size(int index) {
+        try {
+            return Files.size(files.get(index));
+        } catch (IOException e) {
+            return -1;
+        }
     }
 
     String overrideFor(Path file) {

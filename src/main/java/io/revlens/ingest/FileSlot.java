@@ -15,11 +15,16 @@ final class FileSlot {
     final int total;
     final Path file;
     final OpenedExport opened;
-    final String sha256;
+    /** Empty until known for a bulk file (its scan runs while DuckDB reads the file). */
+    String sha256;
     final long size;
     final RowMapper mapper;
     /** Set by the reader at the end of the file: how many data rows it emitted. */
     long rowsEmitted = -1;
+    /** Whether the writer loads this file whole ({@link BulkCsvLoad}, or row by row when DuckDB cannot). */
+    boolean bulk;
+    /** For a bulk file: its byte scan (lines, quoting, edges, SHA-256), running beside DuckDB's read. */
+    java.util.concurrent.CompletableFuture<CsvLineScan> scan;
     /** Set by the reader when reading stopped early. */
     String readError;
 

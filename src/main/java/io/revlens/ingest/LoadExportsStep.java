@@ -40,7 +40,18 @@ public final class LoadExportsStep {
     public static Step build(String stepName, JobRepository jobRepository, PlatformTransactionManager transactionManager,
                              Path databaseFile, List<Path> files, Map<String, String> profileOverrides,
                              ProfileCatalog catalog, IngestProgress progress) {
-        ExportRowReader reader = new ExportRowReader(files, profileOverrides, catalog);
+        return build(stepName, jobRepository, transactionManager, databaseFile, files, profileOverrides, catalog,
+                progress, true);
+    }
+
+    /**
+     * @param bulkCsv whether plain CSV files are loaded through DuckDB's own reader ({@link BulkCsvLoad});
+     *                false loads every row through the chunked row-by-row path (same outcome, slower)
+     */
+    public static Step build(String stepName, JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                             Path databaseFile, List<Path> files, Map<String, String> profileOverrides,
+                             ProfileCatalog catalog, IngestProgress progress, boolean bulkCsv) {
+        ExportRowReader reader = new ExportRowReader(files, profileOverrides, catalog, bulkCsv);
         CanonicalRowWriter writer = new CanonicalRowWriter(databaseFile, progress);
         return new StepBuilder(stepName, jobRepository)
                 .<LoadItem, LoadItem>chunk(CHUNK_SIZE)

@@ -2,11 +2,19 @@ package io.revlens.ingest;
 
 /**
  * What flows through the load step: a file's physical row (before processing), its mapped row (after),
- * or the marker that the file has ended ({@code row} and {@code mapped} both null).
+ * a whole CSV file for DuckDB's reader ({@code bulk}), or the marker that the file has ended.
  */
-record LoadItem(FileSlot slot, SourceRow row, MappedRow mapped) {
+record LoadItem(FileSlot slot, SourceRow row, MappedRow mapped, boolean bulk) {
+
+    LoadItem(FileSlot slot, SourceRow row, MappedRow mapped) {
+        this(slot, row, mapped, false);
+    }
+
+    static LoadItem bulk(FileSlot slot) {
+        return new LoadItem(slot, null, null, true);
+    }
 
     boolean isFileEnd() {
-        return row == null && mapped == null;
+        return row == null && mapped == null && !bulk;
     }
 }

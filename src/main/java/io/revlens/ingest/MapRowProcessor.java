@@ -7,7 +7,7 @@ final class MapRowProcessor implements ItemProcessor<LoadItem, LoadItem> {
 
     @Override
     public LoadItem process(LoadItem item) {
-        if (item.isFileEnd()) {
+        if (item.isFileEnd() || item.bulk()) {
             return item;
         }
         FileSlot slot = item.slot();

@@ -361,6 +361,41 @@ public final class RowMapper {
         return null;
     }
 
+    // Decisions the bulk CSV load (BulkCsvLoad) takes from this class, so both paths map values alike.
+
+    /** The profile whose rules this mapper applies. */
+    ResolvedProfile profile() {
+        return profile;
+    }
+
+    /** A TEXT column's value as a loaded row holds it: trimmed, blank as null, through the profile's value map. */
+    String mappedText(String column, String raw) {
+        return mapValue(column, ValueCoercer.text(raw));
+    }
+
+    /** open | won | lost from the (mapped) status and stage values. */
+    String statusOf(String statusValue, String stage) {
+        return status(statusValue, stage);
+    }
+
+    /** The currency a loaded row records for a (mapped) currency value: the profile's default when blank, upper case. */
+    String currencyOf(String currency) {
+        String value = currency != null ? currency : profile.profile().currency;
+        return value == null ? null : value.toUpperCase(Locale.ROOT);
+    }
+
+    /** Whether a row whose {@code column} holds {@code value} is skipped as not revenue. */
+    boolean skipsValue(String column, String value) {
+        List<String> values = profile.profile().skip.values.get(column);
+        return value != null && values != null && containsIgnoreCase(values, value);
+    }
+
+    /** Whether the credit marker column's value marks a credit note. */
+    boolean isCreditMarker(String marker) {
+        ExportProfile.Credit credit = profile.profile().credit;
+        return credit != null && marker != null && containsIgnoreCase(credit.values, marker);
+    }
+
     private static boolean containsIgnoreCase(List<String> list, String value) {
         for (String candidate : list) {
             if (candidate.equalsIgnoreCase(value.strip())) {

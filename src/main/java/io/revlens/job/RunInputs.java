@@ -42,6 +42,11 @@ public record RunInputs(List<Path> files, Map<String, String> profileOverrides, 
                 }
             }
         }
+        if (files.isEmpty()) {
+            throw new BadInputException("No export files (.csv, .tsv, .txt, .xlsx, .xlsm, .xls) in "
+                    + job.inputs().stream().map(i -> i.path().toString()).toList() + " (job '" + job.name()
+                    + "'): put the CRM and finance exports there, or pass --input <folder>");
+        }
         return new RunInputs(List.copyOf(files), Map.copyOf(overrides), fingerprint(files));
     }
 

@@ -15,7 +15,7 @@ import java.sql.Statement;
 public final class Workspace {
 
     /** Memory cap for DuckDB; its default (80% of RAM) is unfriendly on shared machines. */
-    private static final String MEMORY_LIMIT = "2GB";
+    public static final String MEMORY_LIMIT = "2GB";
 
     private Workspace() {
     }

@@ -42,11 +42,18 @@ public final class ReportRenderer {
 
     private final Path cacheDir;
 
+    private static String seconds(long nanos) {
+        return String.format(java.util.Locale.ROOT, "%.2f", nanos / 1e9);
+    }
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ReportRenderer.class);
+
     public ReportRenderer(Path cacheDir) {
         this.cacheDir = cacheDir;
     }
 
     public Path render(Connection duckdb, String templateName, ReportContext context, Path pdfOut) {
+        long start = System.nanoTime();
         JasperReport report = compiled(templateName);
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("COMPANY_NAME", context.companyName());
@@ -59,7 +66,9 @@ public final class ReportRenderer {
         parameters.put("SUBREPORTS", subreportsOf(templateName));
         parameters.put(net.sf.jasperreports.engine.JRParameter.REPORT_LOCALE, java.util.Locale.US);
         try {
+            long filling = System.nanoTime();
             JasperPrint print = JasperFillManager.fillReport(report, parameters, duckdb);
+            long exporting = System.nanoTime();
             Files.createDirectories(pdfOut.toAbsolutePath().getParent());
             Path temp = pdfOut.resolveSibling(pdfOut.getFileName() + ".tmp");
             JRPdfExporter exporter = new JRPdfExporter();
@@ -67,6 +76,9 @@ public final class ReportRenderer {
             exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(temp.toFile()));
             exporter.exportReport();
             Files.move(temp, pdfOut, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            long done = System.nanoTime();
+            log.info("Rendered {}: {} pages, template {} s, fill {} s, export {} s", pdfOut.getFileName(),
+                    print.getPages().size(), seconds(filling - start), seconds(exporting - filling), seconds(done - exporting));
             return pdfOut;
         } catch (JRException | IOException e) {
             throw new IllegalStateException("Rendering report template reports/" + templateName + ".jrxml to " + pdfOut

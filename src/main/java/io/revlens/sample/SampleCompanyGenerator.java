@@ -27,11 +27,32 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 public final class SampleCompanyGenerator {
 
     /** What was written: the four files and their data-row counts. */
-    public record GeneratedSample(Path folder, int deals, int companies, int reps, int invoiceLines) {
+    public record GeneratedSample(Path folder, int deals, int companies, int reps, int invoiceLines,
+                                  String invoiceFile) {
         @Override
         public String toString() {
-            return String.format("  hubspot-deals.csv      %,8d deals%n  hubspot-companies.csv  %,8d companies%n"
-                    + "  sales-team.csv         %,8d reps%n  invoice-lines.xlsx     %,8d invoice lines", deals, companies, reps, invoiceLines);
+            return String.format("  hubspot-deals.csv      %,10d deals%n  hubspot-companies.csv  %,10d companies%n"
+                    + "  sales-team.csv         %,10d reps%n  %-22s %,10d invoice lines", deals, companies, reps,
+                    invoiceFile, invoiceLines);
+        }
+    }
+
+    /**
+     * Sizes for benchmarks: at most {@code deals} deals and {@code invoiceLines} invoice lines (null: all the
+     * scale gives), invoices as CSV or .xlsx. The deals' and the invoices' scales may differ.
+     */
+    public record Size(int dealScale, Integer deals, int invoiceScale, Integer invoiceLines, boolean invoicesAsCsv) {
+
+        /** The committed sample's shape: one scale for everything, invoices as .xlsx. */
+        public static Size of(int scale) {
+            return new Size(scale, null, scale, null, false);
+        }
+
+        /** Exactly {@code deals} deals and {@code invoiceLines} lines (the scales are chosen to give enough). */
+        public static Size exactly(int deals, int invoiceLines, boolean invoicesAsCsv) {
+            // ~1,700 deals and ~2,250 invoice lines per unit of scale; a margin so truncation always applies.
+            return new Size(Math.max(1, (int) Math.ceil(deals / 1_600.0)), deals,
+                    Math.max(1, (int) Math.ceil(invoiceLines / 2_100.0)), invoiceLines, invoicesAsCsv);
         }
     }
 
@@ -39,6 +60,7 @@ public final class SampleCompanyGenerator {
     static final String COMPANIES = "hubspot-companies.csv";
     static final String ROSTER = "sales-team.csv";
     static final String INVOICES = "invoice-lines.xlsx";
+    static final String INVOICES_CSV = "invoice-lines.csv";
 
     private static final DateTimeFormatter HUBSPOT_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -46,20 +68,54 @@ public final class SampleCompanyGenerator {
     }
 
     public static GeneratedSample generate(Path outDir, long seed, int scale) throws IOException {
-        if (scale < 1) {
+        return generate(outDir, seed, Size.of(scale));
+    }
+
+    public static GeneratedSample generate(Path outDir, long seed, Size size) throws IOException {
+        if (size.dealScale() < 1 || size.invoiceScale() < 1) {
             throw new IllegalArgumentException("scale must be at least 1");
         }
         Files.createDirectories(outDir);
         SplittableRandom random = new SplittableRandom(seed);
-        SampleCast cast = new SampleCast(random.split(), scale);
-        List<DealSimulator.Deal> deals = new DealSimulator(random.split(), cast, scale).simulate();
-        List<InvoiceSimulator.Line> lines = new InvoiceSimulator(random.split(), cast).simulate();
+        SampleCast cast = new SampleCast(random.split(), size.dealScale());
+        List<DealSimulator.Deal> deals = new DealSimulator(random.split(), cast, size.dealScale()).simulate();
+        SplittableRandom invoiceRandom = random.split();
+        // Benchmarks size invoices on their own: their customers come from a cast of the invoices' scale.
+        SampleCast invoiceCast = size.invoiceScale() == size.dealScale() ? cast
+                : new SampleCast(random.split(), size.invoiceScale());
+        List<InvoiceSimulator.Line> lines = new InvoiceSimulator(invoiceRandom, invoiceCast).simulate();
+        deals = first(deals, size.deals());
+        lines = first(lines, size.invoiceLines());
         writeDeals(outDir.resolve(DEALS), deals);
         writeCompanies(outDir.resolve(COMPANIES), cast);
         writeRoster(outDir.resolve(ROSTER), cast);
-        writeInvoices(outDir.resolve(INVOICES), lines);
+        String invoiceFile = size.invoicesAsCsv() ? INVOICES_CSV : INVOICES;
+        if (size.invoicesAsCsv()) {
+            writeInvoicesCsv(outDir.resolve(invoiceFile), lines);
+        } else {
+            writeInvoices(outDir.resolve(invoiceFile), lines);
+        }
         return new GeneratedSample(outDir, deals.size(), cast.customers.size() + cast.prospects.size(),
-                cast.reps.size(), lines.size());
+                cast.reps.size(), lines.size(), invoiceFile);
+    }
+
+    private static <T> List<T> first(List<T> items, Integer limit) {
+        return limit == null || items.size() <= limit ? items : items.subList(0, limit);
+    }
+
+    /** The invoice lines as a Xero-style CSV export (same columns as the workbook). */
+    private static void writeInvoicesCsv(Path file, List<InvoiceSimulator.Line> lines) throws IOException {
+        CSVFormat format = CSVFormat.DEFAULT.builder().setRecordSeparator("\n").setHeader("InvoiceNumber",
+                "ContactName", "InvoiceDate", "InventoryItemCode", "Description", "Quantity", "UnitAmount",
+                "LineAmount", "Currency", "Type").get();
+        try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+             CSVPrinter csv = format.print(writer)) {
+            for (InvoiceSimulator.Line line : lines) {
+                csv.printRecord(line.invoiceNumber(), line.contact(), line.date(), line.itemCode(), line.description(),
+                        line.quantity().toPlainString(), line.unitAmount().toPlainString(),
+                        line.lineAmount().toPlainString(), "USD", line.credit() ? "Sales credit note" : "Sales invoice");
+            }
+        }
     }
 
     private static void writeDeals(Path file, List<DealSimulator.Deal> deals) throws IOException {

@@ -46,9 +46,15 @@ final class LoadRun {
 
     static JobExecution run(Path db, List<Path> files, Map<String, String> overrides, ProfileCatalog catalog)
             throws Exception {
+        return run(db, files, overrides, catalog, true);
+    }
+
+    /** @param bulkCsv false loads every CSV row by row (the reference the bulk path is compared with) */
+    static JobExecution run(Path db, List<Path> files, Map<String, String> overrides, ProfileCatalog catalog,
+                            boolean bulkCsv) throws Exception {
         ResourcelessJobRepository repository = new ResourcelessJobRepository();
         Step step = LoadExportsStep.build("load", repository, new ResourcelessTransactionManager(), db, files,
-                overrides, catalog, IngestProgress.NONE);
+                overrides, catalog, IngestProgress.NONE, bulkCsv);
         Job job = new JobBuilder("ingest", repository).start(step).build();
         TaskExecutorJobOperator operator = new TaskExecutorJobOperator();
         operator.setJobRepository(repository);

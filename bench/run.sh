@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# RevLens benchmark harness (docs/benchmarks.md). Not part of the tests.
+#
+#   bench/run.sh           all scales: ingest 10k/100k/1M opportunities, 1M/5M revenue lines (CSV),
+#                          300k revenue lines (.xlsx at -Xmx256m); board report end to end at
+#                          100k opps + 1M lines and 1M opps + 5M lines
+#   bench/run.sh --quick   the small scales only (10k/100k opportunities, 1M lines, 100k-opps report)
+#
+# Generated data goes to bench/data/ (git-ignored; REVLENS_BENCH_DATA moves it) and is reused.
+# Every ingest figure is printed beside DuckDB's own read_csv of the same file, timed in the same
+# process right after, so a busy machine slows both.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+quick=false
+[ "${1:-}" = "--quick" ] && quick=true
+data="${REVLENS_BENCH_DATA:-$root/bench/data}"
+results="$root/bench/results"
+mkdir -p "$data" "$results" "$root/target/tmp"
+
+./revlens --version >/dev/null   # builds target/revlens.jar when sources changed
+jar="$root/target/revlens.jar"
+java_opts=(-Djava.io.tmpdir="$root/target/tmp" -Djava.awt.headless=true -Drevlens.project="$root")
+
+echo "== Machine"
+echo "cpu:    $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')"
+echo "memory: $(free -g | awk '/Mem:/ {print $2}') GiB"
+echo "java:   $(java -version 2>&1 | head -1)"
+echo "load:   $(cut -d' ' -f1-3 /proc/loadavg) (1/5/15 min averages before the run)"
+echo
+
+# generate <name> <generate-sample options...>: once per name.
+generate() {
+  local name=$1; shift
+  if [ ! -f "$data/$name/.complete" ]; then
+    rm -rf "${data:?}/$name"
+    echo "generating $name ($*) ..." >&2
+    java "${java_opts[@]}" -jar "$jar" generate-sample --out "$data/$name" "$@" >&2
+    touch "$data/$name/.complete"
+  fi
+}
+
+# ingest <label> <file> [extra JVM options...]
+ingest() {
+  local label=$1 file=$2; shift 2
+  local read_csv=(--read-csv)
+  [[ "$file" == *.xlsx ]] && read_csv=()
+  local line
+  line=$(java "${java_opts[@]}" "$@" -jar "$jar" bench-ingest "$file" --work "$data/work" "${read_csv[@]}" | tail -1)
+  printf '%-26s %s\n' "$label" "$line"
+}
+
+echo "== Ingest (one file through the real load step; ratio = RevLens seconds / DuckDB read_csv seconds)"
+generate opps-10k --opportunities 10000 --invoice-lines 1 --invoices-csv
+generate opps-100k --opportunities 100000 --invoice-lines 1 --invoices-csv
+generate lines-1m --opportunities 1 --invoice-lines 1000000 --invoices-csv
+generate lines-300k-xlsx --opportunities 1 --invoice-lines 300000
+ingest "opportunities 10k csv" "$data/opps-10k/hubspot-deals.csv"
+ingest "opportunities 100k csv" "$data/opps-100k/hubspot-deals.csv"
+if ! $quick; then
+  generate opps-1m --opportunities 1000000 --invoice-lines 1 --invoices-csv
+  ingest "opportunities 1M csv" "$data/opps-1m/hubspot-deals.csv"
+fi
+ingest "revenue lines 1M csv" "$data/lines-1m/invoice-lines.csv"
+if ! $quick; then
+  generate lines-5m --opportunities 1 --invoice-lines 5000000 --invoices-csv
+  ingest "revenue lines 5M csv" "$data/lines-5m/invoice-lines.csv"
+fi
+ingest "revenue lines 300k xlsx" "$data/lines-300k-xlsx/invoice-lines.xlsx" -Xmx256m
+echo
+
+# report <label> <data folder>: the monthly board report end to end, JVM start included.
+report() {
+  local label=$1 input=$2
+  local out="$data/work/report-$label"
+  rm -rf "$out"
+  local start end
+  start=$(date +%s.%N)
+  java "${java_opts[@]}" -jar "$jar" run monthly-board-report --input "$input" --out "$out" --as-of 2026-10-31 \
+    --force > "$out.log" 2>&1 || { echo "$label: run failed, see $out.log"; return; }
+  end=$(date +%s.%N)
+  python3 - "$label" "$out/run-summary.json" "$start" "$end" "$out.log" <<'PY'
+import json, re, sys
+label, summary, start, end, log = sys.argv[1], sys.argv[2], float(sys.argv[3]), float(sys.argv[4]), sys.argv[5]
+s = json.load(open(summary))
+steps = " ".join(f"{st['name']}={st['duration_seconds']:.2f}s" for st in s["steps"])
+rows = sum(f.get("rows_read", 0) for f in s["files"])
+print(f"{label:<26} wall={end - start:.2f}s (JVM start included) rows_read={rows} {steps}")
+for line in open(log):
+    m = re.search(r"Rendered (\S+): (.*)", line)
+    if m:
+        print(f"{'':<26} {m.group(1)}: {m.group(2)}")
+PY
+}
+
+echo "== Monthly board report end to end"
+generate e2e-100k --opportunities 100000 --invoice-lines 1000000 --invoices-csv
+report "100k opps + 1M lines" "$data/e2e-100k"
+if ! $quick; then
+  generate e2e-1m --opportunities 1000000 --invoice-lines 5000000 --invoices-csv
+  report "1M opps + 5M lines" "$data/e2e-1m"
+fi

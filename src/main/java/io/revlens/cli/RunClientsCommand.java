@@ -1,0 +1,110 @@
+package io.revlens.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.revlens.ingest.IngestProgress;
+import io.revlens.job.BadInputException;
+import io.revlens.job.JobDefinition;
+import io.revlens.job.JobDefinitionLoader;
+import io.revlens.job.MultiClientRunner;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code revlens run-clients <job> --clients DIR}: one job over every client folder, in parallel partitions. */
+@Command(name = "run-clients", mixinStandardHelpOptions = true,
+        description = "Run a job for every client: each subfolder of --clients is one client's exports. Clients run"
+                + " in parallel (Spring Batch partitions), each with its own database and outputs in <out>/<client>/;"
+                + " a failing client does not stop the others.")
+class RunClientsCommand implements Callable<Integer> {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "<job>", description = "Job name: a file jobs/<job>.yml.")
+    String jobName;
+
+    @Option(names = "--clients", required = true, paramLabel = "DIR", description = "Folder with one subfolder per client.")
+    Path clients;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: out/<job>-clients).")
+    Path out;
+
+    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", description = "As-of date (default: the job file's rule).")
+    LocalDate asOf;
+
+    @Option(names = "--threads", defaultValue = "2", paramLabel = "N",
+            description = "Clients run at once (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = "--force", description = "Run clients again even when an identical run already completed.")
+    boolean force;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!Files.isDirectory(clients)) {
+            throw new BadInputException(clients + " is not a folder; give the folder that holds one subfolder per client");
+        }
+        ProjectPaths paths = ProjectPaths.detect();
+        JobDefinition job = new JobDefinitionLoader(paths.jobs()).load(jobName);
+        Path outRoot = (out != null ? out : paths.defaultOut(jobName + "-clients")).toAbsolutePath().normalize();
+        PrintWriter console = spec.commandLine().getOut();
+        int count = MultiClientRunner.clientFolders(clients).size();
+        console.printf("RevLens %s for %d client(s) in %s, %d at a time → %s%n", job.name(), count,
+                clients.toAbsolutePath().normalize(), threads, outRoot);
+        console.flush();
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(RevLensApplication.class)
+                .properties("revlens.home=" + paths.home())
+                .logStartupInfo(false)
+                .run()) {
+            MultiClientRunner.Outcome outcome = context.getBean(MultiClientRunner.class)
+                    .run(job, clients.toAbsolutePath().normalize(), outRoot, asOf, force, threads, IngestProgress.NONE);
+            return print(outcome, console);
+        }
+    }
+
+    /** The combined summary: one line per client, then the totals. */
+    private static int print(MultiClientRunner.Outcome outcome, PrintWriter out) throws Exception {
+        out.println();
+        out.printf("  %-24s %-10s %6s %12s %12s %10s  %s%n", "client", "status", "files", "rows read", "loaded",
+                "rejected", "outputs / error");
+        long read = 0;
+        long loaded = 0;
+        long rejected = 0;
+        int failed = 0;
+        for (MultiClientRunner.ClientOutcome client : outcome.clients()) {
+            Path summaryFile = client.outDir().resolve("run-summary.json");
+            JsonNode totals = Files.exists(summaryFile) ? JSON.readTree(summaryFile.toFile()).path("totals") : null;
+            String status = client.succeeded()
+                    ? (client.outcome().alreadyComplete() ? "unchanged" : "completed") : "FAILED";
+            if (!client.succeeded()) {
+                failed++;
+            }
+            long r = totals == null ? 0 : totals.path("rows_read").asLong();
+            long l = totals == null ? 0 : totals.path("rows_loaded").asLong();
+            long j = totals == null ? 0 : totals.path("rows_rejected").asLong();
+            read += r;
+            loaded += l;
+            rejected += j;
+            out.printf("  %-24s %-10s %6s %,12d %,12d %,10d  %s%n", client.client(), status,
+                    totals == null ? "-" : totals.path("files").asText(), r, l, j,
+                    client.succeeded() ? client.outDir() : client.error());
+        }
+        out.printf("%d client(s): %d completed, %d failed; %,d rows read = %,d loaded + %,d rejected + skipped."
+                        + " Partitioned run #%d %s.%n", outcome.clients().size(), outcome.clients().size() - failed,
+                failed, read, loaded, rejected, outcome.execution().getId(), outcome.execution().getStatus());
+        out.flush();
+        return failed == 0 ? ExitCodes.SUCCESS : ExitCodes.SOME_CLIENTS_FAILED;
+    }
+}

@@ -1,0 +1,605 @@
+package io.revlens.ingest;
+
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Loads a plain CSV export with DuckDB's own reader instead of row by row (docs/decisions.md, "Loading
+ * exports"). DuckDB parses the file into a text staging table; SQL loads the rows whose values are all in
+ * canonical form (ISO dates, plain numbers, trimmed text), with every value-level decision (value maps,
+ * status, currency, credit notes, skips) taken by {@link RowMapper} over the distinct values; every other
+ * row goes through {@link RowMapper} itself. So a row loads, is rejected or is skipped exactly as on the
+ * row-by-row path, only faster. Files DuckDB's strict parser does not read exactly as commons-csv would
+ * (ragged rows, blank lines, quoted line breaks) are left to the row-by-row path.
+ */
+final class BulkCsvLoad {
+
+    /** Receives the rows SQL did not load, mapped by {@link RowMapper}. */
+    interface SlowRows {
+        void accept(MappedRow row) throws SQLException;
+    }
+
+    /** What happened: the file was loaded here ({@code loaded}), or must go the row-by-row way ({@code why}). */
+    record Outcome(boolean loaded, long records, long sqlLoaded, long slowRows, String why) {
+
+        static Outcome fallBack(String why) {
+            return new Outcome(false, 0, 0, 0, why);
+        }
+    }
+
+    private static final String SCHEMA = DuckDBConnection.DEFAULT_SCHEMA;
+
+    private final Connection connection;
+    private final FileSlot slot;
+    private final RowMapper mapper;
+    private final ResolvedProfile profile;
+    private final CanonicalTable table;
+    private final int width;
+    private final List<String> lookups = new ArrayList<>();
+    /** Per canonical column, the SQL expression of its loaded value. */
+    private final Map<String, String> value = new LinkedHashMap<>();
+    /** Stage name to the SQL expression of the date the deal entered it. */
+    private final Map<String, String> stageDates = new LinkedHashMap<>();
+    /** Conditions under which SQL loads a row exactly as RowMapper would. */
+    private final List<String> fast = new ArrayList<>();
+    /** The row id of the file's first record in bulk_raw. */
+    private long base;
+    /** Header columns DuckDB parses as dates, and how. */
+    private final Map<Integer, DateType> typed = new LinkedHashMap<>();
+    /** The lookup joins the expressions use. */
+    private final StringBuilder joins = new StringBuilder();
+
+    BulkCsvLoad(Connection connection, FileSlot slot) {
+        this.connection = connection;
+        this.slot = slot;
+        this.mapper = slot.mapper;
+        this.profile = mapper.profile();
+        this.table = profile.table();
+        this.width = profile.header().size();
+    }
+
+    /** Why a file cannot be loaded this way (null when it can): decided from detection alone. */
+    static String ineligible(OpenedExport opened) {
+        if (!opened.loadable() || opened.format() != ExportFormat.CSV) {
+            return "not a loadable CSV";
+        }
+        if (opened.encoding() == null || !opened.encoding().startsWith("UTF-8")) {
+            return "encoding " + opened.encoding();
+        }
+        if (opened.headerRow() == null || opened.headerRow() != 1) {
+            return "title rows above the header";
+        }
+        if (opened.header().stream().anyMatch(h -> h != null && (h.indexOf('\n') >= 0 || h.indexOf('\r') >= 0))) {
+            return "line break in the header";
+        }
+        ExportProfile rules = opened.profile().profile();
+        if (rules.skip.groupHeading != null) {
+            return "group headings";
+        }
+        return null;
+    }
+
+    /** Loads the file, or tells why it must go the row-by-row way (nothing is written then). */
+    Outcome load(SlowRows slowRows) throws SQLException {
+        typed.putAll(sampleDateTypes());
+        long records = stage();
+        CsvLineScan scan;
+        try {
+            scan = slot.scan.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            dropWorkTables();
+            throw new SQLException("Cannot read " + slot.file + ": " + e.getCause().getMessage(), e.getCause());
+        }
+        slot.sha256 = scan.sha256();
+        if (scan.loneCarriageReturn() || scan.quoteAfterSpace()) {
+            dropWorkTables();
+            return Outcome.fallBack(scan.loneCarriageReturn() ? "line breaks are bare carriage returns"
+                    : "a quote follows a space (read differently by DuckDB and commons-csv)");
+        }
+        // Date columns whose sample is all ISO are parsed by DuckDB itself (the costly part otherwise). If a row
+        // then fails to parse, or any row needs Java (which must see the text as written), the file is read again
+        // with every column as text.
+        long expected = scan.lines() - 1;
+        if (records == expected) {
+            plan(scan.unplainEdges());
+            markSlowRows();
+        }
+        if (!typed.isEmpty() && (records != expected || count("select count(*) from bulk_slow") > 0)) {
+            dropWorkTables();
+            typed.clear();
+            records = stage();
+            if (records == expected) {
+                plan(scan.unplainEdges());
+                markSlowRows();
+            }
+        }
+        if (records != expected) {
+            dropWorkTables();
+            return Outcome.fallBack(records < 0 ? "rows DuckDB's strict reader refused"
+                    : "blank lines or line breaks inside values (" + records + " records on " + expected + " lines)");
+        }
+        String loadable = " where bulk_raw.rowid not in (select r from bulk_slow)";
+        long sqlLoaded = insertFastRows(loadable);
+        insertStageHistory(loadable);
+        long slow = mapSlowRows(slowRows);
+        dropWorkTables();
+        return new Outcome(true, records, sqlLoaded, slow, null);
+    }
+
+    /** The rows SQL cannot load as Java would, by row id: decided once. */
+    private void markSlowRows() throws SQLException {
+        execute("create temp table bulk_slow as select bulk_raw.rowid as r from bulk_raw" + joins
+                + " where not (" + String.join(" and ", fast) + ")");
+    }
+
+    /** Drops the staging tables and forgets the plan built on them. */
+    private void dropWorkTables() throws SQLException {
+        for (String table : List.of("bulk_slow", "bulk_raw")) {
+            execute("drop table if exists " + table);
+        }
+        for (String lookup : lookups) {
+            execute("drop table if exists " + lookup);
+        }
+        lookups.clear();
+        value.clear();
+        stageDates.clear();
+        fast.clear();
+        joins.setLength(0);
+    }
+
+    /**
+     * Reads the file into bulk_raw: every field as text except the typed date columns. Returns the number of
+     * records, or -1 when DuckDB's strict reader refused a row (the refused rows are not loaded then).
+     */
+    private long stage() throws SQLException {
+        execute("drop table if exists bulk_raw");
+        execute("drop table if exists bulk_errors");
+        execute("drop table if exists bulk_scans");
+        StringBuilder columns = new StringBuilder();
+        String timestampFormat = null;
+        for (int i = 0; i < width; i++) {
+            String type = "VARCHAR";
+            DateType dateType = typed.get(i);
+            if (dateType != null) {
+                type = dateType == DateType.DATE ? "DATE" : "TIMESTAMP";
+                timestampFormat = dateType == DateType.DATE ? timestampFormat : dateType.format;
+            }
+            columns.append(i == 0 ? "" : ", ").append("'c").append(i).append("': '").append(type).append('\'');
+        }
+        // A row DuckDB cannot read strictly lands in bulk_errors instead of failing the transaction.
+        execute("create temp table bulk_raw as select * from read_csv(" + literal(slot.file.toString())
+                + ", header = false, skip = 1, auto_detect = false, delim = '" + delimiter()
+                + "', quote = '\"', escape = '\"', strict_mode = true, null_padding = false, encoding = 'utf-8',"
+                + " dateformat = '%Y-%m-%d'" + (timestampFormat == null ? "" : ", timestampformat = " + literal(timestampFormat))
+                + ", store_rejects = true, rejects_table = 'bulk_errors', rejects_scan = 'bulk_scans',"
+                + " columns = {" + columns + "})");
+        if (count("select count(*) from bulk_errors") > 0) {
+            execute("drop table bulk_raw");
+            return -1;
+        }
+        // Row ids inside a transaction start at a large base; rows keep the file's order, so row id - base is
+        // the record's index (checked to be dense).
+        long records = count("select count(*) from bulk_raw");
+        if (records > 0) {
+            base = count("select min(rowid) from bulk_raw");
+            if (count("select max(rowid) from bulk_raw") - base + 1 != records) {
+                execute("drop table bulk_raw");
+                return -1;
+            }
+        }
+        return records;
+    }
+
+    /** How DuckDB may parse a date column: as a date, or as a timestamp in one of two ISO layouts. */
+    private enum DateType {
+        DATE("\\d{4}-\\d{2}-\\d{2}", null),
+        MINUTES("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}", "%Y-%m-%d %H:%M"),
+        SECONDS("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}", "%Y-%m-%d %H:%M:%S");
+
+        final java.util.regex.Pattern pattern;
+        final String format;
+
+        DateType(String pattern, String format) {
+            this.pattern = java.util.regex.Pattern.compile(pattern);
+            this.format = format;
+        }
+    }
+
+    /**
+     * The date columns (each read by one header column only) whose first 2,000 values all have one ISO layout;
+     * timestamps only in the layout most columns use, since DuckDB takes one timestamp format per file.
+     */
+    private Map<Integer, DateType> sampleDateTypes() throws SQLException {
+        Set<Integer> candidates = new LinkedHashSet<>();
+        for (CanonicalTable.Column column : table.columns()) {
+            List<Integer> indexes = profile.indexes(column.name());
+            if (column.type() == CanonicalTable.ColumnType.DATE && indexes.size() == 1) {
+                candidates.add(indexes.get(0));
+            }
+        }
+        profile.stageColumns().forEach(stageColumn -> candidates.add(stageColumn.index()));
+        // Columns also read as something other than a single date stay text.
+        for (CanonicalTable.Column column : table.columns()) {
+            List<Integer> indexes = profile.indexes(column.name());
+            if (column.type() != CanonicalTable.ColumnType.DATE || indexes.size() > 1) {
+                candidates.removeAll(indexes);
+            }
+        }
+        profile.profile().skip.values.keySet().forEach(column -> candidates.removeAll(profile.indexes(column)));
+        if (profile.profile().credit != null && profile.profile().credit.column != null) {
+            candidates.removeAll(profile.indexes(profile.profile().credit.column));
+        }
+        if (candidates.isEmpty()) {
+            return Map.of();
+        }
+        StringBuilder columns = new StringBuilder();
+        for (int i = 0; i < width; i++) {
+            columns.append(i == 0 ? "" : ", ").append("'c").append(i).append("': 'VARCHAR'");
+        }
+        Map<Integer, DateType> found = new LinkedHashMap<>();
+        Map<Integer, Boolean> mixed = new LinkedHashMap<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("select * from read_csv(" + literal(slot.file.toString())
+                     + ", header = false, skip = 1, auto_detect = false, delim = '" + delimiter()
+                     + "', quote = '\"', escape = '\"', parallel = false, ignore_errors = true, columns = {"
+                     + columns + "}) limit 2000")) {
+            while (rs.next()) {
+                for (int index : candidates) {
+                    String text = rs.getString(index + 1);
+                    if (text == null) {
+                        continue;
+                    }
+                    DateType type = null;
+                    for (DateType candidate : DateType.values()) {
+                        if (candidate.pattern.matcher(text).matches()) {
+                            type = candidate;
+                        }
+                    }
+                    DateType before = found.putIfAbsent(index, type);
+                    if (type == null || before != null && before != type) {
+                        mixed.put(index, true);
+                    }
+                }
+            }
+        }
+        found.keySet().removeAll(mixed.keySet());
+        found.values().removeIf(java.util.Objects::isNull);
+        Map<DateType, Long> timestampUse = new java.util.EnumMap<>(DateType.class);
+        found.values().stream().filter(t -> t != DateType.DATE).forEach(t -> timestampUse.merge(t, 1L, Long::sum));
+        DateType timestamp = timestampUse.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
+                .orElse(null);
+        found.values().removeIf(t -> t != DateType.DATE && t != timestamp);
+        return found;
+    }
+
+    private String delimiter() {
+        return slot.opened.delimiter().equals("tab") ? "\\t" : slot.opened.delimiter();
+    }
+
+    /** Expressions for each canonical column, the conditions of a fast row, and the lookups they join. */
+    private void plan(boolean checkEdges) throws SQLException {
+        Set<Integer> read = new LinkedHashSet<>();
+
+        // The first non-blank cell decides total/footer rows: such rows, and anything like them, go to Java.
+        StringBuilder first = new StringBuilder("coalesce(");
+        for (int i = 0; i < width; i++) {
+            first.append(i == 0 ? "" : ", ").append(typed.containsKey(i) ? "cast(c" + i + " as varchar)" : "c" + i);
+        }
+        first.append(')');
+        fast.add(first + " is not null");
+        if (checkEdges) {
+            fast.add(clean(first.toString()));
+        }
+        fast.add("not regexp_matches(" + first + ", '(?i)total')");
+        for (String pattern : profile.profile().skip.firstCell) {
+            fast.add("not regexp_matches(" + first + ", " + literal(pattern) + ")");
+        }
+
+        for (CanonicalTable.Column column : table.columns()) {
+            String raw = raw(column.name(), read);
+            String name = column.name();
+            switch (column.type()) {
+                case DATE -> {
+                    fast.add(raw + " is null or " + dateCheck(raw, profile.indexes(name)));
+                    value.put(name, dateValue(raw, profile.indexes(name)));
+                }
+                case AMOUNT -> {
+                    fast.add(raw + " is null or regexp_full_match(" + raw + ", '"
+                            + (profile.profile().decimalComma ? "-?\\d{1,13}" : "-?\\d{1,13}(\\.\\d{1,2})?") + "')");
+                    value.put(name, "try_cast(" + raw + " as decimal(18,2))");
+                }
+                case QUANTITY -> {
+                    fast.add(raw + " is null or regexp_full_match(" + raw + ", '"
+                            + (profile.profile().decimalComma ? "-?\\d{1,12}" : "-?\\d{1,12}(\\.\\d{1,4})?") + "')");
+                    value.put(name, "try_cast(" + raw + " as decimal(18,4))");
+                }
+                case INTEGER -> {
+                    fast.add(raw + " is null or regexp_full_match(" + raw + ", '-?\\d{1,9}')");
+                    value.put(name, "try_cast(" + raw + " as integer)");
+                }
+                case BOOLEAN -> {
+                    String lk = lookup(List.of(raw), keys -> {
+                        try {
+                            Boolean b = ValueCoercer.bool(keys.get(0));
+                            return b == null ? null : b.toString();
+                        } catch (CoercionException e) {
+                            return Lookup.SLOW;
+                        }
+                    });
+                    fast.add("not " + lk + ".slow");
+                    value.put(name, "cast(" + lk + ".v as boolean)");
+                }
+                case TEXT -> {
+                    if (profile.profile().valueMaps.containsKey(name)) {
+                        String lk = lookup(List.of(raw), keys -> mapper.mappedText(name, keys.get(0)));
+                        value.put(name, lk + ".v");
+                    } else {
+                        value.put(name, raw);
+                    }
+                }
+            }
+        }
+        // Rows whose derived value (e.g. quantity x unit price) would be computed go to Java.
+        profile.profile().derived.forEach((target, derived) -> {
+            if (table.indexOf(target) >= 0 && !derived.multiply.isEmpty()) {
+                fast.add(raw(target, read) + " is not null");
+            }
+        });
+        for (Map.Entry<String, List<String>> skip : profile.profile().skip.values.entrySet()) {
+            String raw = raw(skip.getKey(), read);
+            String lk = lookup(List.of(raw), keys -> mapper.skipsValue(skip.getKey(), keys.get(0)) ? Lookup.SLOW : null);
+            fast.add("not " + lk + ".slow");
+        }
+        finish(read);
+        for (String required : table.requiredColumns()) {
+            fast.add(value.get(required) + " is not null");
+        }
+        for (ResolvedProfile.StageColumn stageColumn : profile.stageColumns()) {
+            String raw = "c" + stageColumn.index();
+            read.add(stageColumn.index());
+            fast.add(raw + " is null or " + dateCheck(raw, List.of(stageColumn.index())));
+            stageDates.put(stageColumn.stage(), dateValue(raw, List.of(stageColumn.index())));
+        }
+        if (checkEdges) {
+            for (int index : read) {
+                if (!typed.containsKey(index)) {
+                    fast.add(clean("c" + index));
+                }
+            }
+        }
+        fast.replaceAll(condition -> "coalesce(" + condition + ", false)");
+    }
+
+    /** Table-specific rules of {@link RowMapper#map}'s last stage: ids, status, type, currency, credit notes. */
+    private void finish(Set<Integer> read) throws SQLException {
+        if (table.indexOf("currency") >= 0) {
+            String currency = value.get("currency");
+            String lk = lookup(List.of(currency), keys -> mapper.currencyOf(keys.get(0)));
+            value.put("currency", lk + ".v");
+        }
+        if (table == CanonicalTable.OPPORTUNITIES) {
+            value.put("opportunity_id", "coalesce(" + value.get("opportunity_id") + ", " + value.get("opportunity_name") + ")");
+            String status = lookup(List.of(value.get("status"), value.get("stage")),
+                    keys -> mapper.statusOf(keys.get(0), keys.get(1)));
+            value.put("status", status + ".v");
+            String type = lookup(List.of(value.get("opportunity_type")),
+                    keys -> RowMapper.opportunityType(keys.get(0)));
+            value.put("opportunity_type", type + ".v");
+        }
+        if (table == CanonicalTable.REVENUE_LINES) {
+            ExportProfile.Credit credit = profile.profile().credit;
+            String isCredit = "false";
+            if (credit != null) {
+                List<String> parts = new ArrayList<>();
+                if (credit.column != null) {
+                    String marker = lookup(List.of(raw(credit.column, read)),
+                            keys -> mapper.isCreditMarker(ValueCoercer.text(keys.get(0))) ? "true" : "false");
+                    parts.add("cast(" + marker + ".v as boolean)");
+                }
+                for (String prefix : credit.prefixes) {
+                    parts.add("coalesce(starts_with(" + value.get("document_number") + ", " + literal(prefix) + "), false)");
+                }
+                if (!parts.isEmpty()) {
+                    isCredit = "(" + String.join(" or ", parts) + ")";
+                }
+            }
+            String amount = value.get("amount");
+            String quantity = value.get("quantity");
+            // Credit notes reduce revenue: stored negative whatever sign the export used.
+            String negate = isCredit + " and coalesce(" + amount + " > 0, false)";
+            value.put("amount", "case when " + negate + " then -" + amount + " else " + amount + " end");
+            value.put("quantity", "case when " + negate + " and coalesce(" + quantity + " > 0, false) then -"
+                    + quantity + " else " + quantity + " end");
+            value.put("is_credit", isCredit + " or coalesce(" + amount + " < 0, false)");
+        }
+    }
+
+    private long insertFastRows(String where) throws SQLException {
+        List<String> names = table.columns().stream().map(CanonicalTable.Column::name).toList();
+        List<String> exprs = names.stream().map(value::get).toList();
+        try (PreparedStatement statement = connection.prepareStatement("insert into " + table.tableName() + " ("
+                + String.join(", ", names) + ", source_file_id, source_row) select " + String.join(", ", exprs)
+                + ", ?, bulk_raw.rowid - " + base + " + 2 from bulk_raw" + joins + where)) {
+            statement.setInt(1, slot.sourceFileId);
+            return statement.executeUpdate();
+        }
+    }
+
+    private void insertStageHistory(String where) throws SQLException {
+        if (stageDates.isEmpty()) {
+            return;
+        }
+        List<String> entries = new ArrayList<>();
+        stageDates.forEach((stage, date) -> entries.add("{'stage': " + literal(stage) + ", 'entered': " + date + "}"));
+        try (PreparedStatement statement = connection.prepareStatement("insert into opportunity_stage_history"
+                + " (opportunity_id, stage, entered_date, source_file_id, source_row)"
+                + " select opportunity_id, e.stage, e.entered, ?, r from (select " + value.get("opportunity_id")
+                + " as opportunity_id, bulk_raw.rowid - " + base + " + 2 as r, unnest([" + String.join(", ", entries) + "]) as e"
+                + " from bulk_raw" + joins + where + ") where e.entered is not null")) {
+            statement.setInt(1, slot.sourceFileId);
+            statement.executeUpdate();
+        }
+    }
+
+    /** Maps the rows SQL left, in file order, with the row-by-row rules. */
+    private long mapSlowRows(SlowRows sink) throws SQLException {
+        long n = 0;
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("select b.rowid, b.* from bulk_raw b where b.rowid in"
+                     + " (select r from bulk_slow) order by b.rowid")) {
+            while (rs.next()) {
+                List<Object> cells = new ArrayList<>(width);
+                for (int i = 0; i < width; i++) {
+                    cells.add(rs.getString(i + 2));
+                }
+                sink.accept(mapper.map(new SourceRow(rs.getLong(1) - base + 2, cells)));
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** The first non-null of the cells mapped to {@code column}, as RowMapper's raw value (null when unmapped). */
+    private String raw(String column, Set<Integer> read) {
+        List<Integer> indexes = profile.indexes(column);
+        if (indexes.isEmpty()) {
+            return "cast(null as varchar)";
+        }
+        read.addAll(indexes);
+        if (indexes.size() == 1) {
+            return "c" + indexes.get(0);
+        }
+        StringBuilder sb = new StringBuilder("coalesce(");
+        for (int i = 0; i < indexes.size(); i++) {
+            sb.append(i == 0 ? "" : ", ").append('c').append(indexes.get(i));
+        }
+        return sb.append(')').toString();
+    }
+
+    /** The date of a date column: parsed by DuckDB when typed, else the first ten characters of ISO text. */
+    private String dateValue(String raw, List<Integer> indexes) {
+        return indexes.size() == 1 && typed.containsKey(indexes.get(0)) ? "cast(" + raw + " as date)"
+                : "try_cast(left(" + raw + ", 10) as date)";
+    }
+
+    /** A date SQL may load as Java would: a typed date in 1900..2199 (DuckDB reads "23-11-01" as year 23), or ISO text. */
+    private String dateCheck(String raw, List<Integer> indexes) {
+        return indexes.size() == 1 && typed.containsKey(indexes.get(0))
+                ? "cast(" + raw + " as date) between date '1900-01-01' and date '2199-12-31'" : isoDate(raw);
+    }
+
+    /** ISO date, optionally with a time, within years 1900..2199: the form RowMapper reads as the same date. */
+    private static String isoDate(String raw) {
+        return "(regexp_full_match(" + raw + ", '\\d{4}-\\d{2}-\\d{2}([ T]\\d{2}:\\d{2}(:\\d{2})?)?')"
+                + " and try_cast(left(" + raw + ", 10) as date) between date '1900-01-01' and date '2199-12-31')";
+    }
+
+    /**
+     * True when Java's trimming leaves the text unchanged: no whitespace (in Java's wide sense) at either end
+     * and no no-break space anywhere. Edge characters outside printable ASCII and the Latin/other letters are
+     * treated as whitespace, which only sends a row to Java.
+     */
+    private static String clean(String x) {
+        return "(" + x + " is null or (" + plainEdge("unicode(" + x + ")") + " and " + plainEdge("unicode(right(" + x + ", 1))")
+                + " and strpos(" + x + ", chr(160)) = 0))";
+    }
+
+    private static String plainEdge(String codePoint) {
+        return "(" + codePoint + " between 33 and 126 or (" + codePoint + " > 160 and " + codePoint
+                + " not between 8192 and 8202 and " + codePoint + " not in (5760, 8232, 8233, 8239, 8287, 12288)))";
+    }
+
+    /** A lookup over the distinct values of {@code keys}: Java computes each result once. */
+    private String lookup(List<String> keys, Function<List<String>, String> rule) throws SQLException {
+        String alias = "lk_" + lookups.size();
+        String tableName = "bulk_" + alias;
+        StringBuilder distinct = new StringBuilder("select distinct ");
+        for (int i = 0; i < keys.size(); i++) {
+            distinct.append(i == 0 ? "" : ", ").append(keys.get(i)).append(" as k").append(i);
+        }
+        // Keys are computed from bulk_raw (and earlier lookups' joins), so the distinct runs over the same joins.
+        List<List<String>> rows = new ArrayList<>();
+        try (Statement statement = connection.createStatement()) {
+            try (ResultSet rs = statement.executeQuery(distinct + " from bulk_raw" + joins)) {
+                while (rs.next()) {
+                    List<String> row = new ArrayList<>(keys.size());
+                    for (int i = 0; i < keys.size(); i++) {
+                        row.add(rs.getString(i + 1));
+                    }
+                    rows.add(row);
+                }
+            }
+        }
+        StringBuilder create = new StringBuilder("create temp table " + tableName + " (");
+        for (int i = 0; i < keys.size(); i++) {
+            create.append('k').append(i).append(" varchar, ");
+        }
+        execute(create + "v varchar, slow boolean)");
+        lookups.add(tableName);
+        try (DuckDBAppender appender = connection.unwrap(DuckDBConnection.class).createAppender(SCHEMA, tableName)) {
+            for (List<String> row : rows) {
+                String result = rule.apply(row);
+                appender.beginRow();
+                for (String key : row) {
+                    if (key == null) {
+                        appender.appendNull();
+                    } else {
+                        appender.append(key);
+                    }
+                }
+                if (result == null || Lookup.SLOW.equals(result)) {
+                    appender.appendNull();
+                } else {
+                    appender.append(result);
+                }
+                appender.append(Lookup.SLOW.equals(result));
+                appender.endRow();
+            }
+        }
+        joins.append(" left join ").append(tableName).append(' ').append(alias).append(" on ");
+        for (int i = 0; i < keys.size(); i++) {
+            joins.append(i == 0 ? "" : " and ").append(alias).append(".k").append(i).append(" is not distinct from ")
+                    .append(keys.get(i));
+        }
+        return alias;
+    }
+
+    /** Marker for "this value needs the row-by-row path". */
+    private static final class Lookup {
+        static final String SLOW = "\u0000slow";
+    }
+
+    /**
+     * A SQL string literal for a profile's own text (a regular expression or a document-number prefix): these
+     * are constants of the statement (DuckDB compiles a constant pattern once), from a validated profile.
+     */
+    private static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private long count(String sql) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}

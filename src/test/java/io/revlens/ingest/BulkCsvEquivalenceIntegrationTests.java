@@ -1,0 +1,134 @@
+package io.revlens.ingest;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The bulk CSV path (DuckDB's reader + SQL, {@link BulkCsvLoad}) must load, reject and skip exactly what the
+ * row-by-row path does: the same files are loaded both ways and every table is compared row for row, lineage
+ * included. The fixtures hold one row for each way a value can leave the SQL fast lane.
+ */
+class BulkCsvEquivalenceIntegrationTests {
+
+    private static final String DEALS_HEADER = "\"Record ID\",\"Deal Name\",\"Associated Company\",\"Deal owner\","
+            + "\"Deal Stage\",\"Amount\",\"Currency\",\"Create Date\",\"Close Date\",\"Deal Type\","
+            + "\"Date entered \"\"Proposal (Sales Pipeline)\"\"\"\n";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void awkwardValuesLoadRejectAndSkipAsRowByRow() throws Exception {
+        Path deals = write("hubspot-deals.csv", DEALS_HEADER
+                + "1,Plain,Acme,Ann,Closed Won,100.50,USD,2026-01-05 10:00,2026-02-01 17:00,New Business,2026-01-20 09:00\n"
+                + "2,Lower-case mapped stage,Acme,Ann,closedwon,200,usd,2026-01-06 10:00,2026-02-02 17:00,Upsell,\n"
+                + "3,Padded ,\" Acme \",Bob,Closed Lost,300,,2026-01-07 10:00,2026-02-03 17:00,Renewal,\n"
+                + "4,No-break\u00a0space,Łódź Sp. z o.o.,Bob,Proposal,400,EUR,2026-01-08 10:00,,Existing Business,2026-01-30 11:00\n"
+                + "5,Money text,Acme,Ann,Closed Won,\"$1,234.56\",,2026-01-09 10:00,2026-02-05 17:00,,\n"
+                + "6,Parentheses,Acme,Ann,Closed Won,(50.00),,2026-01-10 10:00,2026-02-06 17:00,,\n"
+                + "7,Exponent,Acme,Ann,Closed Won,1e3,,2026-01-11 10:00,2026-02-07 17:00,,\n"
+                + "8,Slash date,Acme,Ann,Open,10,,01/02/2026,,,\n"
+                + "9,Impossible date,Acme,Ann,Open,10,,2026-02-30 10:00,,,\n"
+                + ",Name as id,Acme,Ann,Qualified,10,,2026-01-12 10:00,,,\n"
+                + ",,Acme,Ann,Qualified,10,,2026-01-12 10:00,,,\n"
+                + "Total,,,,,5000,,,,,\n"
+                + "12,Bad stage date,Acme,Ann,Proposal,10,,2026-01-13 10:00,,,not a date\n"
+                + "13,Three decimals,Acme,Ann,Closed Won,10.005,,2026-01-14 10:00,2026-02-08 17:00,,\n"
+                + "14,Short year,Acme,Ann,Closed Won,10,,26-01-15,2026-02-09 17:00,,\n"
+                + "15,\tTab,Acme,Ann,Closed Won,10,,2026-01-16 10:00,2026-02-10 17:00,,\n"
+                + "16,Far future,Acme,Ann,Open,10,,2026-01-17 10:00,2999-01-01 00:00,,\n");
+        Path lines = write("invoice-lines.csv", "invoice,customer,date,amount,quantity,product,currency\n"
+                + "INV-1,Acme,2026-01-05,100,2,Widget,USD\n"
+                + "INV-2,Acme,2026-01-06,-40,1,Widget,USD\n"
+                + "INV-3,Beta,05/01/2026,10,1,Widget,usd\n"
+                + "INV-4,Beta,2026-01-07,,3,Widget,\n"
+                + "INV-5,Gamma,2026-01-08,\"1,000.00\",1.5,Widget,EUR\n"
+                + "INV-6,Gamma,2026-01-09,12.5,0.3333,Widget,EUR\n");
+        Path accounts = write("companies.csv", "Company name,Industry,Number of Employees,Annual Revenue\n"
+                + "Acme,Manufacturing,120,1000000\n"
+                + "Beta,Retail,\"1,200\",\n"
+                + "Gamma,,12.5,\n"
+                + ",Retail,10,\n");
+        Path reps = write("reps.csv", "Rep Name,Role,Hire Date,Quota\n"
+                + "Ann,AE,2025-06-01,150000\n"
+                + "Bob,AE,2025-13-01,150000\n"
+                + "Cid,SDR,,\n");
+        List<Path> files = List.of(deals, lines, accounts, reps);
+
+        Map<String, List<List<String>>> bulk = load("bulk.duckdb", files, true);
+        Map<String, List<List<String>>> rows = load("rows.duckdb", files, false);
+
+        assertThat(bulk).isEqualTo(rows);
+        assertThat(methods("bulk.duckdb")).as("every file took the bulk path")
+                .containsOnly("bulk");
+        // the fixture really exercises both outcomes
+        assertThat(bulk.get("rejects")).hasSizeGreaterThan(5);
+        assertThat(bulk.get("opportunity_stage_history")).isNotEmpty();
+    }
+
+    @Test
+    void filesDuckDbReadsDifferentlyFallBackToRowByRowWithTheSameResult() throws Exception {
+        String header = "invoice,customer,date,amount\n";
+        List<Path> files = List.of(
+                write("blank-line.csv", header + "1,A,2026-01-05,10\n\n2,B,2026-01-06,5\n"),
+                write("quoted-newline.csv", header + "1,\"Acme\nLabs\",2026-01-05,10\n2,B,2026-01-06,5\n"),
+                write("ragged.csv", header + "1,A,2026-01-05,10\n2,B,2026-01-06\n"),
+                write("space-quote.csv", header + "1, \"A\",2026-01-05,10\n"),
+                write("bare-cr.csv", header.replace('\n', '\r') + "1,A,2026-01-05,10\r"));
+
+        Map<String, List<List<String>>> bulk = load("bulk.duckdb", files, true);
+        Map<String, List<List<String>>> rows = load("rows.duckdb", files, false);
+
+        assertThat(bulk).isEqualTo(rows);
+        assertThat(methods("bulk.duckdb")).containsOnly("rows");
+    }
+
+    @Test
+    void theBundledSampleLoadsIdenticallyAndInBulk() throws Exception {
+        List<Path> files = new ArrayList<>();
+        for (String name : List.of("hubspot-deals.csv", "hubspot-companies.csv", "sales-team.csv")) {
+            files.add(Path.of("sample-data", name).toAbsolutePath());
+        }
+        Map<String, List<List<String>>> bulk = load("bulk.duckdb", files, true);
+        Map<String, List<List<String>>> rows = load("rows.duckdb", files, false);
+
+        assertThat(bulk).isEqualTo(rows);
+        assertThat(bulk.get("opportunities")).hasSize(1_779);
+        assertThat(methods("bulk.duckdb")).containsOnly("bulk");
+    }
+
+    private Path write(String name, String content) throws Exception {
+        Path file = dir.resolve("in").resolve(name);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, content, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    /** Every table a load writes, sorted, with lineage; source_files without timestamps, hash and method. */
+    private Map<String, List<List<String>>> load(String dbName, List<Path> files, boolean bulkCsv) throws Exception {
+        Path db = dir.resolve(dbName);
+        LoadRun.run(db, files, Map.of(), ProfileCatalog.builtIn(), bulkCsv);
+        Map<String, List<List<String>>> tables = new java.util.LinkedHashMap<>();
+        for (String table : List.of("opportunities", "opportunity_stage_history", "accounts", "reps", "revenue_lines",
+                "leads", "rejects", "pipeline_stages")) {
+            tables.put(table, LoadRun.query(db, "select * from " + table + " order by all"));
+        }
+        tables.put("source_files", LoadRun.query(db, "select * exclude (loaded_at, load_method) from source_files"
+                + " order by path"));
+        return tables;
+    }
+
+    private List<String> methods(String dbName) throws Exception {
+        return LoadRun.query(dir.resolve(dbName), "select load_method from source_files").stream()
+                .map(row -> row.get(0)).toList();
+    }
+}
