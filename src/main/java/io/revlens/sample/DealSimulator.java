@@ -135,18 +135,47 @@ final class DealSimulator {
     }
 
     private SampleCast.Customer pickWeighted(List<SampleCast.Customer> customers) {
+        if (customers.size() > LINEAR_PICK_LIMIT) {
+            return pickWeightedByBisection(customers);
+        }
         double total = 0;
         for (SampleCast.Customer c : customers) {
-            total += Math.sqrt(c.yearlySpend()[1] + c.yearlySpend()[2] + 1);
+            total += weight(c);
         }
         double target = random.nextDouble() * total;
         for (SampleCast.Customer c : customers) {
-            target -= Math.sqrt(c.yearlySpend()[1] + c.yearlySpend()[2] + 1);
+            target -= weight(c);
             if (target <= 0) {
                 return c;
             }
         }
         return customers.get(customers.size() - 1);
+    }
+
+    /**
+     * Benchmark scales have tens of thousands of customers: a scan per deal made generation quadratic.
+     * (Small casts keep the scan above, so the committed sample stays byte for byte the same.)
+     */
+    private static final int LINEAR_PICK_LIMIT = 2_000;
+    private double[] cumulativeWeights;
+
+    private SampleCast.Customer pickWeightedByBisection(List<SampleCast.Customer> customers) {
+        if (cumulativeWeights == null || cumulativeWeights.length != customers.size()) {
+            cumulativeWeights = new double[customers.size()];
+            double sum = 0;
+            for (int i = 0; i < customers.size(); i++) {
+                sum += weight(customers.get(i));
+                cumulativeWeights[i] = sum;
+            }
+        }
+        double target = random.nextDouble() * cumulativeWeights[cumulativeWeights.length - 1];
+        int at = java.util.Arrays.binarySearch(cumulativeWeights, target);
+        int index = at >= 0 ? at : -at - 1;
+        return customers.get(Math.min(index, customers.size() - 1));
+    }
+
+    private static double weight(SampleCast.Customer c) {
+        return Math.sqrt(c.yearlySpend()[1] + c.yearlySpend()[2] + 1);
     }
 
     private int poisson(double lambda) {
