@@ -101,6 +101,10 @@ public class JobRunner {
         }
         JobParameters parameters = previous.getJobParameters();
         String jobName = previous.getJobInstance().getJobName();
+        if (parameters.getString("inputs") == null || parameters.getString(OUT) == null) {
+            throw new JobDefinitionException("Run " + executionId + " (" + jobName + ") is not a single job run and cannot"
+                    + " be restarted by id; run the same command again (a multi-client run resumes its failed clients)");
+        }
         String jobFile = parameters.getString(JOB_FILE);
         JobDefinition job = jobFile != null && Files.isRegularFile(Path.of(jobFile))
                 ? JobDefinitionLoader.load(Path.of(jobFile))
