@@ -4,7 +4,8 @@
 -- >= 10%; rates green when not down, amber down < 5 points, red beyond (reversed when lower is better).
 -- streak_periods: how many month ends in a row, ending at the as-of date, the KPI had the same red
 -- or green status as now (each month judged against a year earlier); NULL while amber or unknown.
-create or replace table kpi_scorecard as
+-- The KPI values at each point, computed once (the status and streak queries read them many times).
+create or replace temp table kpi_point_values as
 with cal as (select * from period_calendar),
 rev as (select * from revenue_events),
 -- The as-of date and the 12 month ends before it: each KPI's status at each, for its streak.
@@ -13,34 +14,107 @@ points as (
                    else (date_trunc('month', cal.as_of_date) - to_months(k - 1) - interval 1 day)::date end as d
     from cal, range(0, 13) t(k)
 ),
-point_values as (
-    select p.k,
-           (select coalesce(sum(amount), 0) from rev where event_date > (p.d - interval 12 month)::date and event_date <= p.d)::double as rev_now,
-           (select coalesce(sum(amount), 0) from rev where event_date > (p.d - interval 24 month)::date and event_date <= (p.d - interval 12 month)::date)::double as rev_ly,
-           (select coalesce(sum(amount), 0) from opportunity_progress where status = 'won' and date_trunc('month', close_date) = date_trunc('month', p.d) and close_date <= p.d)::double as book_now,
-           (select coalesce(sum(amount), 0) from opportunity_progress where status = 'won' and date_trunc('month', close_date) = date_trunc('month', (p.d - interval 12 month)::date))::double as book_ly,
-           (select count(*) filter (where status = 'won') / nullif(count(*), 0) from opportunity_progress
-             where status in ('won', 'lost') and close_date > (p.d - interval 12 month)::date and close_date <= p.d) as win_now,
-           (select count(*) filter (where status = 'won') / nullif(count(*), 0) from opportunity_progress
-             where status in ('won', 'lost') and close_date > (p.d - interval 24 month)::date and close_date <= (p.d - interval 12 month)::date) as win_ly,
-           (select max(x) / nullif(sum(x), 0) from (select sum(amount) as x from rev where customer_name is not null
-                and event_date > (p.d - interval 12 month)::date and event_date <= p.d group by customer_name having sum(amount) > 0)) as top_now,
-           (select max(x) / nullif(sum(x), 0) from (select sum(amount) as x from rev where customer_name is not null
-                and event_date > (p.d - interval 24 month)::date and event_date <= (p.d - interval 12 month)::date
-                group by customer_name having sum(amount) > 0)) as top_ly,
-           (select count(*) filter (where status = 'won') / nullif(count(*), 0) from opportunity_progress
-             where status in ('won', 'lost') and reached_order >= (select min(stage_order) from pipeline_stages where lower(stage) like '%proposal%')
-               and close_date > (p.d - interval 12 month)::date and close_date <= p.d) as proposal_now,
-           (select count(*) filter (where status = 'won') / nullif(count(*), 0) from opportunity_progress
-             where status in ('won', 'lost') and reached_order >= (select min(stage_order) from pipeline_stages where lower(stage) like '%proposal%')
-               and close_date > (p.d - interval 24 month)::date and close_date <= (p.d - interval 12 month)::date) as proposal_ly,
-           -- open pipeline as it stood at d and a year before: created by then, not yet closed
-           (select sum(amount) from opportunities where created_date <= p.d and (status = 'open' or close_date > p.d))::double as pipe_now,
-           (select sum(amount) from opportunities where created_date <= (p.d - interval 12 month)::date
-              and (status = 'open' or close_date > (p.d - interval 12 month)::date))::double as pipe_ly
-    from points p
+-- Each KPI at each point and a year before, from one range join per source table (not a subquery
+-- per point: at a million rows those rescans dominated the whole metrics step).
+rev_days as (
+    select event_date, sum(amount) as amount from rev group by all
 ),
-point_status as (
+rev_points as (
+    select p.k,
+           coalesce(sum(r.amount) filter (where r.event_date > (p.d - interval 12 month)::date), 0)::double as rev_now,
+           coalesce(sum(r.amount) filter (where r.event_date <= (p.d - interval 12 month)::date), 0)::double as rev_ly
+    from points p
+    left join rev_days r on r.event_date > (p.d - interval 24 month)::date and r.event_date <= p.d
+    group by p.k
+),
+customer_days as (
+    select customer_name, event_date, sum(amount) as amount from rev where customer_name is not null group by all
+),
+customer_windows as (
+    select p.k, r.event_date > (p.d - interval 12 month)::date as is_now, r.customer_name, sum(r.amount) as x
+    from points p
+    join customer_days r on r.event_date > (p.d - interval 24 month)::date and r.event_date <= p.d
+    group by all
+    having sum(r.amount) > 0
+),
+top_points as (
+    select p.k,
+           max(c.x) filter (where c.is_now) / nullif(sum(c.x) filter (where c.is_now), 0) as top_now,
+           max(c.x) filter (where not c.is_now) / nullif(sum(c.x) filter (where not c.is_now), 0) as top_ly
+    from points p
+    left join customer_windows c on c.k = p.k
+    group by p.k
+),
+-- closed deals per close date, outcome and whether they reached the proposal stage
+closed_days as (
+    select o.close_date, o.status, coalesce(o.reached_order >= po.proposal_order, false) as reached_proposal,
+           count(*) as deals, sum(o.amount) as amount
+    from opportunity_progress o
+    cross join (select min(stage_order) as proposal_order from pipeline_stages where lower(stage) like '%proposal%') po
+    where o.status in ('won', 'lost')
+    group by all
+),
+opp_points as (
+    select p.k,
+           coalesce(sum(c.amount) filter (where c.status = 'won' and date_trunc('month', c.close_date) = date_trunc('month', p.d)
+                    and c.close_date <= p.d), 0)::double as book_now,
+           coalesce(sum(c.amount) filter (where c.status = 'won'
+                    and date_trunc('month', c.close_date) = date_trunc('month', (p.d - interval 12 month)::date)), 0)::double as book_ly,
+           sum(c.deals) filter (where c.status = 'won' and c.close_date > (p.d - interval 12 month)::date and c.close_date <= p.d)
+             / nullif(sum(c.deals) filter (where c.close_date > (p.d - interval 12 month)::date and c.close_date <= p.d), 0) as win_now,
+           sum(c.deals) filter (where c.status = 'won' and c.close_date > (p.d - interval 24 month)::date
+                      and c.close_date <= (p.d - interval 12 month)::date)
+             / nullif(sum(c.deals) filter (where c.close_date > (p.d - interval 24 month)::date
+                      and c.close_date <= (p.d - interval 12 month)::date), 0) as win_ly,
+           sum(c.deals) filter (where c.status = 'won' and c.reached_proposal
+                      and c.close_date > (p.d - interval 12 month)::date and c.close_date <= p.d)
+             / nullif(sum(c.deals) filter (where c.reached_proposal
+                      and c.close_date > (p.d - interval 12 month)::date and c.close_date <= p.d), 0) as proposal_now,
+           sum(c.deals) filter (where c.status = 'won' and c.reached_proposal
+                      and c.close_date > (p.d - interval 24 month)::date and c.close_date <= (p.d - interval 12 month)::date)
+             / nullif(sum(c.deals) filter (where c.reached_proposal
+                      and c.close_date > (p.d - interval 24 month)::date and c.close_date <= (p.d - interval 12 month)::date), 0)
+             as proposal_ly
+    from points p
+    left join closed_days c on true
+    group by p.k
+),
+-- Open pipeline as it stood at d: created by d and not closed by d. As sums over days: what was created
+-- by d, less what was both created and closed by d (closed at the later of the two dates; a closed deal
+-- without a close date never counts as open, as before).
+pipe_days as (
+    select created_date as day, sum(amount) as added, count(amount) as added_n, 0 as removed, 0 as removed_n
+    from opportunities where created_date is not null group by all
+    union all
+    select greatest(created_date, close_date), 0, 0, sum(amount), count(amount)
+    from opportunities where created_date is not null and status <> 'open' group by all
+),
+pipe_points as (
+    select p.k,
+           case when sum(d.added_n - d.removed_n) filter (where d.day <= p.d) > 0
+                then sum(d.added - d.removed) filter (where d.day <= p.d) end::double as pipe_now,
+           case when sum(d.added_n - d.removed_n) filter (where d.day <= (p.d - interval 12 month)::date) > 0
+                then sum(d.added - d.removed) filter (where d.day <= (p.d - interval 12 month)::date) end::double as pipe_ly
+    from points p
+    left join pipe_days d on true
+    group by p.k
+),
+point_values as (
+    select p.k, r.rev_now, r.rev_ly, o.book_now, o.book_ly, o.win_now, o.win_ly, t.top_now, t.top_ly,
+           o.proposal_now, o.proposal_ly, pp.pipe_now, pp.pipe_ly
+    from points p
+    join rev_points r using (k)
+    join top_points t using (k)
+    join opp_points o using (k)
+    join pipe_points pp using (k)
+)
+select * from point_values;
+
+create or replace table kpi_scorecard as
+with cal as (select * from period_calendar),
+rev as (select * from revenue_events),
+point_values as (select * from kpi_point_values),
+point_status as materialized (
     select k, 't12m_revenue' as kpi,
            case when rev_ly = 0 then 'none' when rev_now >= rev_ly then 'green' when rev_now > 0.9 * rev_ly then 'amber' else 'red' end as status
     from point_values

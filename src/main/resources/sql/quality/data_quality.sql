@@ -22,6 +22,10 @@ with duplicate_opportunities as (
     select count(*) as affected_rows from (
         select opportunity_id from opportunities group by opportunity_id having count(*) > 1)
 ),
+duplicate_reps as (
+    select count(*) as affected_rows, string_agg(rep_name, ', ' order by rep_name) as examples from (
+        select rep_name from reps group by rep_name having count(*) > 1)
+),
 reps_loaded as (select count(*) > 0 as has_reps from reps),
 accounts_loaded as (select count(*) > 0 as has_accounts from accounts),
 orphan_reps as (
@@ -46,6 +50,10 @@ findings as (
     select 'opportunities' as table_name, 'duplicate keys' as finding,
            'opportunity_id appears more than once' as detail, affected_rows
     from duplicate_opportunities where affected_rows > 0
+    union all
+    select 'reps', 'duplicate keys', 'rep_name appears more than once (in several rosters): ' || left(examples, 200),
+           affected_rows
+    from duplicate_reps where affected_rows > 0
     union all
     select 'opportunities', 'orphan reference', 'owner not in the reps table: ' || left(examples, 200), affected_rows
     from orphan_reps, reps_loaded where has_reps and affected_rows > 0

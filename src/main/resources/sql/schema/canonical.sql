@@ -147,3 +147,13 @@ create table if not exists run_parameters (
 alter table run_parameters add column if not exists target_t12m_revenue decimal(18,2);
 alter table run_parameters add column if not exists target_bookings_month decimal(18,2);
 alter table run_parameters add column if not exists target_win_rate decimal(9,4);
+
+-- The columns each export profile mapped on the last run, so a later run can stop when an export changed
+-- shape (missing or renamed columns) instead of loading nulls. One row per profile and per file name.
+create table if not exists column_signatures (
+    profile         varchar not null,
+    file_name       varchar not null,
+    mapped_columns  varchar not null,   -- JSON object: canonical column -> header name in the export
+    header          varchar not null,   -- JSON array: the export's header names
+    recorded_at     timestamp not null
+);

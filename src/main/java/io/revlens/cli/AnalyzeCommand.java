@@ -35,6 +35,13 @@ class AnalyzeCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
+    @Option(names = "--pseudonymise", description = "Replace person names (reps, managers) with pseudonyms in every output.")
+    boolean pseudonymise;
+
+    @Option(names = "--accept-schema-change",
+            description = "Load exports whose columns changed since the last analysis of this folder.")
+    boolean acceptSchemaChange;
+
     @Override
     public Integer call() throws Exception {
         Path input = folder.toAbsolutePath().normalize();
@@ -43,6 +50,12 @@ class AnalyzeCommand implements Callable<Integer> {
         }
         ProjectPaths paths = ProjectPaths.detect();
         JobDefinition job = new JobDefinitionLoader(paths.jobs()).load("client-dump-analysis").withInput(input);
+        if (pseudonymise) {
+            job = job.withPseudonymise();
+        }
+        if (acceptSchemaChange) {
+            job = job.withAcceptSchemaChange();
+        }
         Path outDir = out != null ? out : paths.defaultOut("analysis").resolve(input.getFileName().toString());
         // A dump is analysed on demand: always recompute (its files may have been replaced in place).
         return JobLaunch.run(job, paths.jobs().resolve("client-dump-analysis.yml"), outDir, asOf, true,

@@ -42,6 +42,13 @@ class RunCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
+    @Option(names = "--pseudonymise", description = "Replace person names (reps, managers) with pseudonyms in every output.")
+    boolean pseudonymise;
+
+    @Option(names = "--accept-schema-change",
+            description = "Load exports whose columns changed since the last run (and remember the new shape).")
+    boolean acceptSchemaChange;
+
     @Override
     public Integer call() throws Exception {
         ProjectPaths paths = ProjectPaths.detect();
@@ -49,6 +56,12 @@ class RunCommand implements Callable<Integer> {
         JobDefinition job = new JobDefinitionLoader(jobs).load(jobName);
         if (input != null) {
             job = job.withInput(input.toAbsolutePath().normalize());
+        }
+        if (pseudonymise) {
+            job = job.withPseudonymise();
+        }
+        if (acceptSchemaChange) {
+            job = job.withAcceptSchemaChange();
         }
         Path outDir = out != null ? out : paths.defaultOut(jobName);
         return JobLaunch.run(job, jobs.resolve(jobName + ".yml"), outDir, asOf, force,

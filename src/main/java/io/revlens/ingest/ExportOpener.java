@@ -97,6 +97,13 @@ public final class ExportOpener {
                     + " another format with an Excel extension). Re-export it, or open it in Excel and save"
                     + " as .xlsx.");
         }
+        if (format == ExportFormat.XLSX) {
+            var refused = ZipLimits.check(file);
+            if (refused.isPresent()) {
+                return failed(file, format, "failed", file.getFileName() + " was refused and nothing was loaded from it: "
+                        + refused.get() + ". Open it in Excel and save it again, or export the sheet to CSV.");
+            }
+        }
         try {
             return format == ExportFormat.XLSX ? openXlsx(file, profileOverride) : openXls(file, profileOverride);
         } catch (EncryptedDocumentException e) {

@@ -35,6 +35,8 @@ final class ExportRowReader implements ItemStreamReader<LoadItem> {
     private int fileIndex;
     private FileSlot current;
     private long emitted;
+    /** Content hashes of the files by index, computed when first needed (a cache, not restart state). */
+    private final Map<Integer, String> hashes = new java.util.HashMap<>();
 
     /** @param bulkCsv whether plain CSV files are handed whole to the writer for DuckDB's reader */
     ExportRowReader(List<Path> files, Map<String, String> profileOverrides, ProfileCatalog catalog, boolean bulkCsv) {
@@ -106,6 +108,15 @@ final class ExportRowReader implements ItemStreamReader<LoadItem> {
             opened = new OpenedExport(file, ExportFormat.of(file), null, null, null, null, List.of(), null,
                     DateOrder.MDY, false, "failed", file.getFileName() + ": " + e.getMessage(), null);
         }
+        Integer original = opened.loadable() ? earlierCopy(index) : null;
+        if (original != null) {
+            // Same bytes under another name: read and count its rows as skipped so nothing is loaded twice.
+            opened = new OpenedExport(opened.file(), opened.format(), opened.encoding(), opened.delimiter(),
+                    opened.sheet(), opened.headerRow(), opened.header(), opened.profile(), opened.dateOrder(),
+                    opened.date1904(), "ignored", file.getFileName() + " is a duplicate of "
+                    + files.get(original).getFileName() + " (same content, sha256 " + hash(index).substring(0, 12)
+                    + "…): its rows are skipped, not loaded twice; remove one of the copies", opened.rows());
+        }
         RowMapper mapper = opened.loadable()
                 ? new RowMapper(opened.profile(), opened.dateOrder(), opened.date1904(),
                 opened.format() == ExportFormat.CSV)
@@ -127,7 +138,7 @@ final class ExportRowReader implements ItemStreamReader<LoadItem> {
                 });
                 sha = "";
             } else {
-                sha = sha256(file);
+                sha = hashes.containsKey(index) ? hashes.get(index) : sha256(file);
             }
         } catch (IOException e) {
             size = 0;
@@ -136,6 +147,38 @@ final class ExportRowReader implements ItemStreamReader<LoadItem> {
         FileSlot slot = new FileSlot(index, files.size(), file.toAbsolutePath().normalize(), opened, sha, size, mapper);
         slot.scan = scan;
         return slot;
+    }
+
+    private String hash(int index) {
+        return hashes.computeIfAbsent(index, i -> {
+            try {
+                return sha256(files.get(i));
+            } catch (IOException e) {
+                return "";
+            }
+        });
+    }
+
+    /**
+     * The index of the first earlier file with the same contents, or null. Sizes are compared first, so files
+     * are hashed here only when an earlier file has exactly the same size.
+     */
+    private Integer earlierCopy(int index) {
+        long size = size(index);
+        for (int i = 0; i < index; i++) {
+            if (size >= 0 && size(i) == size && !hash(index).isEmpty() && hash(index).equals(hash(i))) {
+                return i;
+            }
+        }
+        return null;
+    }
+
+    private long size(int index) {
+        try {
+            return Files.size(files.get(index));
+        } catch (IOException e) {
+            return -1;
+        }
     }
 
     String overrideFor(Path file) {

@@ -2,7 +2,9 @@ package io.revlens.ingest;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,12 +22,23 @@ public final class RowMapper {
             Pattern.compile("(?i)^(total|totals|grand totals?)(\\s+for\\s.*|\\s*\\(.*\\)|\\s*:)?$"),
             Pattern.compile("(?i)^grand totals?\\b.*"));
 
+    /**
+     * Amounts at or above this size (either sign) are rejected: no deal or invoice line of a small B2B company
+     * is a million million, and DECIMAL(18,2) overflows at 10^16 (docs/bad-inputs.md).
+     */
+    public static final BigDecimal MAX_ABS_AMOUNT = new BigDecimal("1000000000000");
+    /** Dates more than this many years after today are rejected as typos (2999, 20026). */
+    public static final int MAX_YEARS_AHEAD = 10;
+
     private final ResolvedProfile profile;
     private final CanonicalTable table;
     private final ValueCoercer coercer;
     private final boolean checkWidth;
     private final List<Pattern> skipPatterns = new ArrayList<>(DEFAULT_SKIPS);
     private final String groupColumn;
+    private final LocalDate latestPlausibleDate;
+    /** Reps rosters: lower-cased rep name to the row that first named it (a roster lists a person once). */
+    private final Map<String, Long> repRows = new HashMap<>();
     private String groupValue;
 
     /**
@@ -39,6 +52,7 @@ public final class RowMapper {
         this.checkWidth = checkWidth;
         profile.profile().skip.firstCell.forEach(p -> skipPatterns.add(Pattern.compile(p)));
         this.groupColumn = profile.profile().skip.groupHeading;
+        this.latestPlausibleDate = LocalDate.now().plusYears(MAX_YEARS_AHEAD);
     }
 
     /** Maps one data row. */
@@ -106,13 +120,21 @@ public final class RowMapper {
         if (!rejects.isEmpty()) {
             return MappedRow.rejected(n, rejects);
         }
+        if (table == CanonicalTable.REPS) {
+            String name = (String) values[table.indexOf("rep_name")];
+            Long firstRow = repRows.putIfAbsent(name.strip().toLowerCase(Locale.ROOT), n);
+            if (firstRow != null) {
+                return MappedRow.rejected(n, List.of(new Reject(n, profile.sourceName("rep_name"), name,
+                        "duplicate rep: '" + name + "' is already on row " + firstRow + " of this file (the first is kept)")));
+            }
+        }
         List<MappedRow.StageEntry> history = new ArrayList<>();
         if (!profile.stageColumns().isEmpty()) {
             String id = (String) values[table.indexOf("opportunity_id")];
             for (ResolvedProfile.StageColumn stageColumn : profile.stageColumns()) {
                 Object raw = row.cell(stageColumn.index());
                 try {
-                    var date = coercer.date(raw);
+                    var date = plausible(coercer.date(raw));
                     if (date != null) {
                         history.add(new MappedRow.StageEntry(id, stageColumn.stage(), date));
                     }
@@ -159,11 +181,15 @@ public final class RowMapper {
     private Object coerce(CanonicalTable.Column column, Object raw, Object[] values) throws CoercionException {
         return switch (column.type()) {
             case TEXT -> mapValue(column.name(), ValueCoercer.text(raw));
-            case DATE -> coercer.date(raw);
+            case DATE -> plausible(coercer.date(raw));
             case AMOUNT -> {
                 Money money = coercer.money(raw);
                 if (money == null) {
                     yield null;
+                }
+                if (money.amount().abs().compareTo(MAX_ABS_AMOUNT) >= 0) {
+                    throw new CoercionException("implausible amount: " + money.amount().toPlainString()
+                            + " is not below 1,000,000,000,000 in size (a column shift or a typo?)");
                 }
                 int currency = table.indexOf("currency");
                 if (money.currency() != null && currency >= 0 && values[currency] == null) {
@@ -175,6 +201,14 @@ public final class RowMapper {
             case INTEGER -> coercer.integer(raw);
             case BOOLEAN -> ValueCoercer.bool(raw);
         };
+    }
+
+    private LocalDate plausible(LocalDate date) throws CoercionException {
+        if (date != null && date.isAfter(latestPlausibleDate)) {
+            throw new CoercionException("implausible date: " + date + " is more than " + MAX_YEARS_AHEAD
+                    + " years ahead (a typo?)");
+        }
+        return date;
     }
 
     private String mapValue(String column, String value) {
@@ -213,6 +247,11 @@ public final class RowMapper {
                     break;
                 }
                 product = product.multiply(number);
+            }
+            if (product != null && product.abs().compareTo(MAX_ABS_AMOUNT) >= 0) {
+                throw new CoercionException("implausible amount: " + product.setScale(2, RoundingMode.HALF_UP)
+                        .toPlainString() + " (" + String.join(" x ", derived.getValue().multiply)
+                        + ") is not below 1,000,000,000,000 in size");
             }
             if (product != null) {
                 values[target] = product.setScale(2, RoundingMode.HALF_UP);

@@ -21,14 +21,19 @@ public record JobDefinition(
         Thresholds thresholds,
         Targets targets,
         Schedule schedule,
-        Delivery delivery) {
+        Delivery delivery,
+        boolean pseudonymise,
+        boolean acceptSchemaChange) {
 
-    /** The record without delivery settings (outputs are still copied to the per-run folder). */
+    /**
+     * The record without delivery settings (outputs are still copied to the per-run folder), without
+     * pseudonymisation, stopping on changed export columns.
+     */
     public JobDefinition(String name, String description, String company, String currency, int fiscalYearStartMonth,
                          List<Input> inputs, AsOfRule asOf, List<ReportOutput> reports, boolean workbook,
                          Thresholds thresholds, Targets targets, Schedule schedule) {
         this(name, description, company, currency, fiscalYearStartMonth, inputs, asOf, reports, workbook, thresholds,
-                targets, schedule, Delivery.none());
+                targets, schedule, Delivery.none(), false, false);
     }
 
     /** One input folder with an optional glob and an optional mapping-profile override. */
@@ -86,12 +91,26 @@ public record JobDefinition(
     /** Returns a copy whose inputs are replaced by one folder (the {@code --input} option). */
     public JobDefinition withInput(Path folder) {
         return new JobDefinition(name, description, company, currency, fiscalYearStartMonth,
-                List.of(new Input(folder, null, null)), asOf, reports, workbook, thresholds, targets, schedule, delivery);
+                List.of(new Input(folder, null, null)), asOf, reports, workbook, thresholds, targets, schedule,
+                delivery, pseudonymise, acceptSchemaChange);
     }
 
     /** Returns a copy with another as-of rule. */
     public JobDefinition withAsOf(AsOfRule rule) {
         return new JobDefinition(name, description, company, currency, fiscalYearStartMonth,
-                inputs, rule, reports, workbook, thresholds, targets, schedule, delivery);
+                inputs, rule, reports, workbook, thresholds, targets, schedule, delivery, pseudonymise,
+                acceptSchemaChange);
+    }
+
+    /** Returns a copy that replaces person names in every output (the {@code --pseudonymise} option). */
+    public JobDefinition withPseudonymise() {
+        return new JobDefinition(name, description, company, currency, fiscalYearStartMonth,
+                inputs, asOf, reports, workbook, thresholds, targets, schedule, delivery, true, acceptSchemaChange);
+    }
+
+    /** Returns a copy that loads exports whose columns changed since the last run ({@code --accept-schema-change}). */
+    public JobDefinition withAcceptSchemaChange() {
+        return new JobDefinition(name, description, company, currency, fiscalYearStartMonth,
+                inputs, asOf, reports, workbook, thresholds, targets, schedule, delivery, pseudonymise, true);
     }
 }

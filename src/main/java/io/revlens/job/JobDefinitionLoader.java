@@ -86,7 +86,8 @@ public final class JobDefinitionLoader {
             ThresholdsFile thresholds,
             TargetsFile targets,
             ScheduleFile schedule,
-            DeliveryFile delivery) {
+            DeliveryFile delivery,
+            Boolean pseudonymise) {
 
         JobDefinition toDefinition(String name, Path baseFolder, Path file) {
             List<String> problems = new ArrayList<>();
@@ -107,8 +108,16 @@ public final class JobDefinitionLoader {
                         problems.add("inputs: every entry needs a path");
                         continue;
                     }
-                    resolvedInputs.add(new JobDefinition.Input(
-                            baseFolder.resolve(input.path()).normalize(), input.glob(), input.profile()));
+                    Path resolved = baseFolder.resolve(input.path()).normalize();
+                    InputRoots roots = InputRoots.forJobFolder(baseFolder);
+                    if (!roots.allows(resolved)) {
+                        problems.add("inputs: " + input.path() + " resolves to " + resolved
+                                + ", outside the allowed input roots " + roots.describe()
+                                + "; put the exports under the project folder, add their folder to REVLENS_INPUT_ROOTS,"
+                                + " or name it on the command line with --input");
+                        continue;
+                    }
+                    resolvedInputs.add(new JobDefinition.Input(resolved, input.glob(), input.profile()));
                 }
             }
             AsOfRule rule = AsOfRule.PREVIOUS_MONTH_END;
@@ -167,7 +176,8 @@ public final class JobDefinitionLoader {
             }
             return new JobDefinition(name, description, company == null ? name : company, currencyCode,
                     fiscalStart, List.copyOf(resolvedInputs), rule, List.copyOf(outputs),
-                    Boolean.TRUE.equals(workbook), resolvedThresholds, resolvedTargets, resolvedSchedule, resolvedDelivery);
+                    Boolean.TRUE.equals(workbook), resolvedThresholds, resolvedTargets, resolvedSchedule, resolvedDelivery,
+                    Boolean.TRUE.equals(pseudonymise), false);
         }
     }
 

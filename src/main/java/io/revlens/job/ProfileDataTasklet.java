@@ -1,6 +1,7 @@
 package io.revlens.job;
 
 import io.revlens.ingest.DataQualityProfiler;
+import io.revlens.ingest.OverlapResolver;
 import io.revlens.model.Workspace;
 import java.sql.Connection;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -8,7 +9,10 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
-/** Builds the data-quality profile of the loaded tables (null rates, duplicates, orphans, currencies). */
+/**
+ * Resolves overlapping exports (the later one wins), replaces person names with pseudonyms when the job asks,
+ * then builds the data-quality profile of the loaded tables (null rates, duplicates, orphans, currencies).
+ */
 final class ProfileDataTasklet implements Tasklet {
 
     private final RunRequest request;
@@ -20,6 +24,10 @@ final class ProfileDataTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         try (Connection connection = Workspace.open(request.databaseFile())) {
+            OverlapResolver.resolve(connection);
+            if (request.job().pseudonymise()) {
+                PeoplePseudonymiser.apply(connection);
+            }
             DataQualityProfiler.profile(connection);
         }
         return RepeatStatus.FINISHED;

@@ -15,7 +15,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * Builds the one step graph every RevLens job shares; jobs differ only by their job file
  * (inputs, thresholds, which reports):
- * {@code loadExports → profileData → computeMetrics → renderReports → deliverOutputs}.
+ * {@code checkColumns → loadExports → profileData → computeMetrics → renderReports → deliverOutputs}.
  */
 final class ReportJobFactory {
 
@@ -30,6 +30,9 @@ final class ReportJobFactory {
     }
 
     Job build(RunRequest request, RunInputs inputs, IngestProgress progress, LocalDate runDate) {
+        Step checkColumns = new StepBuilder("checkColumns", jobRepository)
+                .tasklet(new CheckColumnsTasklet(request, inputs), transactionManager)
+                .build();
         Step loadExports = LoadExportsStep.build("loadExports", jobRepository, transactionManager,
                 request.databaseFile(), inputs.files(), inputs.profileOverrides(), progress);
         Step profileData = new StepBuilder("profileData", jobRepository)
@@ -46,7 +49,7 @@ final class ReportJobFactory {
                 .build();
         StepLogListener stepLog = new StepLogListener();
         JobContextCheckpoint checkpoint = new JobContextCheckpoint(jobRepository);
-        for (Step step : new Step[] {loadExports, profileData, computeMetrics, renderReports, deliverOutputs}) {
+        for (Step step : new Step[] {checkColumns, loadExports, profileData, computeMetrics, renderReports, deliverOutputs}) {
             if (step instanceof AbstractStep abstractStep) {
                 abstractStep.registerStepExecutionListener(stepLog);
                 abstractStep.registerStepExecutionListener(checkpoint);
@@ -54,7 +57,8 @@ final class ReportJobFactory {
         }
         return new JobBuilder(request.job().name(), jobRepository)
                 .listener(new RunSummaryWriter(request, jobRepository))
-                .start(loadExports)
+                .start(checkColumns)
+                .next(loadExports)
                 .next(profileData)
                 .next(computeMetrics)
                 .next(renderReports)

@@ -143,9 +143,11 @@ public final class ReportRenderer {
                 // A stale or damaged cache entry: compile again below.
             }
         }
+        net.sf.jasperreports.engine.design.JasperDesign design = null;
         try {
-            JasperReport report = JasperCompileManager.compileReport(
+            design = net.sf.jasperreports.engine.xml.JRXmlLoader.load(
                     new ByteArrayInputStream(source.getBytes(StandardCharsets.UTF_8)));
+            JasperReport report = JasperCompileManager.compileReport(design);
             if (cached != null) {
                 Files.createDirectories(cacheDir);
                 Path temp = cacheDir.resolve(key + ".jasper.tmp");
@@ -153,9 +155,8 @@ public final class ReportRenderer {
                 Files.move(temp, cached, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             }
             return report;
-        } catch (JRException | IOException e) {
-            throw new IllegalStateException("Report template reports/" + templateName + ".jrxml does not compile: "
-                    + e.getMessage(), e);
+        } catch (JRException | IOException | RuntimeException e) {
+            throw new IllegalStateException(TemplateErrors.describe(templateName, source, design, e), e);
         }
     }
 

@@ -1,0 +1,36 @@
+package io.revlens.ingest;
+
+import io.revlens.model.SqlScript;
+import io.revlens.model.Workspace;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * Resolves exports that overlap after every file is loaded: where two files carry the same opportunity id
+ * (or invoice number), the later export's rows win and the earlier file's are counted as skipped
+ * ({@code sql/ingest/supersede_overlaps.sql}). Idempotent; runs in one transaction.
+ */
+public final class OverlapResolver {
+
+    private OverlapResolver() {
+    }
+
+    public static void resolve(Connection connection) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try {
+            for (String sql : SqlScript.statements(Workspace.readResource("sql/ingest/supersede_overlaps.sql"))) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute(sql);
+                }
+            }
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+}

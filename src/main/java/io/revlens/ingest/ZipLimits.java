@@ -1,0 +1,57 @@
+package io.revlens.ingest;
+
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Enumeration;
+import java.util.Optional;
+
+/**
+ * Checks an .xlsx package against POI's zip-bomb limits (the {@link ZipSecureFile} defaults, never loosened)
+ * before any of it is parsed, so a hostile workbook is refused whole instead of failing after some rows
+ * were loaded: too many entries, an entry larger than the maximum, or one that inflates more than the
+ * minimum ratio allows.
+ */
+final class ZipLimits {
+
+    private ZipLimits() {
+    }
+
+    /** Why the package is refused, or empty when it is within the limits (or not a readable zip: POI says why). */
+    static Optional<String> check(Path file) {
+        try {
+            return inspect(file);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<String> inspect(Path file) throws IOException {
+        double minRatio = ZipSecureFile.getMinInflateRatio();
+        long maxEntry = ZipSecureFile.getMaxEntrySize();
+        long grace = ZipSecureFile.getGraceEntrySize();
+        long entries = 0;
+        try (ZipSecureFile zip = new ZipSecureFile(file.toFile())) {
+            for (Enumeration<ZipArchiveEntry> e = zip.getEntries(); e.hasMoreElements(); ) {
+                ZipArchiveEntry entry = e.nextElement();
+                entries++;
+                long size = entry.getSize();
+                long compressed = entry.getCompressedSize();
+                if (size > maxEntry) {
+                    return Optional.of("entry " + entry.getName() + " expands to " + size + " bytes, over the limit of "
+                            + maxEntry);
+                }
+                if (size > grace && compressed >= 0 && (double) compressed / size < minRatio) {
+                    return Optional.of("entry " + entry.getName() + " expands from " + compressed + " to " + size
+                            + " bytes (more than " + Math.round(1 / minRatio) + " times): a zip bomb or an abnormal sheet");
+                }
+            }
+        }
+        if (entries > ZipSecureFile.getMaxFileCount()) {
+            return Optional.of("it holds " + entries + " entries, over the limit of " + ZipSecureFile.getMaxFileCount());
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,356 @@
+package io.revlens.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.revlens.model.Workspace;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import java.util.zip.Deflater;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The bad-input catalogue (docs/bad-inputs.md) beyond the single-file ingest corpora: implausible values,
+ * duplicate and overlapping files, duplicate reps, unicode, huge cells and headers, and hostile workbooks.
+ * Each case loads a folder of files through the real load step, then the overlap resolution and the
+ * data-quality profile the job runs next; every file's rows read = loaded + rejected + skipped is checked
+ * by {@link LoadRun#files}, and each case asserts its files' status and counts and the values, reject
+ * reasons or messages that matter.
+ */
+class BadInputsIntegrationTests {
+
+    /** Text a hostile workbook tries to pull in through an XML external entity. */
+    static final String SECRET = "SECRET-7f3a-do-not-load";
+
+    @TempDir
+    Path temp;
+
+    interface Fixture {
+        void write(Path file, Path folder) throws Exception;
+    }
+
+    interface Check {
+        void verify(Path db, Map<String, LoadRun.FileRow> files) throws Exception;
+    }
+
+    /** Expected status and row accounting of one file. */
+    record Expect(String file, String status, long read, long loaded, long rejected, long skipped) {
+    }
+
+    record Case(String name, Map<String, Fixture> files, List<Expect> expected, Check check) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static final String OPPS = "opportunity_id,account,stage,amount,created_date,close_date\n";
+    static final String LINES = "invoice,customer,date,amount\n";
+    static final String REPS = "Rep Name,Role,Hire Date,Manager\n";
+
+    static Stream<Case> cases() {
+        return Stream.of(
+                one("absurd-amount.csv", text(OPPS + "1,A,Won,1500000000000,2026-01-02,2026-01-05\n2,B,Won,100,2026-01-02,2026-01-05\n"),
+                        "loaded", 2, 1, 1, 0,
+                        rejects(row("2", "amount", "1500000000000", "implausible amount: 1500000000000.00 is not below 1,000,000,000,000 in size (a column shift or a typo?)"))),
+                one("overflow-amount.csv", text(OPPS + "1,A,Won,123456789012345678901234,2026-01-02,2026-01-05\n"),
+                        "loaded", 1, 0, 1, 0,
+                        rejects(row("2", "amount", "123456789012345678901234", "implausible amount: 123456789012345678901234.00 is not below 1,000,000,000,000 in size (a column shift or a typo?)"))),
+                one("largest-plausible-amount.csv", text(OPPS + "1,A,Won,999999999999.99,2026-01-02,2026-01-05\n2,A,Won,-999999999999.99,2026-01-02,2026-01-05\n"),
+                        "loaded", 2, 2, 0, 0,
+                        values("select amount from opportunities order by source_row", row("999999999999.99"), row("-999999999999.99"))),
+                one("absurd-derived-amount.csv", text("invoice,customer,date,quantity,unit price\n1,A,2026-01-05,1000000,2000000\n2,A,2026-01-05,2,5\n"),
+                        "loaded", 2, 1, 1, 0,
+                        rejects(row("2", "null", "null", "implausible amount: 2000000000000.00 (quantity x unit_price) is not below 1,000,000,000,000 in size"))),
+                one("negative-opportunity-amount.csv", text(OPPS + "1,A,Won,-500,2026-01-02,2026-01-05\n2,B,Won,100,2026-01-02,2026-01-05\n"),
+                        "loaded", 2, 2, 0, 0, finding("opportunities", "negative amount", "amount below zero", 1)),
+                one("close-before-created.csv", text(OPPS + "1,A,Won,100,2026-03-01,2026-02-01\n2,B,Won,100,2026-01-02,2026-01-05\n"),
+                        "loaded", 2, 2, 0, 0, finding("opportunities", "close before create", "close date earlier than created date", 1)),
+                one("far-future-date.csv", text(OPPS + "1,A,Won,100,2026-01-02,2999-01-05\n2,B,Open,100,2026-01-02,2027-06-30\n"),
+                        "loaded", 2, 1, 1, 0,
+                        rejects(row("2", "close_date", "2999-01-05", "implausible date: 2999-01-05 is more than 10 years ahead (a typo?)"))),
+                one("five-digit-year.csv", text(LINES + "1,A,20026-01-05,10\n2,A,2026-01-05,10\n"),
+                        "loaded", 2, 1, 1, 0, rejectCount(1)),
+                one("duplicate-rep.csv", text(REPS + "Ann Lee,AE,2024-01-08,Tom Boss\nBo Chan,AE,2024-02-05,Tom Boss\nann lee ,SDR,2025-01-06,Tom Boss\n"),
+                        "loaded", 3, 2, 1, 0,
+                        rejects(row("4", "Rep Name", "ann lee", "duplicate rep: 'ann lee' is already on row 2 of this file (the first is kept)"))),
+                new Case("duplicate-reps-in-two-rosters", files("team-east.csv", text(REPS + "Ann Lee,AE,2024-01-08,Tom Boss\n"),
+                        "team-west.csv", text(REPS + "Ann Lee,AE,2024-01-08,Tom Boss\nBo Chan,AE,2024-02-05,Tom Boss\n")),
+                        List.of(new Expect("team-east.csv", "loaded", 1, 1, 0, 0), new Expect("team-west.csv", "loaded", 2, 2, 0, 0)),
+                        finding("reps", "duplicate keys", "rep_name appears more than once (in several rosters): Ann Lee", 1)),
+                new Case("duplicate-file", files("deals.csv", text(OPPS + "1,A,Won,100,2026-01-02,2026-01-05\n2,B,Lost,50,2026-01-02,2026-01-06\n"),
+                        "deals-copy.csv", text(OPPS + "1,A,Won,100,2026-01-02,2026-01-05\n2,B,Lost,50,2026-01-02,2026-01-06\n")),
+                        List.of(new Expect("deals-copy.csv", "loaded", 2, 2, 0, 0), new Expect("deals.csv", "ignored", 2, 0, 0, 2)),
+                        all(values("select count(*), sum(amount) from opportunities", row("2", "150.00")),
+                                message("deals.csv", "deals.csv is a duplicate of deals-copy.csv (same content, sha256"))),
+                new Case("overlapping-exports", files("deals-jan-mar.csv", text(OPPS + "1,A,Won,100,2026-01-02,2026-01-20\n2,B,Lost,50,2026-02-01,2026-02-20\n3,C,Proposal,70,2026-03-01,2026-04-30\n"),
+                        "deals-mar-may.csv", text(OPPS + "3,C,Won,75,2026-03-01,2026-04-10\n4,D,Won,20,2026-04-01,2026-05-15\n")),
+                        List.of(new Expect("deals-jan-mar.csv", "loaded", 3, 2, 0, 1), new Expect("deals-mar-may.csv", "loaded", 2, 2, 0, 0)),
+                        all(values("select opportunity_id, stage, amount from opportunities order by opportunity_id",
+                                        row("1", "Won", "100.00"), row("2", "Lost", "50.00"), row("3", "Won", "75.00"), row("4", "Won", "20.00")),
+                                message("deals-jan-mar.csv", "1 rows superseded by the later export deals-mar-may.csv (same opportunity ids; the later export wins)"))),
+                new Case("overlapping-invoice-exports", files("q1.csv", text(LINES + "INV-1,A,2026-01-05,10\nINV-2,B,2026-03-30,20\nINV-2,B,2026-03-30,5\n"),
+                        "q2.csv", text(LINES + "INV-2,B,2026-03-30,20\nINV-2,B,2026-03-30,5\nINV-3,C,2026-04-02,30\n")),
+                        List.of(new Expect("q1.csv", "loaded", 3, 1, 0, 2), new Expect("q2.csv", "loaded", 3, 3, 0, 0)),
+                        values("select sum(amount), count(*) from revenue_lines", row("65.00", "4"))),
+                one("unicode-names.csv", text("opportunity_id,account,owner,stage,amount,created_date,close_date\n1,Łódź Precyzja,Zoë Ünal,Won,100,2026-01-02,2026-01-05\n2,北京贸易,王芳,Won,200,2026-01-02,2026-01-05\n3,Rocket 🚀 Labs,José Ñúñez,Lost,50,2026-01-02,2026-01-06\n"),
+                        "loaded", 3, 3, 0, 0,
+                        values("select account_name, rep_name from opportunities order by source_row",
+                                row("Łódź Precyzja", "Zoë Ünal"), row("北京贸易", "王芳"), row("Rocket 🚀 Labs", "José Ñúñez"))),
+                one("hundred-thousand-character-cell.csv", text(OPPS + "1," + "A".repeat(100_000) + ",Won,100,2026-01-02,2026-01-05\n"),
+                        "loaded", 1, 1, 0, 0, values("select length(account_name), left(account_name, 3) from opportunities", row("100000", "AAA"))),
+                one("ten-thousand-columns.csv", IngestFixtures.wide(10_000), "loaded", 3, 3, 0, 0,
+                        values("select opportunity_id, stage, amount from opportunities order by source_row",
+                                row("1", "Won", "10.00"), row("2", "Lost", "20.00"), row("3", "Won", "30.00"))),
+                one("formula-like-values.csv", text(OPPS + "1,\"=HYPERLINK(\"\"http://x\"\",\"\"click\"\")\",Won,100,2026-01-02,2026-01-05\n@SUM(1+1),+cmd,Won,-5,2026-01-02,2026-01-05\n"),
+                        "loaded", 2, 2, 0, 0,
+                        values("select opportunity_id, account_name, amount from opportunities order by source_row",
+                                row("1", "=HYPERLINK(\"http://x\",\"click\")", "100.00"), row("@SUM(1+1)", "+cmd", "-5.00"))),
+                one("zip-bomb.xlsx", IngestFixtures::zipBomb, "failed", 0, 0, 0, 0,
+                        all(message("zip-bomb.xlsx", "zip-bomb.xlsx was refused and nothing was loaded from it: entry xl/worksheets/sheet1.xml expands from"),
+                                message("zip-bomb.xlsx", "a zip bomb or an abnormal sheet"),
+                                values("select count(*) from opportunities", row("0")))),
+                // The StAX parser ignores the DTD, so the entity stays undeclared: reading stops at that row.
+                one("xxe-in-sheet.xlsx", (file, folder) -> IngestFixtures.xxe(file, folder, "xl/worksheets/sheet1.xml"), "failed", 2, 2, 0, 0,
+                        all(message("xxe-in-sheet.xlsx", "xxe-in-sheet.xlsx: reading stopped after 2 data rows: Malformed sheet XML after row 9: Undeclared general entity \"xxe\""),
+                                secretNowhere())),
+                one("xxe-in-shared-strings.xlsx", (file, folder) -> IngestFixtures.xxe(file, folder, "xl/sharedStrings.xml"), "failed", 0, 0, 0, 0,
+                        all(message("xxe-in-shared-strings.xlsx", "xxe-in-shared-strings.xlsx: not a valid Excel workbook"), secretNowhere())),
+                one("xxe-in-workbook.xlsx", (file, folder) -> IngestFixtures.xxe(file, folder, "xl/workbook.xml"), "failed", 0, 0, 0, 0,
+                        all(message("xxe-in-workbook.xlsx", "xxe-in-workbook.xlsx: not a valid Excel workbook"), secretNowhere())),
+                one("binary-renamed.csv", bytes(new byte[] {0, 1, 2, 3, (byte) 0xFF, (byte) 0xFE, 0, 0, 10, 7, 0}), "ignored", 1, 0, 0, 1,
+                        message("binary-renamed.csv", "not recognised as a known export")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void eachCaseHasItsExpectedOutcome(Case c) throws Exception {
+        Path folder = Files.createDirectories(temp.resolve("in"));
+        List<Path> files = new ArrayList<>();
+        for (Map.Entry<String, Fixture> file : c.files().entrySet()) {
+            Path path = folder.resolve(file.getKey());
+            file.getValue().write(path, temp);
+            files.add(path);
+        }
+        Path db = temp.resolve("db.duckdb");
+
+        LoadRun.run(db, InputScanner.scan(folder), Map.of());
+        try (Connection connection = Workspace.open(db)) {
+            OverlapResolver.resolve(connection);
+            DataQualityProfiler.profile(connection);
+        }
+
+        Map<String, LoadRun.FileRow> rows = LoadRun.files(db);
+        assertThat(rows.keySet()).containsExactlyInAnyOrderElementsOf(c.files().keySet());
+        for (Expect e : c.expected()) {
+            LoadRun.FileRow row = rows.get(e.file());
+            assertThat(row.status()).as("status of %s (%s)", e.file(), row.message()).isEqualTo(e.status());
+            assertThat(List.of(row.read(), row.loaded(), row.rejected(), row.skipped()))
+                    .as("read, loaded, rejected, skipped of %s (%s)", e.file(), row.message())
+                    .containsExactly(e.read(), e.loaded(), e.rejected(), e.skipped());
+        }
+        c.check().verify(db, rows);
+    }
+
+    // ---- cases and checks ----
+
+    static Case one(String file, Fixture fixture, String status, long read, long loaded, long rejected, long skipped, Check check) {
+        return new Case(file, Map.of(file, fixture), List.of(new Expect(file, status, read, loaded, rejected, skipped)), check);
+    }
+
+    static Map<String, Fixture> files(String a, Fixture fa, String b, Fixture fb) {
+        Map<String, Fixture> files = new LinkedHashMap<>();
+        files.put(a, fa);
+        files.put(b, fb);
+        return files;
+    }
+
+    static List<String> row(String... values) {
+        return Arrays.asList(values);
+    }
+
+    @SafeVarargs
+    static Check values(String sql, List<String>... expected) {
+        return (db, files) -> assertThat(LoadRun.query(db, sql)).as(sql).containsExactly(expected);
+    }
+
+    @SafeVarargs
+    static Check rejects(List<String>... expected) {
+        return values("select row_number, column_name, raw_value, reason from rejects order by row_number, column_name", expected);
+    }
+
+    static Check rejectCount(long n) {
+        return values("select count(*) from rejects", row(String.valueOf(n)));
+    }
+
+    static Check finding(String table, String finding, String detail, long affected) {
+        return (db, files) -> assertThat(LoadRun.query(db, "select table_name, finding, detail, affected_rows from data_quality_findings"
+                + " where finding not in ('date range', 'missing account')"))
+                .containsExactly(row(table, finding, detail, String.valueOf(affected)));
+    }
+
+    static Check message(String file, String fragment) {
+        return (db, files) -> assertThat(files.get(file).message()).contains(fragment);
+    }
+
+    static Check all(Check... checks) {
+        return (db, files) -> {
+            for (Check check : checks) {
+                check.verify(db, files);
+            }
+        };
+    }
+
+    /** The external entity's target text is in no table (files, rejects, any loaded row). */
+    static Check secretNowhere() {
+        return (db, files) -> {
+            for (String table : List.of("source_files", "rejects", "opportunities", "revenue_lines", "accounts", "reps", "leads")) {
+                String sql = "select count(*) from " + table + " t where cast(t as varchar) like '%" + SECRET + "%'";
+                assertThat(LoadRun.scalar(db, sql)).as(table).isEqualTo("0");
+            }
+            assertThat(Files.readString(secretFile(db.getParent()))).contains(SECRET);
+        };
+    }
+
+    static Path secretFile(Path temp) {
+        return temp.resolve("secret.txt");
+    }
+
+    static Fixture text(String content) {
+        return (file, folder) -> Files.writeString(file, content, StandardCharsets.UTF_8);
+    }
+
+    static Fixture bytes(byte[] content) {
+        return (file, folder) -> Files.write(file, content);
+    }
+
+    /** Builders of the larger and hostile fixtures. */
+    static final class IngestFixtures {
+
+        private IngestFixtures() {
+        }
+
+        /** A CSV with {@code columns} header columns; three of them are the deal id, stage and amount. */
+        static Fixture wide(int columns) {
+            return (file, folder) -> {
+                StringBuilder out = new StringBuilder();
+                for (int c = 0; c < columns; c++) {
+                    out.append(c == 0 ? "opportunity_id" : c == columns / 2 ? ",stage" : c == columns - 1 ? ",amount" : ",extra " + c);
+                }
+                out.append('\n');
+                for (int r = 1; r <= 3; r++) {
+                    for (int c = 0; c < columns; c++) {
+                        out.append(c == 0 ? String.valueOf(r) : c == columns / 2 ? (r == 2 ? ",Lost" : ",Won")
+                                : c == columns - 1 ? "," + (r * 10) : ",x");
+                    }
+                    out.append('\n');
+                }
+                Files.writeString(file, out, StandardCharsets.UTF_8);
+            };
+        }
+
+        /** A small valid deals workbook (header and two rows, strings shared). */
+        static void deals(Path file) throws Exception {
+            try (XSSFWorkbook wb = new XSSFWorkbook()) {
+                Sheet sheet = wb.createSheet("Deals");
+                String[][] rows = {{"opportunity_id", "stage", "amount"}, {"1", "Won", "10"}, {"2", "Lost", "20"}};
+                for (int r = 0; r < rows.length; r++) {
+                    Row row = sheet.createRow(r);
+                    for (int c = 0; c < rows[r].length; c++) {
+                        row.createCell(c).setCellValue(rows[r][c]);
+                    }
+                }
+                try (OutputStream out = Files.newOutputStream(file)) {
+                    wb.write(out);
+                }
+            }
+        }
+
+        /**
+         * A valid workbook whose sheet XML is 200 MB of identical rows, deflated to well under 1 MB: POI's
+         * minimum inflate ratio (1%) refuses it.
+         */
+        static void zipBomb(Path file, Path folder) throws Exception {
+            Path plain = folder.resolve("plain-for-bomb.xlsx");
+            deals(plain);
+            byte[] row = "<row><c t=\"inlineStr\"><is><t>1</t></is></c><c t=\"inlineStr\"><is><t>Won</t></is></c><c><v>10</v></c></row>"
+                    .getBytes(StandardCharsets.UTF_8);
+            long target = 200L * 1024 * 1024;
+            rewrite(plain, file, "xl/worksheets/sheet1.xml", (in, out) -> {
+                out.write(("<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
+                        + "<row><c t=\"inlineStr\"><is><t>opportunity_id</t></is></c><c t=\"inlineStr\"><is><t>stage</t></is></c><c t=\"inlineStr\"><is><t>amount</t></is></c></row>")
+                        .getBytes(StandardCharsets.UTF_8));
+                byte[] block = new byte[row.length * 8192];
+                for (int i = 0; i < 8192; i++) {
+                    System.arraycopy(row, 0, block, i * row.length, row.length);
+                }
+                for (long written = 0; written < target; written += block.length) {
+                    out.write(block);
+                }
+                out.write("</sheetData></worksheet>".getBytes(StandardCharsets.UTF_8));
+            });
+            assertThat(Files.size(file)).as("compressed bomb size").isLessThan(1024 * 1024);
+        }
+
+        /** A valid deals workbook whose {@code entry} declares an external entity reading a local file, used in a cell. */
+        static void xxe(Path file, Path folder, String entry) throws Exception {
+            Files.writeString(secretFile(folder), SECRET);
+            Path plain = folder.resolve("plain-for-xxe.xlsx");
+            deals(plain);
+            String doctype = "<!DOCTYPE root [<!ENTITY xxe SYSTEM \"" + secretFile(folder).toUri() + "\">]>";
+            rewrite(plain, file, entry, (in, out) -> {
+                String xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                int afterDeclaration = xml.startsWith("<?xml") ? xml.indexOf("?>") + 2 : 0;
+                xml = xml.substring(0, afterDeclaration) + doctype + xml.substring(afterDeclaration);
+                UnaryOperator<String> useEntity = entry.contains("sharedStrings") ? x -> x.replace(">Won<", ">&xxe;<")
+                        : entry.contains("sheet") ? x -> x.replace("</row></sheetData>",
+                        "</row><row r=\"9\"><c r=\"A9\" t=\"inlineStr\"><is><t>&xxe;</t></is></c></row></sheetData>")
+                        : x -> x.replace("name=\"Deals\"", "name=\"&xxe;\"");
+                out.write(useEntity.apply(xml).getBytes(StandardCharsets.UTF_8));
+            });
+        }
+
+        interface EntryRewrite {
+            void rewrite(InputStream in, OutputStream out) throws Exception;
+        }
+
+        /** Copies a zip, replacing the content of one entry. */
+        static void rewrite(Path source, Path target, String entry, EntryRewrite rewrite) throws Exception {
+            try (ZipInputStream in = new ZipInputStream(Files.newInputStream(source));
+                 ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(target))) {
+                out.setLevel(Deflater.BEST_COMPRESSION);
+                boolean found = false;
+                for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                    out.putNextEntry(new ZipEntry(e.getName()));
+                    if (e.getName().equals(entry)) {
+                        rewrite.rewrite(in, out);
+                        found = true;
+                    } else {
+                        in.transferTo(out);
+                    }
+                    out.closeEntry();
+                }
+                assertThat(found).as("entry %s in %s", entry, source).isTrue();
+            }
+            Files.delete(source);
+        }
+    }
+}
