@@ -35,6 +35,8 @@ public class JobRunner {
     static final String AS_OF_GIVEN = "as_of_given";
     static final String RUN_DATE = "run_date";
     static final String OUT = "out";
+    static final String PSEUDONYMISE = "pseudonymise";
+    static final String ACCEPT_SCHEMA_CHANGE = "accept_schema_change";
 
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
@@ -84,6 +86,8 @@ public class JobRunner {
             parameters.addString(AS_OF_GIVEN, request.asOfDate().toString(), false);
         }
         parameters.addString(RUN_DATE, runDate.toString(), false);
+        parameters.addString(PSEUDONYMISE, Boolean.toString(request.job().pseudonymise()), false);
+        parameters.addString(ACCEPT_SCHEMA_CHANGE, Boolean.toString(request.job().acceptSchemaChange()), false);
         RunRequest resolved = new RunRequest(request.job(), request.outDir(), request.asOfDate(), request.force(),
                 request.jobFile(), runDate);
         return start(resolved, inputs, parameters.toJobParameters(), progress);
@@ -101,6 +105,10 @@ public class JobRunner {
         }
         JobParameters parameters = previous.getJobParameters();
         String jobName = previous.getJobInstance().getJobName();
+        if (parameters.getString("inputs") == null || parameters.getString(OUT) == null) {
+            throw new JobDefinitionException("Run " + executionId + " (" + jobName + ") is not a single job run and cannot"
+                    + " be restarted by id; run the same command again (a multi-client run resumes its failed clients)");
+        }
         String jobFile = parameters.getString(JOB_FILE);
         JobDefinition job = jobFile != null && Files.isRegularFile(Path.of(jobFile))
                 ? JobDefinitionLoader.load(Path.of(jobFile))
@@ -110,6 +118,12 @@ public class JobRunner {
         }
         if (parameters.getString(AS_OF_RULE) != null) {
             job = job.withAsOf(AsOfRule.parse(parameters.getString(AS_OF_RULE)));
+        }
+        if ("true".equals(parameters.getString(PSEUDONYMISE))) {
+            job = job.withPseudonymise();
+        }
+        if ("true".equals(parameters.getString(ACCEPT_SCHEMA_CHANGE))) {
+            job = job.withAcceptSchemaChange();
         }
         String given = parameters.getString(AS_OF_GIVEN);
         String runDate = parameters.getString(RUN_DATE);

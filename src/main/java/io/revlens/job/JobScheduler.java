@@ -1,5 +1,6 @@
 package io.revlens.job;
 
+import io.revlens.ingest.IngestProgress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -84,7 +85,7 @@ public final class JobScheduler implements AutoCloseable {
                 emit("Starting " + name + " (fired at " + at + ")");
                 RunRequest request = new RunRequest(slot.job.job(), slot.job.outDir(), null, false, slot.job.jobFile(),
                         at.toLocalDate());
-                JobRunner.RunOutcome outcome = runner.run(request, null);
+                JobRunner.RunOutcome outcome = runner.run(request, IngestProgress.NONE);
                 if (outcome.alreadyComplete()) {
                     emit("Finished " + name + ": an identical run already completed (same inputs and as-of); nothing to do");
                 } else {

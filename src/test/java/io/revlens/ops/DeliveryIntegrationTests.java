@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -35,6 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
 class DeliveryIntegrationTests {
 
     private static final String AS_OF = "2026-10-31";
+    /** The test's job files live in a temporary folder; let them read the project's sample-data/. */
+    private static final Map<String, String> INPUT_ROOTS = Map.of("revlens.input.roots", Path.of("sample-data").toAbsolutePath().toString());
 
     @TempDir
     Path temp;
@@ -57,7 +60,7 @@ class DeliveryIntegrationTests {
         Path home = temp.resolve("home");
         Path out = temp.resolve("out");
 
-        CliRun run = CliRun.of(home, "run", "board-by-mail", "--jobs", jobs.toString(), "--as-of", AS_OF, "--out", out.toString());
+        CliRun run = CliRun.of(home, INPUT_ROOTS, "run", "board-by-mail", "--jobs", jobs.toString(), "--as-of", AS_OF, "--out", out.toString());
         assertThat(run.exitCode()).as(run.toString()).isZero();
 
         Path delivered = out.resolve(AS_OF);
@@ -109,7 +112,7 @@ class DeliveryIntegrationTests {
         Path out = temp.resolve("out");
 
         // Nothing listens on the port: the e-mail cannot be sent.
-        CliRun run = CliRun.of(home, "run", "board-by-mail", "--jobs", jobs.toString(), "--as-of", AS_OF, "--out", out.toString());
+        CliRun run = CliRun.of(home, INPUT_ROOTS, "run", "board-by-mail", "--jobs", jobs.toString(), "--as-of", AS_OF, "--out", out.toString());
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.DELIVERY_FAILED);
         assertThat(run.out()).contains("FAILED: Could not send the reports by e-mail through 127.0.0.1:" + port)
                 .contains("The outputs are not lost");
@@ -123,7 +126,7 @@ class DeliveryIntegrationTests {
 
         smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
-        CliRun restarted = CliRun.of(home, "restart", Long.toString(id));
+        CliRun restarted = CliRun.of(home, INPUT_ROOTS, "restart", Long.toString(id));
         assertThat(restarted.exitCode()).as(restarted.toString()).isZero();
         // Only the delivery ran again; the reports were not rebuilt.
         assertThat(RunHistoryIntegrationTests.steps(out)).containsExactly("deliverOutputs:COMPLETED");

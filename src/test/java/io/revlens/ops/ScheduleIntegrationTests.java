@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,6 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
  * records the run in the job history, never overlaps two runs of one job, and stops cleanly on SIGTERM.
  */
 class ScheduleIntegrationTests {
+
+    /** The test's job files live in a temporary folder; let them read the project's sample-data/. */
+    private static final Map<String, String> INPUT_ROOTS = Map.of("revlens.input.roots", Path.of("sample-data").toAbsolutePath().toString());
 
     @TempDir
     Path temp;
@@ -27,7 +31,7 @@ class ScheduleIntegrationTests {
         Path home = temp.resolve("home");
         Path outRoot = temp.resolve("out");
         String log;
-        try (RevLensProcess scheduler = RevLensProcess.start(home, temp.resolve("schedule.log"),
+        try (RevLensProcess scheduler = RevLensProcess.start(home, temp.resolve("schedule.log"), INPUT_ROOTS,
                 "schedule", "--jobs", jobs.toString(), "--out", outRoot.toString())) {
             assertThat(scheduler.awaitOutput(o -> o.contains("Finished every-two-seconds: COMPLETED (run ")))
                     .as(scheduler.output()).isTrue();
@@ -62,7 +66,7 @@ class ScheduleIntegrationTests {
         Path jobs = writeJob("stopped-midway", "*/2 * * * * *");
         Path home = temp.resolve("home");
         Path outRoot = temp.resolve("out");
-        try (RevLensProcess scheduler = RevLensProcess.start(home, temp.resolve("schedule.log"),
+        try (RevLensProcess scheduler = RevLensProcess.start(home, temp.resolve("schedule.log"), INPUT_ROOTS,
                 "schedule", "--jobs", jobs.toString(), "--out", outRoot.toString())) {
             assertThat(scheduler.awaitOutput(o -> o.contains("step loadExports started"))).as(scheduler.output()).isTrue();
             assertThat(scheduler.terminate()).as(scheduler.output()).isZero();
@@ -75,7 +79,7 @@ class ScheduleIntegrationTests {
         assertThat(history).hasSize(1);
         assertThat(history.get(0).path("status").asText()).isEqualTo("STOPPED");
 
-        CliRun restarted = CliRun.of(home, "restart", history.get(0).path("execution_id").asText());
+        CliRun restarted = CliRun.of(home, INPUT_ROOTS, "restart", history.get(0).path("execution_id").asText());
         assertThat(restarted.exitCode()).as(restarted.toString()).isEqualTo(ExitCodes.SUCCESS);
         assertThat(out.resolve("board-report.pdf")).isRegularFile();
         assertThat(RunHistoryIntegrationTests.history(home).get(0).path("status").asText()).isEqualTo("COMPLETED");
