@@ -41,6 +41,13 @@ final class BulkCsvLoad {
     }
 
     private static final String SCHEMA = DuckDBConnection.DEFAULT_SCHEMA;
+    /**
+     * Dates later than this go to RowMapper, which rejects those more than {@link RowMapper#MAX_YEARS_AHEAD}
+     * years ahead (two days' margin so SQL's and Java's "today" cannot disagree); amounts are at most 12
+     * integer digits on the fast path for the same reason ({@link RowMapper#MAX_ABS_AMOUNT}).
+     */
+    private static final String LATEST_FAST_DATE = "(current_date + interval " + RowMapper.MAX_YEARS_AHEAD
+            + " year - interval 2 day)";
 
     private final Connection connection;
     private final FileSlot slot;
@@ -318,7 +325,7 @@ final class BulkCsvLoad {
                 }
                 case AMOUNT -> {
                     fast.add(raw + " is null or regexp_full_match(" + raw + ", '"
-                            + (profile.profile().decimalComma ? "-?\\d{1,13}" : "-?\\d{1,13}(\\.\\d{1,2})?") + "')");
+                            + (profile.profile().decimalComma ? "-?\\d{1,12}" : "-?\\d{1,12}(\\.\\d{1,2})?") + "')");
                     value.put(name, "try_cast(" + raw + " as decimal(18,2))");
                 }
                 case QUANTITY -> {
@@ -366,6 +373,12 @@ final class BulkCsvLoad {
         finish(read);
         for (String required : table.requiredColumns()) {
             fast.add(value.get(required) + " is not null");
+        }
+        if (table == CanonicalTable.REPS) {
+            // A name listed twice in a roster: all its rows go to RowMapper, which keeps the first and rejects the rest.
+            String name = raw("rep_name", read);
+            fast.add("lower(trim(" + name + ")) not in (select lower(trim(" + name + ")) from bulk_raw where " + name
+                    + " is not null group by 1 having count(*) > 1)");
         }
         for (ResolvedProfile.StageColumn stageColumn : profile.stageColumns()) {
             String raw = "c" + stageColumn.index();
@@ -498,13 +511,13 @@ final class BulkCsvLoad {
     /** A date SQL may load as Java would: a typed date in 1900..2199 (DuckDB reads "23-11-01" as year 23), or ISO text. */
     private String dateCheck(String raw, List<Integer> indexes) {
         return indexes.size() == 1 && typed.containsKey(indexes.get(0))
-                ? "cast(" + raw + " as date) between date '1900-01-01' and date '2199-12-31'" : isoDate(raw);
+                ? "cast(" + raw + " as date) between date '1900-01-01' and " + LATEST_FAST_DATE : isoDate(raw);
     }
 
     /** ISO date, optionally with a time, within years 1900..2199: the form RowMapper reads as the same date. */
     private static String isoDate(String raw) {
         return "(regexp_full_match(" + raw + ", '\\d{4}-\\d{2}-\\d{2}([ T]\\d{2}:\\d{2}(:\\d{2})?)?')"
-                + " and try_cast(left(" + raw + ", 10) as date) between date '1900-01-01' and date '2199-12-31')";
+                + " and try_cast(left(" + raw + ", 10) as date) between date '1900-01-01' and " + LATEST_FAST_DATE + ")";
     }
 
     /**

@@ -125,7 +125,7 @@ public final class RowMapper {
             Long firstRow = repRows.putIfAbsent(name.strip().toLowerCase(Locale.ROOT), n);
             if (firstRow != null) {
                 return MappedRow.rejected(n, List.of(new Reject(n, profile.sourceName("rep_name"), name,
-                        "duplicate rep: '" + name + "' is already on row " + firstRow + " of this file (the first is kept)")));
+                        "duplicate rep: the same name is already on row " + firstRow + " of this file (the first is kept)")));
             }
         }
         List<MappedRow.StageEntry> history = new ArrayList<>();

@@ -83,6 +83,41 @@ class PseudonymiseIntegrationTests {
         assertThat(Files.readString(out.resolve("metrics").resolve("customer_concentration.csv"))).contains("Granite Machining");
     }
 
+    @Test
+    void rejectedRowsAndDealNamesCarryNoRealNameEither() throws Exception {
+        Path in = Files.createDirectories(temp.resolve("in"));
+        Files.writeString(in.resolve("team.csv"), """
+                Rep Name,Role,Hire Date,Manager
+                Ann Lee,AE,2024-01-08,Tom Boss
+                ann lee ,SDR,2025-01-06,Tom Boss
+                """, StandardCharsets.UTF_8);
+        Files.writeString(in.resolve("deals.csv"), """
+                opportunity_id,deal name,account,owner,stage,amount,created_date,close_date
+                D1,Acme renewal (Ann Lee),Acme,Ann Lee,Closed Won,1000,2026-01-05,2026-01-20
+                D2,Beta,Beta,Tom Boss,Closed Lost,500,2026-01-06,2026-01-25
+                """, StandardCharsets.UTF_8);
+        Path out = temp.resolve("out");
+        CliRun run = CliRun.of(temp.resolve("home"), "analyze", in.toString(), "--pseudonymise", "--as-of", "2026-03-31",
+                "--out", out.toString());
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+
+        // Roster first: Ann Lee = Rep 01, her manager Tom Boss = Rep 02.
+        List<String> rejects = Files.readAllLines(out.resolve("rejects.csv"));
+        assertThat(rejects).hasSize(2);
+        assertThat(rejects.get(1)).contains("Rep Name,Rep 01,duplicate rep").doesNotContainIgnoringCase("ann lee");
+        String pdf = PdfText.of(out.resolve("client-dump-analysis.pdf")).text();
+        List<String> outputs = new ArrayList<>(List.of(pdf));
+        try (Stream<Path> files = Files.walk(out)) {
+            for (Path csv : files.filter(p -> p.toString().endsWith(".csv")).toList()) {
+                outputs.add(Files.readString(csv, StandardCharsets.UTF_8));
+            }
+        }
+        for (String text : outputs) {
+            assertThat(text).doesNotContainIgnoringCase("ann lee").doesNotContain("Tom Boss");
+        }
+        assertThat(String.join("\n", outputs)).contains("Rep 01", "Rep 02");
+    }
+
     /** Rep names and managers from the roster, and deal owners from the deals export. */
     private static Set<String> realPeople() throws Exception {
         Set<String> people = new TreeSet<>();

@@ -30,7 +30,7 @@ class RerunIntegrationTests {
         CliRun failed = CliRun.of(home, args);
         assertThat(failed.exitCode()).isEqualTo(ExitCodes.INTERNAL_FAILURE);
         assertThat(failed.out()).contains("FAILED: ").contains("rejects.csv");
-        assertThat(steps(out)).containsExactly("loadExports:COMPLETED", "profileData:COMPLETED", "computeMetrics:FAILED");
+        assertThat(steps(out)).containsExactly("checkColumns:COMPLETED", "loadExports:COMPLETED", "profileData:COMPLETED", "computeMetrics:FAILED");
 
         Files.delete(out.resolve("rejects.csv").resolve("blocker"));
         Files.delete(out.resolve("rejects.csv"));
@@ -49,8 +49,8 @@ class RerunIntegrationTests {
 
         CliRun forced = CliRun.of(home, append(args, "--force"));
         assertThat(forced.exitCode()).isZero();
-        assertThat(steps(out)).containsExactly("loadExports:COMPLETED", "profileData:COMPLETED", "computeMetrics:COMPLETED",
-                "renderReports:COMPLETED", "deliverOutputs:COMPLETED");
+        assertThat(steps(out)).containsExactly("checkColumns:COMPLETED", "loadExports:COMPLETED", "profileData:COMPLETED",
+                "computeMetrics:COMPLETED", "renderReports:COMPLETED", "deliverOutputs:COMPLETED");
     }
 
     @Test

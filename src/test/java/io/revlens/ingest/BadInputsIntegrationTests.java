@@ -91,7 +91,7 @@ class BadInputsIntegrationTests {
                         "loaded", 2, 1, 1, 0, rejectCount(1)),
                 one("duplicate-rep.csv", text(REPS + "Ann Lee,AE,2024-01-08,Tom Boss\nBo Chan,AE,2024-02-05,Tom Boss\nann lee ,SDR,2025-01-06,Tom Boss\n"),
                         "loaded", 3, 2, 1, 0,
-                        rejects(row("4", "Rep Name", "ann lee", "duplicate rep: 'ann lee' is already on row 2 of this file (the first is kept)"))),
+                        rejects(row("4", "Rep Name", "ann lee", "duplicate rep: the same name is already on row 2 of this file (the first is kept)"))),
                 new Case("duplicate-reps-in-two-rosters", files("team-east.csv", text(REPS + "Ann Lee,AE,2024-01-08,Tom Boss\n"),
                         "team-west.csv", text(REPS + "Ann Lee,AE,2024-01-08,Tom Boss\nBo Chan,AE,2024-02-05,Tom Boss\n")),
                         List.of(new Expect("team-east.csv", "loaded", 1, 1, 0, 0), new Expect("team-west.csv", "loaded", 2, 2, 0, 0)),
