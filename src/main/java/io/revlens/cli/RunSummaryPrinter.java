@@ -14,6 +14,8 @@ import org.springframework.batch.core.job.JobExecution;
 final class RunSummaryPrinter {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String RESUME_HINT =
+            "Fix the cause, then run ./revlens restart %d: it resumes at the failed step, keeping what completed.%n";
 
     private RunSummaryPrinter() {
     }
@@ -41,21 +43,32 @@ final class RunSummaryPrinter {
         }
         JobExecution execution = outcome.execution();
         int exitCode = exitCode(execution);
-        if (!Files.exists(request.summaryJson())) {
+        JsonNode written = Files.exists(request.summaryJson()) ? JSON.readTree(request.summaryJson().toFile()) : null;
+        // A summary left by an earlier run (this one could not write its own: a full disk, say) must not speak for it.
+        if (written == null || written.path("job_execution_id").asLong(-1) != execution.getId()) {
+            String error = outcome.error();
             if (mode == OutputMode.JSON) {
                 ObjectNode node = JSON.createObjectNode();
                 node.put("job", request.job().name());
                 node.put("status", execution.getStatus().name());
                 node.put("job_execution_id", execution.getId());
+                node.put("error", error);
                 node.put("exit_code", exitCode);
                 out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node));
             } else {
-                out.println("Run ended " + execution.getStatus() + " without a summary file.");
+                out.printf("%s %s (run %d); its summary could not be written to %s (see the log above).%n",
+                        request.job().name(), execution.getStatus(), execution.getId(), request.summaryJson());
+                if (error != null) {
+                    out.printf("FAILED: %s%n", error);
+                }
+                if (execution.getStatus() != BatchStatus.COMPLETED) {
+                    out.printf(RESUME_HINT, execution.getId());
+                }
             }
             out.flush();
             return exitCode;
         }
-        JsonNode summary = JSON.readTree(request.summaryJson().toFile());
+        JsonNode summary = written;
         if (mode == OutputMode.JSON) {
             ((ObjectNode) summary).put("exit_code", exitCode);
             out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(summary));
@@ -132,6 +145,7 @@ final class RunSummaryPrinter {
         out.printf("Summary → %s%n", summaryPath);
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             out.printf("FAILED: %s%n", summary.path("error").asText("see the log above"));
+            out.printf(RESUME_HINT, execution.getId());
         }
     }
 

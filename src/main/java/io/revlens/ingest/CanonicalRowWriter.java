@@ -97,7 +97,13 @@ final class CanonicalRowWriter implements ItemStreamWriter<LoadItem> {
             writeChunk(chunk);
             connection.commit();
         } catch (Exception e) {
-            connection.rollback();
+            // A failed write (a full disk, say) can end DuckDB's transaction itself; the original
+            // error is the one to report, not the rollback's "no transaction is active".
+            try {
+                connection.rollback();
+            } catch (SQLException rollbackFailure) {
+                e.addSuppressed(rollbackFailure);
+            }
             throw e;
         }
         Map<FileSlot, Boolean> touched = new LinkedHashMap<>();

@@ -60,6 +60,11 @@ public class JobRunner {
         public RunOutcome(JobExecution execution, boolean alreadyComplete, RunRequest request) {
             this(execution, alreadyComplete, request, null);
         }
+
+        /** The run's first failure, by its innermost message (the one naming the file); null if none. */
+        public String error() {
+            return execution == null ? null : RunSummaryWriter.firstError(execution);
+        }
     }
 
     public RunOutcome run(RunRequest request, IngestProgress progress) throws Exception {

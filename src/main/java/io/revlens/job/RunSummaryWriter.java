@@ -54,14 +54,19 @@ final class RunSummaryWriter implements JobExecutionListener {
 
     @Override
     public void afterJob(JobExecution execution) {
+        Path temp = request.outDir().resolve("run-summary.json.tmp");
         try {
             Map<String, Object> summary = summarise(execution);
             Files.createDirectories(request.outDir());
-            Path temp = request.outDir().resolve("run-summary.json.tmp");
             JSON.writeValue(temp.toFile(), summary);
             Files.move(temp, request.summaryJson(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException | RuntimeException e) {
             log.error("Could not write {}: {}", request.summaryJson(), e.getMessage());
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException ignored) {
+                // the folder itself is failing; the error above says so
+            }
         }
         var context = execution.getExecutionContext();
         if (context.containsKey(DeliverOutputsTasklet.DELIVERY_FOLDER) && Files.exists(request.summaryJson())) {
@@ -178,7 +183,8 @@ final class RunSummaryWriter implements JobExecutionListener {
         return totals;
     }
 
-    private static String firstError(JobExecution execution) {
+    /** The first failure of a run, by its innermost message; null when it did not fail. */
+    static String firstError(JobExecution execution) {
         return execution.getAllFailureExceptions().stream()
                 .map(RunSummaryWriter::rootMessage)
                 .findFirst()

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KilledRunIntegrationTests {
 
-    private static final List<String> TABLES = List.of("accounts", "reps", "opportunities",
+    static final List<String> TABLES = List.of("accounts", "reps", "opportunities",
             "opportunity_stage_history", "revenue_lines", "rejects");
 
     @TempDir
@@ -135,10 +135,15 @@ class KilledRunIntegrationTests {
     }
 
     /** Per table: rows, and distinct lineage (file, row) pairs; equal when no row was loaded twice. */
-    private static Map<String, long[]> counts(Path out) throws Exception {
+    static Map<String, long[]> counts(Path out) throws Exception {
+        try (Connection connection = Workspace.open(out.resolve("revlens.duckdb"))) {
+            return counts(connection);
+        }
+    }
+
+    static Map<String, long[]> counts(Connection connection) throws Exception {
         Map<String, long[]> counts = new LinkedHashMap<>();
-        try (Connection connection = Workspace.open(out.resolve("revlens.duckdb"));
-             Statement statement = connection.createStatement()) {
+        try (Statement statement = connection.createStatement()) {
             for (String table : TABLES) {
                 // A row's lineage is its file and row; a deal's row gives one stage-history row per stage.
                 String lineage = switch (table) {
@@ -160,7 +165,7 @@ class KilledRunIntegrationTests {
      * Every metric CSV by name: header, then rows sorted. A reloaded file gets a new source_file_id
      * (a surrogate key), so that column is replaced by the file's name before comparing.
      */
-    private static Map<String, String> metricCsvs(Path out) throws Exception {
+    static Map<String, String> metricCsvs(Path out) throws Exception {
         Map<String, String> paths = new HashMap<>();
         try (Connection connection = Workspace.open(out.resolve("revlens.duckdb"));
              Statement statement = connection.createStatement();
