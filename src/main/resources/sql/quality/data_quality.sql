@@ -2,20 +2,34 @@
 -- data_quality_columns: one row per table column — rows, nulls, null rate.
 -- data_quality_findings: one row per finding — duplicates, orphans, mixed currencies, odd values.
 
+-- Non-null counts of every column in one scan per table (SUMMARIZE would also compute quantiles
+-- and distinct counts, several times slower on millions of rows); null_rate to 4 decimals.
 create or replace table data_quality_columns as
-select 'opportunities' as table_name, column_name, count as row_count,
-       round(count * null_percentage / 100)::bigint as null_count, null_percentage / 100 as null_rate
-from (summarize opportunities)
-union all
-select 'accounts', column_name, count, round(count * null_percentage / 100)::bigint, null_percentage / 100 from (summarize accounts)
-union all
-select 'reps', column_name, count, round(count * null_percentage / 100)::bigint, null_percentage / 100 from (summarize reps)
-union all
-select 'revenue_lines', column_name, count, round(count * null_percentage / 100)::bigint, null_percentage / 100 from (summarize revenue_lines)
-union all
-select 'leads', column_name, count, round(count * null_percentage / 100)::bigint, null_percentage / 100 from (summarize leads);
-
-delete from data_quality_columns where column_name in ('source_file_id', 'source_row') or row_count = 0;
+with non_null as (
+    select 'opportunities' as table_name, column_name, non_null, (select count(*) from opportunities) as row_count
+    from (unpivot (select count(columns(* exclude (source_file_id, source_row))) from opportunities)
+          on columns(*) into name column_name value non_null)
+    union all
+    select 'accounts', column_name, non_null, (select count(*) from accounts)
+    from (unpivot (select count(columns(* exclude (source_file_id, source_row))) from accounts)
+          on columns(*) into name column_name value non_null)
+    union all
+    select 'reps', column_name, non_null, (select count(*) from reps)
+    from (unpivot (select count(columns(* exclude (source_file_id, source_row))) from reps)
+          on columns(*) into name column_name value non_null)
+    union all
+    select 'revenue_lines', column_name, non_null, (select count(*) from revenue_lines)
+    from (unpivot (select count(columns(* exclude (source_file_id, source_row))) from revenue_lines)
+          on columns(*) into name column_name value non_null)
+    union all
+    select 'leads', column_name, non_null, (select count(*) from leads)
+    from (unpivot (select count(columns(* exclude (source_file_id, source_row))) from leads)
+          on columns(*) into name column_name value non_null)
+)
+select table_name, column_name, row_count, row_count - non_null as null_count,
+       round((row_count - non_null) / row_count, 4) as null_rate
+from non_null
+where row_count > 0;
 
 create or replace table data_quality_findings as
 with duplicate_opportunities as (
