@@ -27,15 +27,36 @@ rev_points as (
     left join rev_days r on r.event_date > (p.d - interval 24 month)::date and r.event_date <= p.d
     group by p.k
 ),
-customer_days as (
-    select customer_name, event_date, sum(amount) as amount from rev where customer_name is not null group by all
+-- Customers by a number (grouping millions of rows by a number is several times faster than by name).
+customer_ids as (
+    select customer_name, row_number() over () as customer_id
+    from (select distinct customer_name from rev where customer_name is not null)
+),
+-- Customer revenue by the intervals between the windows' edges (each point's date, a year and two
+-- years before it), so a window is a whole number of intervals: one pass over the revenue, then
+-- 13 joins on small rows, instead of every customer's days once per point.
+edges as (
+    select distinct edge from (
+        select d as edge from points
+        union all select (d - interval 12 month)::date from points
+        union all select (d - interval 24 month)::date from points)
+),
+intervals as (
+    select lag(edge) over (order by edge) as after, edge as upto from edges
+),
+customer_intervals as (
+    select c.customer_id, i.upto, sum(r.amount) as amount
+    from rev r
+    join customer_ids c using (customer_name)
+    join intervals i on r.event_date > i.after and r.event_date <= i.upto
+    group by all
 ),
 customer_windows as (
-    select p.k, r.event_date > (p.d - interval 12 month)::date as is_now, r.customer_name, sum(r.amount) as x
+    select p.k, c.upto > (p.d - interval 12 month)::date as is_now, c.customer_id, sum(c.amount) as x
     from points p
-    join customer_days r on r.event_date > (p.d - interval 24 month)::date and r.event_date <= p.d
+    join customer_intervals c on c.upto > (p.d - interval 24 month)::date and c.upto <= p.d
     group by all
-    having sum(r.amount) > 0
+    having sum(c.amount) > 0
 ),
 top_points as (
     select p.k,

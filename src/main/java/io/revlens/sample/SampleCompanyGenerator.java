@@ -50,9 +50,9 @@ public final class SampleCompanyGenerator {
 
         /** Exactly {@code deals} deals and {@code invoiceLines} lines (the scales are chosen to give enough). */
         public static Size exactly(int deals, int invoiceLines, boolean invoicesAsCsv) {
-            // ~1,420-1,700 deals (fewer per unit at large scales) and ~2,250 invoice lines per unit of scale;
+            // ~1,170-1,700 deals (fewer per unit at large scales) and ~2,250 invoice lines per unit of scale;
             // a margin so truncation always applies.
-            return new Size(Math.max(1, (int) Math.ceil(deals / 1_300.0)), deals,
+            return new Size(Math.max(1, (int) Math.ceil(deals / 1_000.0)), deals,
                     Math.max(1, (int) Math.ceil(invoiceLines / 2_100.0)), invoiceLines, invoicesAsCsv);
         }
     }
