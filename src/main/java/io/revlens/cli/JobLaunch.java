@@ -42,9 +42,10 @@ final class JobLaunch {
             // stdout carries only the JSON document; failures are in it and in the exit code.
             properties.add("logging.threshold.console=OFF");
         }
+        // Given as command-line arguments: those outrank application.yml (whose io.revlens: INFO
+        // would otherwise keep the step log on the console under --quiet and --json).
         return new SpringApplicationBuilder(RevLensApplication.class)
-                .properties(properties.toArray(String[]::new))
                 .logStartupInfo(false)
-                .run();
+                .run(properties.stream().map(property -> "--" + property).toArray(String[]::new));
     }
 }
