@@ -1,5 +1,6 @@
 package io.revlens.delivery;
 
+import io.revlens.model.Failures;
 import jakarta.activation.DataHandler;
 import jakarta.activation.FileDataSource;
 import jakarta.mail.Authenticator;
@@ -76,19 +77,7 @@ public final class ReportMailer {
             Transport.send(message);
         } catch (MessagingException e) {
             throw new DeliveryException("Could not send the reports by e-mail through " + smtp.host() + ":" + smtp.port()
-                    + " to " + mail.to() + ": " + rootMessage(e) + ". The outputs are not lost; resend with ./revlens restart <id>", e);
+                    + " to " + mail.to() + ": " + Failures.innermostMessage(e) + ". The outputs are not lost; resend with ./revlens restart <id>", e);
         }
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable cause = e;
-        String message = e.getMessage();
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-            if (cause.getMessage() != null) {
-                message = cause.getMessage();
-            }
-        }
-        return message == null ? cause.getClass().getSimpleName() : message;
     }
 }

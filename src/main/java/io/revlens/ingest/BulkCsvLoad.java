@@ -127,15 +127,10 @@ final class BulkCsvLoad {
         long expected = scan.lines() - 1;
         if (records == expected) {
             plan(scan.unplainEdges());
-            // Clean exports (the usual case) are loaded in one pass; rows the SQL rules leave are found after.
-            long sqlLoaded = insertFastRows(" where " + fastPredicate() + " is not false");
-            if (sqlLoaded == records) {
-                insertStageHistory(" where " + fastPredicate() + " is not false");
-                dropWorkTables();
-                return new Outcome(true, records, sqlLoaded, 0, null);
-            }
-            if (typed.isEmpty()) {
-                return finishWithSlowRows(records, sqlLoaded, slowRows);
+            // Clean exports (the usual case) load in one pass; rows the SQL rules leave are looked for after.
+            long sqlLoaded = insertFastRows();
+            if (sqlLoaded == records || typed.isEmpty()) {
+                return finish(records, sqlLoaded, slowRows);
             }
             // Rows need Java, which must see the text as written: take back the rows and read every column as text.
             try (PreparedStatement delete = connection.prepareStatement("delete from " + table.tableName()
@@ -150,8 +145,7 @@ final class BulkCsvLoad {
             records = stage();
             if (records == expected) {
                 plan(scan.unplainEdges());
-                long sqlLoaded = insertFastRows(" where " + fastPredicate() + " is not false");
-                return finishWithSlowRows(records, sqlLoaded, slowRows);
+                return finish(records, insertFastRows(), slowRows);
             }
         }
         dropWorkTables();
@@ -159,13 +153,21 @@ final class BulkCsvLoad {
                 : "blank lines or line breaks inside values (" + records + " records on " + expected + " lines)");
     }
 
-    /** After the fast rows are in: their stage history, then the rows SQL left, through the row-by-row rules. */
-    private Outcome finishWithSlowRows(long records, long sqlLoaded, SlowRows slowRows) throws SQLException {
-        insertStageHistory(" where " + fastPredicate() + " is not false");
-        markSlowRows();
-        long slow = mapSlowRows(slowRows);
+    /** After the fast rows are in: their stage history, then any rows SQL left, through the row-by-row rules. */
+    private Outcome finish(long records, long sqlLoaded, SlowRows slowRows) throws SQLException {
+        insertStageHistory();
+        long slow = 0;
+        if (sqlLoaded < records) {
+            markSlowRows();
+            slow = mapSlowRows(slowRows);
+        }
         dropWorkTables();
         return new Outcome(true, records, sqlLoaded, slow, null);
+    }
+
+    /** The staged rows SQL loads: the fast predicate holds, or is null (as Java would load them). */
+    private String fastRows() {
+        return " where " + fastPredicate() + " is not false";
     }
 
     /** Whether a staged row can be loaded by SQL as Java would load it; null counts as yes, false as no. */
@@ -467,7 +469,8 @@ final class BulkCsvLoad {
         }
     }
 
-    private long insertFastRows(String where) throws SQLException {
+    private long insertFastRows() throws SQLException {
+        String where = fastRows();
         List<String> names = table.columns().stream().map(CanonicalTable.Column::name).toList();
         List<String> exprs = names.stream().map(value::get).toList();
         try (PreparedStatement statement = connection.prepareStatement("insert into " + table.tableName() + " ("
@@ -481,10 +484,11 @@ final class BulkCsvLoad {
         }
     }
 
-    private void insertStageHistory(String where) throws SQLException {
+    private void insertStageHistory() throws SQLException {
         if (stageDates.isEmpty()) {
             return;
         }
+        String where = fastRows();
         List<String> entries = new ArrayList<>();
         stageDates.forEach((stage, date) -> entries.add("{'stage': " + literal(stage) + ", 'entered': " + date + "}"));
         try (PreparedStatement statement = connection.prepareStatement("insert into opportunity_stage_history"

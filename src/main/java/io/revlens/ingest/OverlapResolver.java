@@ -1,10 +1,8 @@
 package io.revlens.ingest;
 
-import io.revlens.model.SqlScript;
 import io.revlens.model.Workspace;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 
 /**
  * Resolves exports that overlap after every file is loaded: where two files carry the same opportunity id
@@ -17,20 +15,6 @@ public final class OverlapResolver {
     }
 
     public static void resolve(Connection connection) throws SQLException {
-        boolean autoCommit = connection.getAutoCommit();
-        connection.setAutoCommit(false);
-        try {
-            for (String sql : SqlScript.statements(Workspace.readResource("sql/ingest/supersede_overlaps.sql"))) {
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute(sql);
-                }
-            }
-            connection.commit();
-        } catch (SQLException | RuntimeException e) {
-            connection.rollback();
-            throw e;
-        } finally {
-            connection.setAutoCommit(autoCommit);
-        }
+        Workspace.inTransaction(connection, () -> Workspace.runScript(connection, "sql/ingest/supersede_overlaps.sql"));
     }
 }

@@ -1,6 +1,7 @@
 package io.revlens.job;
 
 import io.revlens.ingest.IngestProgress;
+import io.revlens.model.Failures;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -90,13 +91,12 @@ public final class JobScheduler implements AutoCloseable {
                     emit("Finished " + name + ": an identical run already completed (same inputs and as-of); nothing to do");
                 } else {
                     var execution = outcome.execution();
-                    String error = execution.getAllFailureExceptions().stream()
-                            .map(RunSummaryWriter::rootMessage).findFirst().orElse(null);
+                    String error = outcome.error();
                     emit("Finished " + name + ": " + execution.getStatus() + " (run " + execution.getId() + ") → "
                             + slot.job.outDir() + (execution.getStatus() == BatchStatus.COMPLETED || error == null ? "" : ": " + error));
                 }
             } catch (Exception | LinkageError e) {
-                emit("Finished " + name + ": FAILED to start: " + RunSummaryWriter.rootMessage(e));
+                emit("Finished " + name + ": FAILED to start: " + Failures.innermostMessage(e));
             } finally {
                 slot.running.set(false);
             }

@@ -22,14 +22,8 @@ public final class PeoplePseudonymiser {
 
     /** Pseudonymises the loaded tables in one transaction; running it again changes nothing. */
     public static void apply(Connection connection) throws SQLException {
-        boolean autoCommit = connection.getAutoCommit();
-        connection.setAutoCommit(false);
-        try {
-            for (String sql : SqlScript.statements(Workspace.readResource("sql/job/pseudonymise_people.sql"))) {
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute(sql);
-                }
-            }
+        Workspace.inTransaction(connection, () -> {
+            Workspace.runScript(connection, "sql/job/pseudonymise_people.sql");
             List<String[]> mapping = new ArrayList<>();
             try (Statement statement = connection.createStatement();
                  ResultSet rs = statement.executeQuery("select real_name, pseudonym from person_pseudonyms"
@@ -38,8 +32,7 @@ public final class PeoplePseudonymiser {
                     mapping.add(new String[] {rs.getString(1), rs.getString(2)});
                 }
             }
-            List<String> textStatements = SqlScript.statements(Workspace.readResource("sql/job/pseudonymise_text.sql"));
-            for (String sql : textStatements) {
+            for (String sql : SqlScript.statements(Workspace.readResource("sql/job/pseudonymise_text.sql"))) {
                 try (PreparedStatement statement = connection.prepareStatement(sql)) {
                     for (String[] person : mapping) {
                         if (person[0].isBlank()) {
@@ -52,12 +45,6 @@ public final class PeoplePseudonymiser {
                     }
                 }
             }
-            connection.commit();
-        } catch (SQLException | RuntimeException e) {
-            connection.rollback();
-            throw e;
-        } finally {
-            connection.setAutoCommit(autoCommit);
-        }
+        });
     }
 }

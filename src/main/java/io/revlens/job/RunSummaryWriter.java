@@ -3,6 +3,7 @@ package io.revlens.job;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.revlens.delivery.OutputCopier;
+import io.revlens.model.Failures;
 import io.revlens.model.Workspace;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -186,22 +187,9 @@ final class RunSummaryWriter implements JobExecutionListener {
     /** The first failure of a run, by its innermost message; null when it did not fail. */
     static String firstError(JobExecution execution) {
         return execution.getAllFailureExceptions().stream()
-                .map(RunSummaryWriter::rootMessage)
+                .map(Failures::innermostMessage)
                 .findFirst()
                 .orElse(null);
-    }
-
-    /** The innermost message, which is the one that names the file or the problem. */
-    static String rootMessage(Throwable e) {
-        Throwable cause = e;
-        String message = e.getMessage();
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-            if (cause.getMessage() != null) {
-                message = cause.getMessage();
-            }
-        }
-        return message == null ? cause.getClass().getSimpleName() : message;
     }
 
     private static String text(LocalDateTime time) {

@@ -1,6 +1,5 @@
 package io.revlens.metrics;
 
-import io.revlens.model.SqlScript;
 import io.revlens.model.Workspace;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,10 +28,8 @@ public final class MetricCsvWriter {
     public static List<Path> writeAll(Connection connection, List<String> tables, Path dir) throws SQLException, IOException {
         Files.createDirectories(dir);
         List<Path> written = new ArrayList<>();
+        Workspace.runScript(connection, "sql/output/csv_values.sql");
         try (Statement statement = connection.createStatement()) {
-            for (String sql : SqlScript.statements(Workspace.readResource("sql/output/csv_values.sql"))) {
-                statement.execute(sql);
-            }
             for (String table : tables) {
                 if (!table.matches("[a-z_][a-z0-9_]*")) {
                     throw new IllegalArgumentException("not a table name: " + table);

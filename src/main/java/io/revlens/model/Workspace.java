@@ -40,10 +40,36 @@ public final class Workspace {
 
     /** Runs the canonical DDL; every statement is idempotent ({@code if not exists}). */
     public static void applySchema(Connection connection) throws SQLException {
-        for (String sql : SqlScript.statements(readResource("sql/schema/canonical.sql"))) {
+        runScript(connection, "sql/schema/canonical.sql");
+    }
+
+    /** Runs every statement of a SQL file on the classpath (e.g. {@code sql/quality/data_quality.sql}). */
+    public static void runScript(Connection connection, String resource) throws SQLException {
+        for (String sql : SqlScript.statements(readResource(resource))) {
             try (Statement statement = connection.createStatement()) {
                 statement.execute(sql);
             }
+        }
+    }
+
+    /** Database work that either all commits or all rolls back. */
+    @FunctionalInterface
+    public interface SqlWork {
+        void run() throws SQLException;
+    }
+
+    /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+    public static void inTransaction(Connection connection, SqlWork work) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try {
+            work.run();
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(autoCommit);
         }
     }
 

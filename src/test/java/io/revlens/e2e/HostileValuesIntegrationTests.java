@@ -17,6 +17,7 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,19 +47,24 @@ class HostileValuesIntegrationTests {
             """;
 
     @TempDir
-    Path temp;
+    static Path temp;
 
-    @Test
-    void noCellOfAnyWrittenCsvOrWorkbookStartsAFormula() throws Exception {
+    /** The packet's outputs: one run of the quarterly planning packet on the hostile exports, shared by the tests. */
+    static Path out;
+
+    @BeforeAll
+    static void runThePacketOnHostileExports() throws Exception {
         Path in = Files.createDirectories(temp.resolve("in"));
         Files.writeString(in.resolve("deals.csv"), DEALS, StandardCharsets.UTF_8);
         Files.writeString(in.resolve("invoice-lines.csv"), LINES, StandardCharsets.UTF_8);
-        Path out = temp.resolve("out");
-
+        out = temp.resolve("out");
         CliRun run = CliRun.of(temp.resolve("home"), "run", "quarterly-planning-packet", "--input", in.toString(),
                 "--as-of", "2026-06-30", "--out", out.toString());
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+    }
 
+    @Test
+    void noCellOfAnyWrittenCsvOrWorkbookStartsAFormula() throws Exception {
         List<Path> csvs = new ArrayList<>();
         try (Stream<Path> files = Files.walk(out)) {
             files.filter(p -> p.toString().endsWith(".csv")).sorted().forEach(csvs::add);
@@ -112,15 +118,6 @@ class HostileValuesIntegrationTests {
 
     @Test
     void latinUnicodeNamesAreShownInThePdfAndEveryNameIsKeptInTheCsvs() throws Exception {
-        Path in = Files.createDirectories(temp.resolve("in"));
-        Files.writeString(in.resolve("deals.csv"), DEALS, StandardCharsets.UTF_8);
-        Files.writeString(in.resolve("invoice-lines.csv"), LINES, StandardCharsets.UTF_8);
-        Path out = temp.resolve("out");
-
-        CliRun run = CliRun.of(temp.resolve("home"), "run", "quarterly-planning-packet", "--input", in.toString(),
-                "--as-of", "2026-06-30", "--out", out.toString());
-        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
-
         PdfText pdf = PdfText.of(out.resolve("quarterly-packet.pdf"));
         assertThat(pdf.text()).contains("Łódź Precyzja", "Zoë Ünal", "Rep scorecard: Zoë Ünal");
         // CJK and emoji are stored and written exactly; the bundled PDF font (DejaVu Sans) has no glyphs for them,
