@@ -106,11 +106,15 @@ final class BulkCsvLoad {
 
     /** Loads the file, or tells why it must go the row-by-row way (nothing is written then). */
     Outcome load(SlowRows slowRows) throws SQLException {
+        long sampled = System.nanoTime();
         typed.putAll(sampleDateTypes());
+        timed("sample date columns", sampled);
         long records = stage();
         CsvLineScan scan;
         try {
+            long waited = System.nanoTime();
             scan = slot.scan.join();
+            timed("wait for the line scan", waited);
         } catch (java.util.concurrent.CompletionException e) {
             dropWorkTables();
             throw new SQLException("Cannot read " + slot.file + ": " + e.getCause().getMessage(), e.getCause());
@@ -290,7 +294,9 @@ final class BulkCsvLoad {
         try (Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("select * from read_csv(" + literal(slot.file.toString())
                      + ", header = false, skip = 1, auto_detect = false, delim = '" + delimiter()
-                     + "', quote = '\"', escape = '\"', parallel = false, ignore_errors = true, columns = {"
+                     + "', quote = '\"', escape = '\"', parallel = false, ignore_errors = true,"
+                     // a small buffer: the sample is the file's first rows, not its first 32 MB
+                     + " buffer_size = 4194304, columns = {"
                      + columns + "}) limit 2000")) {
             while (rs.next()) {
                 for (int index : candidates) {
@@ -651,7 +657,7 @@ final class BulkCsvLoad {
     private void timed(String sql, long started) {
         if (log.isDebugEnabled()) {
             log.debug("{}: {} ms: {}", slot.file.getFileName(), (System.nanoTime() - started) / 1_000_000,
-                    sql.length() > 100 ? sql.substring(0, 100) + "…" : sql);
+                    log.isTraceEnabled() || sql.length() <= 100 ? sql : sql.substring(0, 100) + "…");
         }
     }
 

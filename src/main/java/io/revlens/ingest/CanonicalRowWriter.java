@@ -124,7 +124,9 @@ final class CanonicalRowWriter implements ItemStreamWriter<LoadItem> {
         // Statements first: DuckDB's Appender ignores a rollback unless the transaction ran a statement.
         for (LoadItem item : chunk) {
             if (!registered.contains(item.slot())) {
+                long started = System.nanoTime();
                 register(item.slot());
+                log.debug("{}: registered in {} ms", item.slot().file.getFileName(), (System.nanoTime() - started) / 1_000_000);
             }
         }
         List<FileSlot> ended = new ArrayList<>();

@@ -10,10 +10,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,7 +54,7 @@ public final class CsvExportReader {
         } else if (head.length >= 4 && head[0] == 0 && head[2] == 0 && head[1] != 0) {
             charset = StandardCharsets.UTF_16BE;
         } else {
-            charset = isUtf8(file) ? StandardCharsets.UTF_8 : Charset.forName("windows-1252");
+            charset = Utf8Check.isUtf8(file) ? StandardCharsets.UTF_8 : Charset.forName("windows-1252");
         }
         List<String> lines = new ArrayList<>();
         try (BufferedReader reader = new BufferedReader(openReader(file, new CsvLayout(charset, bom, ',')))) {
@@ -69,20 +66,6 @@ public final class CsvExportReader {
             }
         }
         return new CsvLayout(charset, bom, sniffDelimiter(lines));
-    }
-
-    private static boolean isUtf8(Path file) throws IOException {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-        try (Reader reader = new InputStreamReader(Files.newInputStream(file), decoder)) {
-            char[] buffer = new char[64 * 1024];
-            while (reader.read(buffer) >= 0) {
-                // decode everything: a single Windows-1252 byte anywhere makes the file non-UTF-8
-            }
-            return true;
-        } catch (CharacterCodingException e) {
-            return false;
-        }
     }
 
     /** Picks the delimiter whose per-line count is most often the same non-zero number (ties: , ; tab |). */

@@ -62,7 +62,9 @@ final class ExportRowReader implements ItemStreamReader<LoadItem> {
             if (fileIndex >= files.size()) {
                 return null;
             }
+            long started = System.nanoTime();
             current = openSlot(fileIndex);
+            log.debug("{}: opened in {} ms", current.file.getFileName(), (System.nanoTime() - started) / 1_000_000);
             emitted = 0;
             if (current.scan != null) {
                 // The writer loads the file (and reads its rows itself if DuckDB cannot); it closes it.

@@ -29,6 +29,8 @@ final class DealSimulator {
                 String product, LocalDateTime[] stageDates, LocalDateTime closedAt) {
     }
 
+    private static final double POISSON_CHUNK = 200;
+
     private final SplittableRandom random;
     private final SampleCast cast;
     private final int scale;
@@ -179,6 +181,17 @@ final class DealSimulator {
     }
 
     private int poisson(double lambda) {
+        // exp(-lambda) underflows past ~700, which capped the count (1M deals asked gave 918k): a large mean
+        // is drawn as a sum of Poisson draws of smaller means, which is Poisson again. Small means (every
+        // committed sample) draw the same numbers as before.
+        if (lambda > POISSON_CHUNK) {
+            int parts = (int) Math.ceil(lambda / POISSON_CHUNK);
+            int sum = 0;
+            for (int i = 0; i < parts; i++) {
+                sum += poisson(lambda / parts);
+            }
+            return sum;
+        }
         double l = Math.exp(-lambda);
         int k = 0;
         double p = 1;

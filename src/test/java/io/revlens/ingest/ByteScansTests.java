@@ -1,0 +1,198 @@
+package io.revlens.ingest;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.SplittableRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The word-at-a-time byte scans give exactly what a byte-by-byte reading gives: {@link Utf8Check} against the
+ * JDK's strict decoder, {@link CsvLineScan} against a plain per-byte reference of the same rules, over random
+ * files built from the bytes the rules care about (and long runs of plain text, which the fast path skips).
+ */
+class ByteScansTests {
+
+    @TempDir
+    Path dir;
+
+    /** Fragments: plain text, quotes, delimiters, line breaks, spaces, tabs, UTF-8 and broken UTF-8. */
+    private static final byte[][] PIECES = {
+            "abcdefghijklmnop".getBytes(StandardCharsets.US_ASCII), "x".getBytes(StandardCharsets.US_ASCII),
+            "1234.56".getBytes(StandardCharsets.US_ASCII), "\"".getBytes(StandardCharsets.US_ASCII),
+            "\"\"".getBytes(StandardCharsets.US_ASCII), ",".getBytes(StandardCharsets.US_ASCII),
+            ";".getBytes(StandardCharsets.US_ASCII), "\n".getBytes(StandardCharsets.US_ASCII),
+            "\r\n".getBytes(StandardCharsets.US_ASCII), "\r".getBytes(StandardCharsets.US_ASCII),
+            " ".getBytes(StandardCharsets.US_ASCII), "\t".getBytes(StandardCharsets.US_ASCII),
+            {0x7F}, {0x01}, "Łódź €".getBytes(StandardCharsets.UTF_8), {(byte) 0xC2, (byte) 0xA0},
+            "😀".getBytes(StandardCharsets.UTF_8), {(byte) 0xE9}, {(byte) 0xC0, (byte) 0x80},
+            {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80},
+            {(byte) 0xE2, (byte) 0x82}, {(byte) 0xF0, (byte) 0x9F}, {(byte) 0xBF},
+    };
+
+    private static byte[] randomFile(SplittableRandom random, boolean breakUtf8) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int pieces = random.nextInt(1, 400);
+        // Sometimes only text, quotes, delimiters and line feeds, so that files without odd edges occur too.
+        int kinds = random.nextInt(3) == 0 ? 8 : 17;
+        for (int i = 0; i < pieces; i++) {
+            int limit = breakUtf8 ? PIECES.length : kinds;
+            byte[] piece = PIECES[random.nextInt(limit)];
+            int repeat = random.nextInt(8) == 0 ? random.nextInt(1, 40) : 1;
+            for (int r = 0; r < repeat; r++) {
+                out.writeBytes(piece);
+            }
+        }
+        return out.toByteArray();
+    }
+
+    @Test
+    void utf8CheckAgreesWithTheStrictDecoder() throws IOException {
+        SplittableRandom random = new SplittableRandom(7);
+        int valid = 0;
+        int invalid = 0;
+        for (int round = 0; round < 3000; round++) {
+            byte[] bytes = randomFile(random, random.nextBoolean());
+            Path file = dir.resolve("f" + round + ".csv");
+            Files.write(file, bytes);
+            boolean expected = decodesStrictly(bytes);
+            assertThat(Utf8Check.isUtf8(file)).as("round %d", round).isEqualTo(expected);
+            if (expected) {
+                valid++;
+            } else {
+                invalid++;
+            }
+        }
+        assertThat(valid).isGreaterThan(300);
+        assertThat(invalid).isGreaterThan(300);
+    }
+
+    @Test
+    void utf8CheckReadsSequencesAcrossItsBufferEdge() throws IOException {
+        // The reader's buffer is 1 MiB: put a 4-byte character, and a truncated one, across that edge.
+        byte[] emoji = "😀".getBytes(StandardCharsets.UTF_8);
+        for (int shift = 1; shift < 4; shift++) {
+            byte[] bytes = new byte[(1 << 20) + 16];
+            java.util.Arrays.fill(bytes, (byte) 'a');
+            System.arraycopy(emoji, 0, bytes, (1 << 20) - shift, emoji.length);
+            Path file = dir.resolve("edge" + shift + ".csv");
+            Files.write(file, bytes);
+            assertThat(Utf8Check.isUtf8(file)).isTrue();
+            bytes[(1 << 20) - shift + 3] = 'a';
+            Files.write(file, bytes);
+            assertThat(Utf8Check.isUtf8(file)).isFalse();
+        }
+        Path cut = dir.resolve("cut.csv");
+        Files.write(cut, new byte[] {'a', (byte) 0xE2, (byte) 0x82});
+        assertThat(Utf8Check.isUtf8(cut)).isFalse();
+    }
+
+    @Test
+    void lineScanAgreesWithAByteByByteReading() throws Exception {
+        SplittableRandom random = new SplittableRandom(11);
+        int[] seen = new int[4];
+        for (int round = 0; round < 3000; round++) {
+            byte[] bytes = randomFile(random, false);
+            char delimiter = random.nextBoolean() ? ',' : ';';
+            Path file = dir.resolve("s" + round + ".csv");
+            Files.write(file, bytes);
+            CsvLineScan expected = reference(bytes, delimiter);
+            assertThat(CsvLineScan.of(file, delimiter)).as("round %d", round).isEqualTo(expected);
+            seen[0] += expected.loneCarriageReturn() ? 1 : 0;
+            seen[1] += expected.quoteAfterSpace() ? 1 : 0;
+            seen[2] += expected.unplainEdges() ? 1 : 0;
+            seen[3] += expected.unplainEdges() ? 0 : 1;
+        }
+        // every outcome occurred, so each was compared
+        assertThat(java.util.Arrays.stream(seen).min().orElseThrow()).isGreaterThan(50);
+    }
+
+    private static boolean decodesStrictly(byte[] bytes) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    /** The line scan's rules, one byte at a time (the form CsvLineScan had before it stepped over words). */
+    private static CsvLineScan reference(byte[] bytes, char delimiter) throws Exception {
+        long newlines = 0;
+        boolean loneCr = false;
+        boolean quoteAfterSpace = false;
+        boolean unplain = false;
+        boolean quoted = false;
+        boolean justClosed = false;
+        int field = 0;
+        int first = -1;
+        int last = -1;
+        int previous = -1;
+        for (byte raw : bytes) {
+            int b = raw & 0xFF;
+            if (b == '\n') {
+                newlines++;
+            } else if (previous == '\r') {
+                loneCr = true;
+            }
+            if (b == 0xA0 && previous == 0xC2) {
+                unplain = true;
+            }
+            previous = b;
+            if (quoted) {
+                if (b == '"') {
+                    quoted = false;
+                    justClosed = true;
+                } else {
+                    first = first < 0 ? b : first;
+                    last = b;
+                }
+                continue;
+            }
+            if (b == '"') {
+                if (justClosed) {
+                    quoted = true;
+                    last = b;
+                } else if (field == 0) {
+                    quoted = true;
+                } else if (field == 1) {
+                    quoteAfterSpace = true;
+                }
+                justClosed = false;
+                continue;
+            }
+            justClosed = false;
+            if (b == delimiter || b == '\n' || b == '\r') {
+                unplain |= first >= 0 && !plain(first) || last >= 0 && !plain(last);
+                field = 0;
+                first = -1;
+                last = -1;
+                continue;
+            }
+            field = b == ' ' || b == '\t' ? Math.max(field, 1) : 2;
+            first = first < 0 ? b : first;
+            last = b;
+        }
+        unplain |= first >= 0 && !plain(first) || last >= 0 && !plain(last);
+        loneCr |= previous == '\r';
+        long lines = newlines + (previous != -1 && previous != '\n' ? 1 : 0);
+        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        return new CsvLineScan(sha, lines, loneCr, quoteAfterSpace, unplain);
+    }
+
+    private static boolean plain(int b) {
+        return b >= 0x21 && b <= 0x7E;
+    }
+}
