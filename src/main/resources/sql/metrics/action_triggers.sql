@@ -9,7 +9,10 @@ customer_rows as (
            string_agg(e.source_row::varchar, ', ' order by e.source_row) filter (where e.rn <= 8) ||
            case when max(e.rn) > 8 then ' and ' || (max(e.rn) - 8) || ' more' else '' end as evidence
     from (select *, row_number() over (partition by customer_name order by source_row) as rn
-          from revenue_events, cal where event_date between cal.prior_t12m_start and cal.as_of_date) e
+          from revenue_events, cal where event_date between cal.prior_t12m_start and cal.as_of_date
+            -- only the customers a trigger names (numbering every customer's rows cost most of this file)
+            and customer_name in (select customer_name from customer_concentration where is_over_threshold
+                                  union select customer_name from customer_trends where is_declining)) e
     join source_files f using (source_file_id)
     group by e.customer_name
 ),

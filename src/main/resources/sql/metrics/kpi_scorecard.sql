@@ -27,41 +27,54 @@ rev_points as (
     left join rev_days r on r.event_date > (p.d - interval 24 month)::date and r.event_date <= p.d
     group by p.k
 ),
--- Customers by a number (grouping millions of rows by a number is several times faster than by name).
-customer_ids as (
-    select customer_name, row_number() over () as customer_id
-    from (select distinct customer_name from rev where customer_name is not null)
-),
--- Customer revenue by the intervals between the windows' edges (each point's date, a year and two
--- years before it), so a window is a whole number of intervals: one pass over the revenue, then
--- 13 joins on small rows, instead of every customer's days once per point.
+-- Top-customer share at each point. Customer revenue is summed once per interval between the windows'
+-- edges (each point's date, a year and two years before it), so every window is a run of whole
+-- intervals; each customer's intervals go in one list, and each point's two windows are list sums:
+-- customers x 13 rows, where joining intervals to points made customers x 13 x ~18 (docs/benchmarks.md).
 edges as (
-    select distinct edge from (
+    select edge, row_number() over (order by edge) as ei from (
         select d as edge from points
-        union all select (d - interval 12 month)::date from points
-        union all select (d - interval 24 month)::date from points)
+        union select (d - interval 12 month)::date from points
+        union select (d - interval 24 month)::date from points)
 ),
 intervals as (
-    select lag(edge) over (order by edge) as after, edge as upto from edges
+    select lag(edge) over (order by edge) as after, edge as upto, ei from edges
+),
+-- the interval of each revenue day (a thousand or so days, not a million lines, go through the range join)
+day_intervals as (
+    select d.event_date, i.ei
+    from (select distinct event_date from rev) d
+    asof join intervals i on d.event_date <= i.upto
+    where d.event_date > i.after
 ),
 customer_intervals as (
-    select c.customer_id, i.upto, sum(r.amount) as amount
+    select r.customer_name, i.ei, sum(r.amount) as amount
     from rev r
-    join customer_ids c using (customer_name)
-    join intervals i on r.event_date > i.after and r.event_date <= i.upto
+    join day_intervals i using (event_date)
+    where r.customer_name is not null
     group by all
 ),
-customer_windows as (
-    select p.k, c.upto > (p.d - interval 12 month)::date as is_now, c.customer_id, sum(c.amount) as x
+customer_lists as (
+    select customer_name, list({'ei': ei, 'amount': amount}) as parts
+    from customer_intervals group by customer_name
+),
+point_edges as (
+    select p.k, n.ei as now_ei, y.ei as year_ei, t.ei as two_years_ei
     from points p
-    join customer_intervals c on c.upto > (p.d - interval 24 month)::date and c.upto <= p.d
-    group by all
-    having sum(c.amount) > 0
+    join edges n on n.edge = p.d
+    join edges y on y.edge = (p.d - interval 12 month)::date
+    join edges t on t.edge = (p.d - interval 24 month)::date
+),
+customer_windows as (
+    select pe.k, c.customer_name,
+           coalesce(list_sum([x.amount for x in c.parts if x.ei > pe.year_ei and x.ei <= pe.now_ei]), 0) as x_now,
+           coalesce(list_sum([x.amount for x in c.parts if x.ei > pe.two_years_ei and x.ei <= pe.year_ei]), 0) as x_ly
+    from point_edges pe cross join customer_lists c
 ),
 top_points as (
     select p.k,
-           max(c.x) filter (where c.is_now) / nullif(sum(c.x) filter (where c.is_now), 0) as top_now,
-           max(c.x) filter (where not c.is_now) / nullif(sum(c.x) filter (where not c.is_now), 0) as top_ly
+           max(c.x_now) filter (where c.x_now > 0) / nullif(sum(c.x_now) filter (where c.x_now > 0), 0) as top_now,
+           max(c.x_ly) filter (where c.x_ly > 0) / nullif(sum(c.x_ly) filter (where c.x_ly > 0), 0) as top_ly
     from points p
     left join customer_windows c on c.k = p.k
     group by p.k

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  */
 public final class MetricsRunner {
 
-    private static final Pattern CREATES = Pattern.compile("(?i)create\\s+or\\s+replace\\s+table\\s+([a-z_][a-z0-9_]*)");
+    private static final Pattern CREATES = Pattern.compile("(?i)create\\s+or\\s+replace\\s+(?:table|view)\\s+([a-z_][a-z0-9_]*)");
 
     /** The metric files in run order. */
     public static List<String> files() {
@@ -41,6 +41,7 @@ public final class MetricsRunner {
         for (String file : files()) {
             String script = Workspace.readResource("sql/metrics/" + file);
             long started = System.nanoTime();
+            dropTablesNowViews(connection, script);
             for (String sql : SqlScript.statements(script)) {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute(sql);
@@ -68,6 +69,31 @@ public final class MetricsRunner {
             results.add(new MetricResult(table, status[0], rows, status[1], entry.getValue()));
         }
         return results;
+    }
+
+    private static final Pattern CREATES_VIEW = Pattern.compile("(?i)create\\s+or\\s+replace\\s+view\\s+([a-z_][a-z0-9_]*)");
+
+    /**
+     * A metric that became a view (revenue_events) is a table in a database an earlier version wrote, and
+     * DuckDB will not replace a table with a view: drop the old table first.
+     */
+    private static void dropTablesNowViews(Connection connection, String script) throws SQLException {
+        Matcher m = CREATES_VIEW.matcher(script);
+        while (m.find()) {
+            try (PreparedStatement query = connection.prepareStatement("select count(*) from duckdb_tables()"
+                    + " where table_name = ? and schema_name = current_schema() and not temporary")) {
+                query.setString(1, m.group(1));
+                try (ResultSet rs = query.executeQuery()) {
+                    rs.next();
+                    if (rs.getLong(1) == 0) {
+                        continue;
+                    }
+                }
+            }
+            try (Statement drop = connection.createStatement()) {
+                drop.execute("drop table " + m.group(1));
+            }
+        }
     }
 
     private static Map<String, String[]> readStatuses(Connection connection) throws SQLException {

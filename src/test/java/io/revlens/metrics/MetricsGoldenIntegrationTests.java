@@ -39,6 +39,23 @@ class MetricsGoldenIntegrationTests {
     }
 
     @Test
+    void aDatabaseWhereRevenueEventsWasATableIsRunAgain() throws Exception {
+        // Databases written before revenue_events became a view hold it as a table.
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("drop view revenue_events");
+            statement.execute("create table revenue_events as select 'stale' as customer_name");
+        }
+        List<MetricResult> again = new MetricsRunner().run(connection);
+        assertThat(rows("select count(*) as n from duckdb_views() where view_name = 'revenue_events'").get(0).get("n"))
+                .isEqualTo(1L);
+        assertThat(again).filteredOn(r -> r.table().equals("revenue_events")).singleElement()
+                .satisfies(r -> assertThat(r.rowCount()).isEqualTo(results.stream()
+                        .filter(first -> first.table().equals("revenue_events")).findFirst().orElseThrow().rowCount()));
+        assertThat(rows("select * from customer_concentration order by revenue_rank"))
+                .extracting(r -> r.get("customer_name")).containsExactly("A", "B", "C");
+    }
+
+    @Test
     void concentrationSharesHhiAndThreshold() throws Exception {
         List<Map<String, Object>> rows = rows("select * from customer_concentration order by revenue_rank");
         // T12M: A 1000, B 250 (300 - 50 credit), C 250; total 1500. B before C on the name tie.
