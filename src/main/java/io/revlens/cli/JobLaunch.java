@@ -34,6 +34,7 @@ final class JobLaunch {
 
     /** The Spring context with the job history of this installation ({@code revlens.home}). */
     static ConfigurableApplicationContext context(ProjectPaths paths, OutputMode mode) {
+        StartupWarmUp.begin();
         List<String> properties = new ArrayList<>();
         properties.add("revlens.home=" + paths.home());
         if (mode == OutputMode.QUIET) {

@@ -29,6 +29,7 @@ final class ComputeMetricsTasklet implements Tasklet {
     static final String METRICS = "metrics";
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ComputeMetricsTasklet.class);
 
     private final RunRequest request;
     private final LocalDate runDate;
@@ -47,10 +48,14 @@ final class ComputeMetricsTasklet implements Tasklet {
             jobContext.putString(AS_OF_BASIS, asOf.basis());
             RunParametersWriter.write(connection, request.job(), asOf.date());
 
+            long started = System.nanoTime();
             List<MetricResult> results = new MetricsRunner().run(connection);
+            long computed = System.nanoTime();
             List<String> tables = results.stream().map(MetricResult::table).toList();
             MetricCsvWriter.writeAll(connection, tables, request.metricsDir());
             MetricCsvWriter.writeAll(connection, List.of("rejects"), request.outDir());
+            log.info("Computed {} metric tables in {} s, wrote their CSVs in {} s", results.size(),
+                    seconds(computed - started), seconds(System.nanoTime() - computed));
 
             List<Map<String, Object>> summary = new ArrayList<>();
             for (MetricResult result : results) {
@@ -66,6 +71,10 @@ final class ComputeMetricsTasklet implements Tasklet {
             contribution.incrementWriteCount(results.size());
         }
         return RepeatStatus.FINISHED;
+    }
+
+    private static String seconds(long nanos) {
+        return String.format(java.util.Locale.ROOT, "%.1f", nanos / 1e9);
     }
 
     private AsOf resolveAsOf(Connection connection) throws Exception {

@@ -1,6 +1,7 @@
 package io.revlens.metrics;
 
 import io.revlens.model.Workspace;
+import org.duckdb.DuckDBConnection;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,13 +28,56 @@ public final class MetricCsvWriter {
 
     public static List<Path> writeAll(Connection connection, List<String> tables, Path dir) throws SQLException, IOException {
         Files.createDirectories(dir);
-        List<Path> written = new ArrayList<>();
+        for (String table : tables) {
+            if (!table.matches("[a-z_][a-z0-9_]*")) {
+                throw new IllegalArgumentException("not a table name: " + table);
+            }
+        }
+        List<Path> written = tables.stream().map(table -> dir.resolve(table + ".csv")).toList();
+        List<List<String>> lanes = lanes(connection, tables);
+        if (lanes.size() == 1) {
+            write(connection, lanes.get(0), dir);
+            return written;
+        }
+        // Two lanes on two connections to the same database: the biggest table (a million revenue lines)
+        // is written while the other lane goes through the small ones, each of which is mostly fixed cost.
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(lanes.size());
+        try {
+            List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+            for (List<String> lane : lanes) {
+                running.add(pool.submit(() -> {
+                    try (Connection own = connection.unwrap(DuckDBConnection.class).duplicate()) {
+                        write(own, lane, dir);
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> lane : running) {
+                try {
+                    lane.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (e.getCause() instanceof SQLException sql) {
+                        throw sql;
+                    }
+                    if (e.getCause() instanceof IOException io) {
+                        throw io;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while writing CSVs", e);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return written;
+    }
+
+    private static void write(Connection connection, List<String> tables, Path dir) throws SQLException, IOException {
         Workspace.runScript(connection, "sql/output/csv_values.sql");
         try (Statement statement = connection.createStatement()) {
             for (String table : tables) {
-                if (!table.matches("[a-z_][a-z0-9_]*")) {
-                    throw new IllegalArgumentException("not a table name: " + table);
-                }
                 Path target = dir.resolve(table + ".csv");
                 Path temp = dir.resolve(table + ".csv.tmp");
                 try {
@@ -44,10 +88,42 @@ public final class MetricCsvWriter {
                 } finally {
                     Files.deleteIfExists(temp);
                 }
-                written.add(target);
             }
         }
-        return written;
+    }
+
+    /**
+     * The tables split into two lanes of about equal size (largest first, each to the lighter lane), or one
+     * lane when that gains nothing: a single table, a connection inside a transaction (another connection
+     * would not see its tables), or a temporary or unknown table (only this connection sees those).
+     */
+    private static List<List<String>> lanes(Connection connection, List<String> tables) throws SQLException {
+        if (tables.size() < 2 || !connection.getAutoCommit()) {
+            return List.of(tables);
+        }
+        java.util.Map<String, Long> sizes = new java.util.HashMap<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("select table_name, estimated_size * column_count from duckdb_tables()"
+                     + " where schema_name = current_schema() and not temporary"
+                     + " union all select view_name, 1000000000 from duckdb_views()"
+                     + " where schema_name = current_schema() and not temporary and not internal")) {
+            while (rs.next()) {
+                sizes.put(rs.getString(1), rs.getLong(2));
+            }
+        }
+        if (!sizes.keySet().containsAll(tables)) {
+            return List.of(tables);
+        }
+        List<String> bySize = new ArrayList<>(tables);
+        bySize.sort(java.util.Comparator.comparing(sizes::get).reversed());
+        List<List<String>> lanes = List.of(new ArrayList<>(), new ArrayList<>());
+        long[] load = new long[2];
+        for (String table : bySize) {
+            int lane = load[0] <= load[1] ? 0 : 1;
+            lanes.get(lane).add(table);
+            load[lane] += sizes.get(table) + 100_000; // each COPY also has a fixed cost
+        }
+        return lanes;
     }
 
     /** One select expression per column, in table order, formatting the value as its CSV text. */
