@@ -494,18 +494,20 @@ final class BulkCsvLoad {
         if (stageDates.isEmpty()) {
             return;
         }
-        String where = fastRows();
         List<String> entries = new ArrayList<>();
         stageDates.forEach((stage, date) -> entries.add("{'stage': " + literal(stage) + ", 'entered': " + date + "}"));
+        // The deals SQL just loaded are this file's opportunities so far (RowMapper's rows come later, with their
+        // own history): joined back to their staged row, not filtered again by the fast-row rules and lookups.
         try (PreparedStatement statement = connection.prepareStatement("insert into opportunity_stage_history"
                 + " (opportunity_id, stage, entered_date, source_file_id, source_row)"
-                + " select opportunity_id, e.stage, e.entered, ?, r from (select " + value.get("opportunity_id")
-                + " as opportunity_id, bulk_raw.rowid - " + base + " + 2 as r, unnest([" + String.join(", ", entries) + "]) as e"
-                + " from bulk_raw" + joins + where + ") where e.entered is not null")) {
+                + " select opportunity_id, e.stage, e.entered, source_file_id, source_row from (select o.opportunity_id,"
+                + " o.source_file_id, o.source_row, unnest([" + String.join(", ", entries) + "]) as e"
+                + " from " + table.tableName() + " o join bulk_raw on bulk_raw.rowid = o.source_row + " + base
+                + " - 2 where o.source_file_id = ?) where e.entered is not null")) {
             statement.setInt(1, slot.sourceFileId);
             long started = System.nanoTime();
             statement.executeUpdate();
-            timed("insert stage history" + where, started);
+            timed("insert stage history of the loaded deals", started);
         }
     }
 

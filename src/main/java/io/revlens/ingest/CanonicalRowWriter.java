@@ -335,9 +335,20 @@ final class CanonicalRowWriter implements ItemStreamWriter<LoadItem> {
         }
     }
 
+    /** Whether an earlier load of this path left rows to replace (else the eight deletes are skipped). */
+    private boolean loadedBefore(String path) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("select count(*) from source_files where path = ?")) {
+            statement.setString(1, path);
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) > 0;
+            }
+        }
+    }
+
     private void register(FileSlot slot) throws SQLException {
         String path = slot.file.toString();
-        for (String sql : replaceStatements) {
+        for (String sql : loadedBefore(path) ? replaceStatements : List.<String>of()) {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 statement.setString(1, path);
                 statement.executeUpdate();
