@@ -25,7 +25,9 @@ final class JobLaunch {
         if (mode.verbose()) {
             out.printf("RevLens %s → %s%n", job.name(), request.outDir());
         }
-        try (ConfigurableApplicationContext context = context(paths, mode)) {
+        StartupWarmUp.begin(paths.home().resolve("template-cache"),
+                job.reports().stream().map(JobDefinition.ReportOutput::template).toList());
+        try (ConfigurableApplicationContext context = startContext(paths, mode)) {
             JobRunner runner = context.getBean(JobRunner.class);
             JobRunner.RunOutcome outcome = runner.run(request, new ConsoleProgress(out, !mode.verbose()));
             return RunSummaryPrinter.print(outcome, out, mode);
@@ -35,6 +37,10 @@ final class JobLaunch {
     /** The Spring context with the job history of this installation ({@code revlens.home}). */
     static ConfigurableApplicationContext context(ProjectPaths paths, OutputMode mode) {
         StartupWarmUp.begin();
+        return startContext(paths, mode);
+    }
+
+    private static ConfigurableApplicationContext startContext(ProjectPaths paths, OutputMode mode) {
         List<String> properties = new ArrayList<>();
         properties.add("revlens.home=" + paths.home());
         if (mode == OutputMode.QUIET) {

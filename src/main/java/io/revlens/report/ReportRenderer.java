@@ -15,6 +15,7 @@ import java.sql.Statement;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import net.sf.jasperreports.engine.JRException;
@@ -157,6 +158,26 @@ public final class ReportRenderer {
             return report;
         } catch (JRException | IOException | RuntimeException e) {
             throw new IllegalStateException(TemplateErrors.describe(templateName, source, design, e), e);
+        }
+    }
+
+    /**
+     * Loads the compiled templates (and their subreports) that are already in the on-disk cache into memory,
+     * with the Jasper classes they need: run on a spare thread while a job starts. Templates not cached yet
+     * are left to {@link #render}, which compiles them and reports template errors.
+     */
+    public void preloadCached(List<String> templateNames) {
+        for (String name : templateNames) {
+            if (!name.matches("[a-z0-9-]+") || !isCached(name)) {
+                continue;
+            }
+            compiled(name);
+            java.util.regex.Matcher m = SUBREPORT.matcher(Workspace.readResource("reports/" + name + ".jrxml"));
+            while (m.find()) {
+                if (isCached(m.group(1))) {
+                    compiled(m.group(1));
+                }
+            }
         }
     }
 
