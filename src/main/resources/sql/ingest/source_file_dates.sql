@@ -1,4 +1,4 @@
--- Date range of each loaded file: the business dates of the rows it loaded.
+-- Date range of a loaded file (the parameter: its source_file_id): the business dates of the rows it loaded.
 update source_files
 set min_date = d.min_date, max_date = d.max_date
 from (
@@ -10,7 +10,7 @@ from (
         union all select source_file_id, hire_date from reps
         union all select source_file_id, created_date from leads
     ) as dated
-    where d is not null
+    where d is not null and source_file_id = ?
     group by source_file_id
 ) as d
 where source_files.source_file_id = d.source_file_id;

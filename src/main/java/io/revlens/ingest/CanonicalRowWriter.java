@@ -427,8 +427,9 @@ final class CanonicalRowWriter implements ItemStreamWriter<LoadItem> {
         }
         // Business date range of what the file loaded (open deals' expected close dates do not count).
         for (String sql : dateStatements) {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute(sql);
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                statement.setInt(1, slot.sourceFileId);
+                statement.execute();
             }
         }
         slot.finalStatus = status;
