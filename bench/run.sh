@@ -96,7 +96,8 @@ steps = " ".join(f"{st['name']}={st['duration_seconds']:.2f}s" for st in s["step
 rows = sum(f.get("rows_read", 0) for f in s["files"])
 print(f"{label:<32} wall={end - start:.2f}s (JVM start included) rows_read={rows} {steps}")
 for line in open(log):
-    m = re.search(r"Rendered (\S+): (.*)", line) or re.search(r"(Computed \d+ metric tables) in (.*)", line)
+    m = re.search(r"Rendered (\S+): (.*)", line) or re.search(r"(Computed \d+ metric tables) in (.*)", line) \
+        or re.search(r"(Wrote \d+ metric CSVs) in (.*)", line)
     if m:
         print(f"{'':<32} {m.group(1)}: {m.group(2)}")
 PY

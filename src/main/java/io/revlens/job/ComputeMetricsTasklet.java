@@ -19,8 +19,9 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * Decides the as-of date, writes {@code run_parameters}, runs every metric SQL file and writes
- * each metric table to {@code <out>/metrics/<metric>.csv} and the rejects to {@code <out>/rejects.csv}.
+ * Decides the as-of date, writes {@code run_parameters}, runs every metric SQL file and writes the rejects
+ * to {@code <out>/rejects.csv}; the metric tables' CSVs are written by {@link RenderReportsTasklet}, while it
+ * renders the reports.
  */
 final class ComputeMetricsTasklet implements Tasklet {
 
@@ -50,12 +51,9 @@ final class ComputeMetricsTasklet implements Tasklet {
 
             long started = System.nanoTime();
             List<MetricResult> results = new MetricsRunner().run(connection);
-            long computed = System.nanoTime();
-            List<String> tables = results.stream().map(MetricResult::table).toList();
-            MetricCsvWriter.writeAll(connection, tables, request.metricsDir());
+            // The metric tables' CSVs are written by the next step, beside the reports (RenderReportsTasklet).
+            log.info("Computed {} metric tables in {} s", results.size(), seconds(System.nanoTime() - started));
             MetricCsvWriter.writeAll(connection, List.of("rejects"), request.outDir());
-            log.info("Computed {} metric tables in {} s, wrote their CSVs in {} s", results.size(),
-                    seconds(computed - started), seconds(System.nanoTime() - computed));
 
             List<Map<String, Object>> summary = new ArrayList<>();
             for (MetricResult result : results) {

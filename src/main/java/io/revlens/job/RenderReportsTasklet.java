@@ -1,25 +1,38 @@
 package io.revlens.job;
 
+import io.revlens.metrics.MetricCsvWriter;
 import io.revlens.model.Workspace;
 import io.revlens.report.ReportContext;
 import io.revlens.report.ReportRenderer;
 import io.revlens.report.XlsxWorkbookWriter;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import org.duckdb.DuckDBConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
-/** Renders the job's PDF reports (and its Excel workbook) from the metric tables. */
+/**
+ * Renders the job's PDF reports (and its Excel workbook) from the metric tables, and writes the metric tables'
+ * CSVs beside them. A failed CSV fails the step (a restart writes them all again).
+ */
 final class RenderReportsTasklet implements Tasklet {
 
     static final String OUTPUTS = "outputs";
+    private static final Logger log = LoggerFactory.getLogger(RenderReportsTasklet.class);
 
     private final RunRequest request;
     private final ReportRenderer renderer;
@@ -39,19 +52,72 @@ final class RenderReportsTasklet implements Tasklet {
                 "As of " + asOf + " (" + basis + ")", OffsetDateTime.now(), job.name());
         List<String> outputs = new ArrayList<>();
         try (Connection connection = Workspace.open(request.databaseFile())) {
-            for (JobDefinition.ReportOutput report : job.reports()) {
-                Path pdf = request.outDir().resolve(report.output() + ".pdf");
-                renderer.render(connection, report.template(), context, pdf);
-                outputs.add(pdf.toString());
+            // DuckDB writes the CSVs on its own threads while Jasper, mostly one Java thread, renders: about the
+            // CSVs' time saved (0.7 s at 1M lines). Written in this step so a restarted step writes them again.
+            CompletableFuture<Void> csvs = writeCsvs(connection, MetricTables.listed(jobContext));
+            Exception failure = null;
+            try {
+                for (JobDefinition.ReportOutput report : job.reports()) {
+                    Path pdf = request.outDir().resolve(report.output() + ".pdf");
+                    renderer.render(connection, report.template(), context, pdf);
+                    outputs.add(pdf.toString());
+                }
+                if (job.workbook()) {
+                    Path xlsx = request.outDir().resolve(job.name() + ".xlsx");
+                    XlsxWorkbookWriter.write(connection, MetricTables.listed(jobContext), xlsx);
+                    outputs.add(xlsx.toString());
+                }
+            } catch (Exception e) {
+                failure = e;
             }
-            if (job.workbook()) {
-                Path xlsx = request.outDir().resolve(job.name() + ".xlsx");
-                XlsxWorkbookWriter.write(connection, MetricTables.listed(jobContext), xlsx);
-                outputs.add(xlsx.toString());
+            // The CSVs use this step's database: wait for them whatever happened to the reports.
+            try {
+                awaitCsvs(csvs);
+            } catch (Exception e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+            if (failure != null) {
+                throw failure;
             }
         }
         jobContext.putString(OUTPUTS, String.join("\n", outputs));
         contribution.incrementWriteCount(outputs.size());
         return RepeatStatus.FINISHED;
+    }
+
+    /** Each metric table to {@code <out>/metrics/<table>.csv} (the rejects CSV is the metrics step's). */
+    private CompletableFuture<Void> writeCsvs(Connection connection, List<String> tables) throws SQLException {
+        Connection own = connection.unwrap(DuckDBConnection.class).duplicate();
+        return CompletableFuture.runAsync(() -> {
+            long started = System.nanoTime();
+            try (own) {
+                MetricCsvWriter.writeAll(own, tables, request.metricsDir());
+            } catch (SQLException | IOException e) {
+                throw new CompletionException(e);
+            }
+            log.info("Wrote {} metric CSVs in {} s", tables.size(),
+                    String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9));
+        }, runnable -> {
+            Thread thread = new Thread(runnable, "revlens-csvs");
+            thread.setDaemon(true);
+            thread.start();
+        });
+    }
+
+    /** Waits for the CSVs and rethrows their error. */
+    private static void awaitCsvs(CompletableFuture<Void> csvs) throws Exception {
+        try {
+            csvs.get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() instanceof CompletionException c && c.getCause() != null ? c.getCause() : e.getCause();
+            if (cause instanceof Exception exception) {
+                throw exception;
+            }
+            throw new IllegalStateException(cause);
+        }
     }
 }
