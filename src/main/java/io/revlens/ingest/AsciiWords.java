@@ -40,7 +40,7 @@ final class AsciiWords {
         return flags == 0 ? 8 : Long.numberOfTrailingZeros(flags) >>> 3;
     }
 
-    /** {@code b} in every byte of a long, for {@link #plainText}. */
+    /** {@code b} in every byte of a long, for {@link #plainTextPrefix}. */
     static long repeated(char b) {
         return (b & 0xFFL) * ONES;
     }

@@ -2,7 +2,9 @@ package io.revlens.ingest;
 
 import io.revlens.model.Workspace;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 
 /**
  * Resolves exports that overlap after every file is loaded: where two files carry the same opportunity id
@@ -17,8 +19,8 @@ public final class OverlapResolver {
     public static void resolve(Connection connection) throws SQLException {
         // Rows can only be superseded by another file of the same kind; with one file per kind (the usual
         // folder) the script's scans over every opportunity and invoice line find nothing.
-        try (java.sql.Statement statement = connection.createStatement();
-             java.sql.ResultSet rs = statement.executeQuery("select count(*) from (select kind from source_files"
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("select count(*) from (select kind from source_files"
                      + " where kind in ('opportunities', 'revenue_lines') group by kind having count(*) > 1)")) {
             rs.next();
             if (rs.getLong(1) == 0) {

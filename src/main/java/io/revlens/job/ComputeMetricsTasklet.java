@@ -71,7 +71,8 @@ final class ComputeMetricsTasklet implements Tasklet {
         return RepeatStatus.FINISHED;
     }
 
-    private static String seconds(long nanos) {
+    /** Elapsed time as the step logs write it: "1.6". */
+    static String seconds(long nanos) {
         return String.format(java.util.Locale.ROOT, "%.1f", nanos / 1e9);
     }
 

@@ -99,8 +99,7 @@ final class RenderReportsTasklet implements Tasklet {
             } catch (SQLException | IOException e) {
                 throw new CompletionException(e);
             }
-            log.info("Wrote {} metric CSVs in {} s", tables.size(),
-                    String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9));
+            log.info("Wrote {} metric CSVs in {} s", tables.size(), ComputeMetricsTasklet.seconds(System.nanoTime() - started));
         }, runnable -> {
             Thread thread = new Thread(runnable, "revlens-csvs");
             thread.setDaemon(true);

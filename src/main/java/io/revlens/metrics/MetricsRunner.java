@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  */
 public final class MetricsRunner {
 
-    private static final Pattern CREATES = Pattern.compile("(?i)create\\s+or\\s+replace\\s+(?:table|view)\\s+([a-z_][a-z0-9_]*)");
+    private static final Pattern CREATES = Pattern.compile("(?i)create\\s+or\\s+replace\\s+(table|view)\\s+([a-z_][a-z0-9_]*)");
 
     /** The metric files in run order. */
     public static List<String> files() {
@@ -52,7 +52,7 @@ public final class MetricsRunner {
             Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
             Matcher m = CREATES.matcher(script);
             while (m.find()) {
-                tables.put(m.group(1), elapsed);
+                tables.put(m.group(2), elapsed);
             }
         }
         Map<String, String[]> statuses = readStatuses(connection);
@@ -71,18 +71,19 @@ public final class MetricsRunner {
         return results;
     }
 
-    private static final Pattern CREATES_VIEW = Pattern.compile("(?i)create\\s+or\\s+replace\\s+view\\s+([a-z_][a-z0-9_]*)");
-
     /**
      * A metric that became a view (revenue_events) is a table in a database an earlier version wrote, and
      * DuckDB will not replace a table with a view: drop the old table first.
      */
     private static void dropTablesNowViews(Connection connection, String script) throws SQLException {
-        Matcher m = CREATES_VIEW.matcher(script);
+        Matcher m = CREATES.matcher(script);
         while (m.find()) {
+            if (!m.group(1).equalsIgnoreCase("view")) {
+                continue;
+            }
             try (PreparedStatement query = connection.prepareStatement("select count(*) from duckdb_tables()"
                     + " where table_name = ? and schema_name = current_schema() and not temporary")) {
-                query.setString(1, m.group(1));
+                query.setString(1, m.group(2));
                 try (ResultSet rs = query.executeQuery()) {
                     rs.next();
                     if (rs.getLong(1) == 0) {
@@ -91,7 +92,7 @@ public final class MetricsRunner {
                 }
             }
             try (Statement drop = connection.createStatement()) {
-                drop.execute("drop table " + m.group(1));
+                drop.execute("drop table " + m.group(2));
             }
         }
     }

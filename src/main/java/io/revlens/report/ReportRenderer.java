@@ -90,11 +90,19 @@ public final class ReportRenderer {
     /** The compiled subreports a template names as {@code $P{SUBREPORTS}.get("name")}, from reports/ too. */
     private Map<String, JasperReport> subreportsOf(String templateName) {
         Map<String, JasperReport> subreports = new HashMap<>();
-        java.util.regex.Matcher m = SUBREPORT.matcher(Workspace.readResource("reports/" + templateName + ".jrxml"));
-        while (m.find()) {
-            subreports.put(m.group(1), compiled(m.group(1)));
+        for (String name : subreportNames(templateName)) {
+            subreports.put(name, compiled(name));
         }
         return subreports;
+    }
+
+    private static List<String> subreportNames(String templateName) {
+        List<String> names = new java.util.ArrayList<>();
+        java.util.regex.Matcher m = SUBREPORT.matcher(Workspace.readResource("reports/" + templateName + ".jrxml"));
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        return names;
     }
 
     /** Why a metric table has nothing to show: its metric_status note, or "no rows" when it is empty. */
@@ -172,10 +180,9 @@ public final class ReportRenderer {
                 continue;
             }
             compiled(name);
-            java.util.regex.Matcher m = SUBREPORT.matcher(Workspace.readResource("reports/" + name + ".jrxml"));
-            while (m.find()) {
-                if (isCached(m.group(1))) {
-                    compiled(m.group(1));
+            for (String subreport : subreportNames(name)) {
+                if (isCached(subreport)) {
+                    compiled(subreport);
                 }
             }
         }
