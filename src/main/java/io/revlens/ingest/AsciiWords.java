@@ -5,9 +5,9 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
 /**
- * Word-at-a-time tests over eight bytes of a buffer, so the byte scans of large exports (UTF-8 check, line
- * scan) step over runs of plain text instead of branching on every byte. Each test is exact for "does any of
- * the eight bytes …" (the classic has-zero-byte trick).
+ * Word-at-a-time tests over eight bytes of a buffer, so the line scan of large exports steps over runs of plain
+ * text instead of branching on every byte. Each test is exact for "does any of the eight bytes …" (the classic
+ * has-zero-byte trick).
  */
 final class AsciiWords {
 
@@ -21,11 +21,6 @@ final class AsciiWords {
     /** The eight bytes at {@code offset} as one long. */
     static long word(byte[] buffer, int offset) {
         return (long) LONGS.get(buffer, offset);
-    }
-
-    /** Whether any byte is 0x80 or above. */
-    static boolean anyNonAscii(long word) {
-        return (word & HIGHS) != 0;
     }
 
     /**

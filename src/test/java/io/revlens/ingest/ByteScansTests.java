@@ -68,6 +68,8 @@ class ByteScansTests {
             Files.write(file, bytes);
             boolean expected = decodesStrictly(bytes);
             assertThat(Utf8Check.isUtf8(file)).as("round %d", round).isEqualTo(expected);
+            // small mapping windows put sequences and 32-byte steps across window edges
+            assertThat(Utf8Check.isUtf8(file, 5 + round % 60)).as("round %d, small window", round).isEqualTo(expected);
             if (expected) {
                 valid++;
             } else {
@@ -79,20 +81,28 @@ class ByteScansTests {
     }
 
     @Test
-    void utf8CheckReadsSequencesAcrossItsBufferEdge() throws IOException {
-        // The reader's buffer is 1 MiB: put a 4-byte character, and a truncated one, across that edge.
+    void utf8CheckReadsSequencesAcrossItsWindowEdge() throws IOException {
+        // The file is mapped a window at a time: put a 4-byte character, and a truncated one, across that edge.
         byte[] emoji = "😀".getBytes(StandardCharsets.UTF_8);
+        int window = 1 << 16;
         for (int shift = 1; shift < 4; shift++) {
-            byte[] bytes = new byte[(1 << 20) + 16];
+            byte[] bytes = new byte[window + 16];
             java.util.Arrays.fill(bytes, (byte) 'a');
-            System.arraycopy(emoji, 0, bytes, (1 << 20) - shift, emoji.length);
+            System.arraycopy(emoji, 0, bytes, window - shift, emoji.length);
             Path file = dir.resolve("edge" + shift + ".csv");
             Files.write(file, bytes);
-            assertThat(Utf8Check.isUtf8(file)).isTrue();
-            bytes[(1 << 20) - shift + 3] = 'a';
+            assertThat(Utf8Check.isUtf8(file, window)).isTrue();
+            bytes[window - shift + 3] = 'a';
             Files.write(file, bytes);
+            assertThat(Utf8Check.isUtf8(file, window)).isFalse();
             assertThat(Utf8Check.isUtf8(file)).isFalse();
         }
+        // A sequence cut short by plain text, then a stray continuation byte: the text must not be stepped over.
+        Path interrupted = dir.resolve("interrupted.csv");
+        Files.write(interrupted, new byte[] {(byte) 0xE2, (byte) 0x82, 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j',
+                'k', 'l', 'm', 'n', 'o', 'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z', '0', '1', '2', '3', '4', '5',
+                (byte) 0xBF});
+        assertThat(Utf8Check.isUtf8(interrupted)).isFalse();
         Path cut = dir.resolve("cut.csv");
         Files.write(cut, new byte[] {'a', (byte) 0xE2, (byte) 0x82});
         assertThat(Utf8Check.isUtf8(cut)).isFalse();
