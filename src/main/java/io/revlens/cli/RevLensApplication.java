@@ -1,9 +1,20 @@
 package io.revlens.cli;
 
-import org.springframework.boot.autoconfigure.SpringBootApplication;
+import io.revlens.job.JobRunner;
+import io.revlens.job.MultiClientRunner;
+import io.revlens.job.RunHistory;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.annotation.Import;
 
-/** Entry point: parses the command line; commands that run jobs start the Spring context. */
-@SpringBootApplication(scanBasePackages = "io.revlens")
+/**
+ * Entry point: parses the command line; commands that run jobs start the Spring context. Its three beans are
+ * imported by name rather than found by a package scan, which would read every class file of the application
+ * at each start.
+ */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+@Import({JobRunner.class, RunHistory.class, MultiClientRunner.class})
 public class RevLensApplication {
 
     public static void main(String[] args) {
