@@ -18,6 +18,11 @@ import org.springframework.context.annotation.Import;
 public class RevLensApplication {
 
     public static void main(String[] args) {
+        if (Boolean.getBoolean("spring.aot.processing")) {
+            // the build's ahead-of-time processing of the context (pom.xml): no command to run
+            new org.springframework.boot.builder.SpringApplicationBuilder(RevLensApplication.class).logStartupInfo(false).run(args);
+            return;
+        }
         System.exit(RevLensCommand.execute(args, System.out, System.err));
     }
 }

@@ -43,6 +43,8 @@ final class RevLensProcess implements AutoCloseable {
         command.add("-Duser.language=en");
         command.add("-Duser.country=US");
         command.add("-Djava.awt.headless=true");
+        // as the launcher runs it: with the context's bean definitions generated at build time (process-aot)
+        command.add("-Dspring.aot.enabled=true");
         command.add("-Drevlens.home=" + home.toAbsolutePath());
         command.add("-Drevlens.project=" + Path.of("").toAbsolutePath());
         systemProperties.forEach((key, value) -> command.add("-D" + key + "=" + value));
