@@ -73,6 +73,9 @@ final class BulkCsvLoad {
     private final Map<Integer, DateType> typed = new LinkedHashMap<>();
     /** The lookup joins the expressions use. */
     private final StringBuilder joins = new StringBuilder();
+    /** Each lookup's join clause by alias, for the distinct queries that need only some of them. */
+    private final Map<String, String> joinByAlias = new LinkedHashMap<>();
+    private static final java.util.regex.Pattern ALIAS = java.util.regex.Pattern.compile("\\blk_\\d+\\b");
 
     BulkCsvLoad(Connection connection, FileSlot slot) {
         this.connection = connection;
@@ -159,7 +162,7 @@ final class BulkCsvLoad {
 
     /** After the fast rows are in: their stage history, then any rows SQL left, through the row-by-row rules. */
     private Outcome finish(long records, long sqlLoaded, SlowRows slowRows) throws SQLException {
-        insertStageHistory();
+        insertStageHistory(sqlLoaded == records);
         long slow = 0;
         if (sqlLoaded < records) {
             markSlowRows();
@@ -198,6 +201,7 @@ final class BulkCsvLoad {
         stageDates.clear();
         fast.clear();
         joins.setLength(0);
+        joinByAlias.clear();
     }
 
     /**
@@ -490,20 +494,31 @@ final class BulkCsvLoad {
         }
     }
 
-    private void insertStageHistory() throws SQLException {
+    /** @param allLoaded whether SQL loaded every staged row (the usual case) */
+    private void insertStageHistory(boolean allLoaded) throws SQLException {
         if (stageDates.isEmpty()) {
             return;
         }
         List<String> entries = new ArrayList<>();
         stageDates.forEach((stage, date) -> entries.add("{'stage': " + literal(stage) + ", 'entered': " + date + "}"));
-        // The deals SQL just loaded are this file's opportunities so far (RowMapper's rows come later, with their
-        // own history): joined back to their staged row, not filtered again by the fast-row rules and lookups.
+        String deals;
+        if (allLoaded) {
+            // Every staged row is a loaded deal: its id is computed again from the staged row, with the joins it uses.
+            String id = value.get("opportunity_id");
+            deals = "select " + id + " as opportunity_id, cast(? as integer) as source_file_id, bulk_raw.rowid - " + base
+                    + " + 2 as source_row, unnest([" + String.join(", ", entries) + "]) as e from bulk_raw"
+                    + joinsFor(List.of(id));
+        } else {
+            // The deals SQL just loaded are this file's opportunities so far (RowMapper's rows come later, with their
+            // own history): joined back to their staged row, not filtered again by the fast-row rules and lookups.
+            deals = "select o.opportunity_id, o.source_file_id, o.source_row, unnest([" + String.join(", ", entries)
+                    + "]) as e from " + table.tableName() + " o join bulk_raw on bulk_raw.rowid = o.source_row + " + base
+                    + " - 2 where o.source_file_id = ?";
+        }
         try (PreparedStatement statement = connection.prepareStatement("insert into opportunity_stage_history"
                 + " (opportunity_id, stage, entered_date, source_file_id, source_row)"
-                + " select opportunity_id, e.stage, e.entered, source_file_id, source_row from (select o.opportunity_id,"
-                + " o.source_file_id, o.source_row, unnest([" + String.join(", ", entries) + "]) as e"
-                + " from " + table.tableName() + " o join bulk_raw on bulk_raw.rowid = o.source_row + " + base
-                + " - 2 where o.source_file_id = ?) where e.entered is not null")) {
+                + " select opportunity_id, e.stage, e.entered, source_file_id, source_row from (" + deals
+                + ") where e.entered is not null")) {
             statement.setInt(1, slot.sourceFileId);
             long started = System.nanoTime();
             statement.executeUpdate();
@@ -587,10 +602,10 @@ final class BulkCsvLoad {
         for (int i = 0; i < keys.size(); i++) {
             distinct.append(i == 0 ? "" : ", ").append(keys.get(i)).append(" as k").append(i);
         }
-        // Keys are computed from bulk_raw (and earlier lookups' joins), so the distinct runs over the same joins.
+        // Keys are computed from bulk_raw and earlier lookups' values: the distinct runs over the joins they use.
         List<List<String>> rows = new ArrayList<>();
         try (Statement statement = connection.createStatement()) {
-            try (ResultSet rs = statement.executeQuery(distinct + " from bulk_raw" + joins)) {
+            try (ResultSet rs = statement.executeQuery(distinct + " from bulk_raw" + joinsFor(keys))) {
                 while (rs.next()) {
                     List<String> row = new ArrayList<>(keys.size());
                     for (int i = 0; i < keys.size(); i++) {
@@ -626,12 +641,38 @@ final class BulkCsvLoad {
                 appender.endRow();
             }
         }
-        joins.append(" left join ").append(tableName).append(' ').append(alias).append(" on ");
+        StringBuilder join = new StringBuilder(" left join ").append(tableName).append(' ').append(alias).append(" on ");
         for (int i = 0; i < keys.size(); i++) {
-            joins.append(i == 0 ? "" : " and ").append(alias).append(".k").append(i).append(" is not distinct from ")
+            join.append(i == 0 ? "" : " and ").append(alias).append(".k").append(i).append(" is not distinct from ")
                     .append(keys.get(i));
         }
+        joins.append(join);
+        joinByAlias.put(alias, join.toString());
         return alias;
+    }
+
+    /**
+     * The joins of the lookups the expressions refer to, and of those their join conditions refer to, in join
+     * order (a lookup keyed on another's value joins after it). A join these do not need would only cost a pass.
+     */
+    private String joinsFor(List<String> expressions) {
+        Set<String> needed = new java.util.HashSet<>();
+        java.util.ArrayDeque<String> pending = new java.util.ArrayDeque<>();
+        expressions.forEach(expression -> ALIAS.matcher(expression).results().forEach(m -> pending.add(m.group())));
+        while (!pending.isEmpty()) {
+            String alias = pending.pop();
+            if (needed.add(alias) && joinByAlias.containsKey(alias)) {
+                ALIAS.matcher(joinByAlias.get(alias)).results().map(java.util.regex.MatchResult::group)
+                        .filter(other -> !other.equals(alias)).forEach(pending::add);
+            }
+        }
+        StringBuilder used = new StringBuilder();
+        joinByAlias.forEach((alias, join) -> {
+            if (needed.contains(alias)) {
+                used.append(join);
+            }
+        });
+        return used.toString();
     }
 
     /** Marker for "this value needs the row-by-row path". */
