@@ -17,8 +17,7 @@ cd "$root"
 quick=false
 [ "${1:-}" = "--quick" ] && quick=true
 data="${REVLENS_BENCH_DATA:-$root/bench/data}"
-results="$root/bench/results"
-mkdir -p "$data" "$results" "$root/target/tmp"
+mkdir -p "$data" "$root/target/tmp"
 
 # Every figure is taken through the launcher users run (./revlens: extracted jar, class-data-sharing
 # archive); a throwaway run first builds the jar and writes the archive if they are missing.
