@@ -77,6 +77,9 @@ final class Utf8Check {
                     }
                 }
             }
+        } catch (InternalError e) {
+            // what reading a mapped page that no longer exists raises (the file was cut short while read)
+            throw new IOException(file.getFileName() + " changed while it was being read: " + e.getMessage(), e);
         }
         return pending == 0;
     }
