@@ -71,9 +71,7 @@ final class BulkCsvLoad {
     private long base;
     /** Header columns DuckDB parses as dates, and how. */
     private final Map<Integer, DateType> typed = new LinkedHashMap<>();
-    /** The lookup joins the expressions use. */
-    private final StringBuilder joins = new StringBuilder();
-    /** Each lookup's join clause by alias, for the distinct queries that need only some of them. */
+    /** Each lookup's join clause by alias, in join order (a lookup keyed on another's value joins after it). */
     private final Map<String, String> joinByAlias = new LinkedHashMap<>();
     private static final java.util.regex.Pattern ALIAS = java.util.regex.Pattern.compile("\\blk_\\d+\\b");
 
@@ -184,7 +182,7 @@ final class BulkCsvLoad {
 
     /** The rows SQL cannot load as Java would, by row id: decided once. */
     private void markSlowRows() throws SQLException {
-        execute("create temp table bulk_slow as select bulk_raw.rowid as r from bulk_raw" + joins
+        execute("create temp table bulk_slow as select bulk_raw.rowid as r from bulk_raw" + allJoins()
                 + " where " + fastPredicate() + " is false");
     }
 
@@ -200,7 +198,6 @@ final class BulkCsvLoad {
         value.clear();
         stageDates.clear();
         fast.clear();
-        joins.setLength(0);
         joinByAlias.clear();
     }
 
@@ -485,7 +482,7 @@ final class BulkCsvLoad {
         List<String> exprs = names.stream().map(value::get).toList();
         try (PreparedStatement statement = connection.prepareStatement("insert into " + table.tableName() + " ("
                 + String.join(", ", names) + ", source_file_id, source_row) select " + String.join(", ", exprs)
-                + ", ?, bulk_raw.rowid - " + base + " + 2 from bulk_raw" + joins + where)) {
+                + ", ?, bulk_raw.rowid - " + base + " + 2 from bulk_raw" + allJoins() + where)) {
             statement.setInt(1, slot.sourceFileId);
             long started = System.nanoTime();
             long rows = statement.executeUpdate();
@@ -646,9 +643,13 @@ final class BulkCsvLoad {
             join.append(i == 0 ? "" : " and ").append(alias).append(".k").append(i).append(" is not distinct from ")
                     .append(keys.get(i));
         }
-        joins.append(join);
         joinByAlias.put(alias, join.toString());
         return alias;
+    }
+
+    /** Every lookup's join: what the load and the slow-row query run over. */
+    private String allJoins() {
+        return String.join("", joinByAlias.values());
     }
 
     /**
