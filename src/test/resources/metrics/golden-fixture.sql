@@ -33,10 +33,17 @@ insert into opportunities (opportunity_id, opportunity_name, account_name, rep_n
     ('o6', 'Deal 6', 'D', 'Xavier', 'Closed Lost', 400.00, 'USD', date '2025-03-01', date '2025-05-01', 'lost', 'Web', 2, 7);
 
 -- Stage history: o3 never left Qualified; o4 skipped Proposal (counts as having passed it).
-insert into opportunity_stage_history (opportunity_id, stage, entered_date, source_file_id, source_row) values
-    ('o1', 'Qualified', date '2026-01-01', 2, 2), ('o1', 'Proposal', date '2026-01-10', 2, 2), ('o1', 'Closed Won', date '2026-02-01', 2, 2),
-    ('o2', 'Qualified', date '2026-01-05', 2, 3), ('o2', 'Proposal', date '2026-01-20', 2, 3), ('o2', 'Closed Lost', date '2026-03-01', 2, 3),
-    ('o3', 'Qualified', date '2026-02-01', 2, 4), ('o3', 'Closed Lost', date '2026-02-20', 2, 4),
-    ('o4', 'Qualified', date '2026-03-01', 2, 5), ('o4', 'Negotiation', date '2026-04-01', 2, 5), ('o4', 'Closed Won', date '2026-04-30', 2, 5),
-    ('o5', 'Qualified', date '2026-05-01', 2, 6), ('o5', 'Proposal', date '2026-05-20', 2, 6),
-    ('o6', 'Qualified', date '2025-03-01', 2, 7), ('o6', 'Proposal', date '2025-03-20', 2, 7), ('o6', 'Closed Lost', date '2025-05-01', 2, 7);
+-- Entries name the deal by its row in deals.csv (o1 = row 2 ... o6 = row 7) and the stage by the file's stage index.
+insert into source_file_stages (source_file_id, stage_index, stage) values
+    (2, 0, 'Qualified'), (2, 1, 'Proposal'), (2, 2, 'Negotiation'), (2, 3, 'Closed Won'), (2, 4, 'Closed Lost');
+insert into stage_entries (source_file_id, source_row, stage_index, entered_date)
+select 2, h.source_row, s.stage_index, h.entered_date
+from (values
+    (2, 'Qualified', date '2026-01-01'), (2, 'Proposal', date '2026-01-10'), (2, 'Closed Won', date '2026-02-01'),
+    (3, 'Qualified', date '2026-01-05'), (3, 'Proposal', date '2026-01-20'), (3, 'Closed Lost', date '2026-03-01'),
+    (4, 'Qualified', date '2026-02-01'), (4, 'Closed Lost', date '2026-02-20'),
+    (5, 'Qualified', date '2026-03-01'), (5, 'Negotiation', date '2026-04-01'), (5, 'Closed Won', date '2026-04-30'),
+    (6, 'Qualified', date '2026-05-01'), (6, 'Proposal', date '2026-05-20'),
+    (7, 'Qualified', date '2025-03-01'), (7, 'Proposal', date '2025-03-20'), (7, 'Closed Lost', date '2025-05-01')
+) as h(source_row, stage, entered_date)
+join source_file_stages s on s.source_file_id = 2 and s.stage = h.stage;

@@ -46,7 +46,7 @@ from (
 ) as s
 where source_files.source_file_id = s.source_file_id;
 
-delete from opportunity_stage_history h
+delete from stage_entries h
 where exists (select 1 from superseded_rows s
               where s.table_name = 'opportunities' and s.source_file_id = h.source_file_id and s.source_row = h.source_row);
 

@@ -168,7 +168,7 @@ point_status as materialized (
     from point_values
     union all
     select k, 'proposal_win_rate',
-           case when proposal_now is null or proposal_ly is null or (select count(*) from opportunity_stage_history) = 0 then 'none'
+           case when proposal_now is null or proposal_ly is null or (select count(*) from stage_history_by_row) = 0 then 'none'
                 when proposal_now >= proposal_ly then 'green' when proposal_now > proposal_ly - 0.05 then 'amber' else 'red' end
     from point_values
     union all

@@ -6,7 +6,7 @@ with facts as (
            (select count(*) from revenue_lines r, run_parameters p where r.currency is not null and r.currency <> p.currency) as other_currency_lines,
            (select count(*) from opportunities) as opportunities,
            (select count(*) from opportunities where status in ('won', 'lost')) as closed_opportunities,
-           (select count(*) from opportunity_stage_history) as stage_history,
+           (select count(*) from stage_history_by_row) as stage_history,
            (select count(*) from leads) as leads,
            (select count(*) from reps) as reps,
            (select count(*) from reps where hire_date is not null) as hire_dates,

@@ -6,20 +6,18 @@
 create or replace table opportunity_progress as
 with stages as (select * from pipeline_stages),
 open_stages as (select * from stages where not is_won and not is_lost),
-has_history as (select count(*) > 0 as yes from opportunity_stage_history),
+has_history as (select count(*) > 0 as yes from stage_history_by_row),
+-- A deal's history is that of its own row (file and row), so two rows with one id keep their own.
 history_reach as (
-    select h.opportunity_id, max(s.stage_order) as reached_order, max(h.entered_date) as last_stage_change_date
-    from opportunity_stage_history h
+    select h.source_file_id, h.source_row, max(s.stage_order) as reached_order
+    from stage_history_by_row h
     join open_stages s on lower(s.stage) = lower(h.stage)
     where h.entered_date <= (select as_of_date from run_parameters)
-    group by h.opportunity_id
+    group by h.source_file_id, h.source_row
 ),
 last_change as (
-    select opportunity_id, max(entered_date) as last_change_date from opportunity_stage_history group by opportunity_id
-),
-current_reach as (
-    select o.opportunity_id, s.stage_order as reached_order
-    from opportunities o join open_stages s on lower(s.stage) = lower(o.stage)
+    select source_file_id, source_row, max(entered_date) as last_change_date
+    from stage_history_by_row group by source_file_id, source_row
 ),
 account_segments as (
     select account_name, min(segment) as segment from accounts where segment is not null group by account_name
@@ -30,12 +28,12 @@ select o.opportunity_id,
        o.stage, o.created_date, o.close_date, o.amount, o.rep_name, o.source,
        coalesce(o.segment, a.segment) as segment, o.product, o.account_name, o.source_file_id, o.source_row,
        case when o.status = 'won' and o.close_date <= (select as_of_date from run_parameters) then (select max(stage_order) from open_stages)
-            else greatest(coalesce(h.reached_order, 0), coalesce(c.reached_order, 0)) end as reached_order,
+            else greatest(coalesce(h.reached_order, 0), coalesce(c.stage_order, 0)) end as reached_order,
        coalesce(l.last_change_date, o.created_date) as last_stage_change_date,
        (select yes from has_history) as from_history
 from opportunities o
-left join history_reach h using (opportunity_id)
-left join current_reach c using (opportunity_id)
-left join last_change l using (opportunity_id)
+left join history_reach h on h.source_file_id = o.source_file_id and h.source_row = o.source_row
+left join open_stages c on lower(c.stage) = lower(o.stage)
+left join last_change l on l.source_file_id = o.source_file_id and l.source_row = o.source_row
 left join account_segments a on a.account_name = o.account_name
 where o.currency is null or o.currency = (select currency from run_parameters);

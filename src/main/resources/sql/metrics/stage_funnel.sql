@@ -13,18 +13,18 @@ cohort as (
 ),
 cohort_size as (select count(*) as n from cohort),
 entered as (
-    select h.opportunity_id, s.stage_order, min(h.entered_date) as entered_date
-    from opportunity_stage_history h
+    select h.source_file_id, h.source_row, s.stage_order, min(h.entered_date) as entered_date
+    from stage_history_by_row h
     join pipeline_stages s on lower(s.stage) = lower(h.stage)
-    join cohort c on c.opportunity_id = h.opportunity_id
-    group by h.opportunity_id, s.stage_order
+    join cohort c on c.source_file_id = h.source_file_id and c.source_row = h.source_row
+    group by h.source_file_id, h.source_row, s.stage_order
 ),
 days_to_next as (
     select e.stage_order, median(date_diff('day', e.entered_date, nxt.next_date)) as median_days
     from entered e
     join lateral (
         select min(e2.entered_date) as next_date from entered e2
-        where e2.opportunity_id = e.opportunity_id and e2.stage_order > e.stage_order
+        where e2.source_file_id = e.source_file_id and e2.source_row = e.source_row and e2.stage_order > e.stage_order
     ) nxt on nxt.next_date is not null
     group by e.stage_order
 ),
@@ -48,6 +48,6 @@ select r.stage, r.stage_order, r.reached_count,
        r.advanced_count, r.lost_here_count,
        r.advanced_count / nullif(r.advanced_count + r.lost_here_count, 0) as conversion_rate,
        d.median_days as median_days_to_next,
-       case when (select count(*) from opportunity_stage_history) > 0 then 'stage_history' else 'current_stage' end as funnel_basis
+       case when (select count(*) from stage_history_by_row) > 0 then 'stage_history' else 'current_stage' end as funnel_basis
 from all_rows r left join days_to_next d using (stage_order)
 order by r.stage_order;

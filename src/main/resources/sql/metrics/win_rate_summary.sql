@@ -37,9 +37,9 @@ summary as (
            count(*) filter (where status = 'lost') as lost_count,
            coalesce(sum(amount) filter (where status = 'won'), 0) as won_amount,
            coalesce(sum(amount) filter (where status = 'lost'), 0) as lost_amount,
-           case when (select count(*) from opportunity_stage_history) > 0
+           case when (select count(*) from stage_history_by_row) > 0
                 then count(*) filter (where reached_order >= (select stage_order from proposal_order)) end as proposal_closed_count,
-           case when (select count(*) from opportunity_stage_history) > 0
+           case when (select count(*) from stage_history_by_row) > 0
                 then count(*) filter (where status = 'won' and reached_order >= (select stage_order from proposal_order)) end as proposal_won_count
     from closed
 )

@@ -63,8 +63,8 @@ final class BulkCsvLoad {
     private final List<String> lookups = new ArrayList<>();
     /** Per canonical column, the SQL expression of its loaded value. */
     private final Map<String, String> value = new LinkedHashMap<>();
-    /** Stage name to the SQL expression of the date the deal entered it. */
-    private final Map<String, String> stageDates = new LinkedHashMap<>();
+    /** Per stage column (by stage index), the SQL expression of the date the deal entered that stage. */
+    private final List<String> stageDates = new ArrayList<>();
     /** Conditions under which SQL loads a row exactly as RowMapper would. */
     private final List<String> fast = new ArrayList<>();
     /** The row id of the file's first record in bulk_raw. */
@@ -420,7 +420,7 @@ final class BulkCsvLoad {
             String raw = "c" + stageColumn.index();
             read.add(stageColumn.index());
             fast.add(raw + " is null or " + dateCheck(raw, List.of(stageColumn.index())));
-            stageDates.put(stageColumn.stage(), dateValue(raw, List.of(stageColumn.index())));
+            stageDates.add(dateValue(raw, List.of(stageColumn.index())));
         }
         if (checkEdges) {
             for (int index : read) {
@@ -496,25 +496,26 @@ final class BulkCsvLoad {
         if (stageDates.isEmpty()) {
             return;
         }
+        // Entries name the deal by lineage and the stage by index (source_file_stages has the names): no strings.
         List<String> entries = new ArrayList<>();
-        stageDates.forEach((stage, date) -> entries.add("{'stage': " + literal(stage) + ", 'entered': " + date + "}"));
+        for (int i = 0; i < stageDates.size(); i++) {
+            entries.add("{'i': " + i + ", 'entered': " + stageDates.get(i) + "}");
+        }
         String deals;
         if (allLoaded) {
-            // Every staged row is a loaded deal: its id is computed again from the staged row, with the joins it uses.
-            String id = value.get("opportunity_id");
-            deals = "select " + id + " as opportunity_id, cast(? as integer) as source_file_id, bulk_raw.rowid - " + base
-                    + " + 2 as source_row, unnest([" + String.join(", ", entries) + "]) as e from bulk_raw"
-                    + joinsFor(List.of(id));
+            // Every staged row is a loaded deal.
+            deals = "select cast(? as integer) as source_file_id, bulk_raw.rowid - " + base
+                    + " + 2 as source_row, unnest([" + String.join(", ", entries) + "]) as e from bulk_raw";
         } else {
             // The deals SQL just loaded are this file's opportunities so far (RowMapper's rows come later, with their
             // own history): joined back to their staged row, not filtered again by the fast-row rules and lookups.
-            deals = "select o.opportunity_id, o.source_file_id, o.source_row, unnest([" + String.join(", ", entries)
+            deals = "select o.source_file_id, o.source_row, unnest([" + String.join(", ", entries)
                     + "]) as e from " + table.tableName() + " o join bulk_raw on bulk_raw.rowid = o.source_row + " + base
                     + " - 2 where o.source_file_id = ?";
         }
-        try (PreparedStatement statement = connection.prepareStatement("insert into opportunity_stage_history"
-                + " (opportunity_id, stage, entered_date, source_file_id, source_row)"
-                + " select opportunity_id, e.stage, e.entered, source_file_id, source_row from (" + deals
+        try (PreparedStatement statement = connection.prepareStatement("insert into stage_entries"
+                + " (source_file_id, source_row, stage_index, entered_date)"
+                + " select source_file_id, source_row, e.i, e.entered from (" + deals
                 + ") where e.entered is not null")) {
             statement.setInt(1, slot.sourceFileId);
             long started = System.nanoTime();

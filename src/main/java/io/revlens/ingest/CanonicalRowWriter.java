@@ -37,8 +37,8 @@ final class CanonicalRowWriter implements ItemStreamWriter<LoadItem> {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CanonicalRowWriter.class);
 
     private static final List<String> LINEAGE = List.of("source_file_id", "source_row");
-    private static final List<String> STAGE_HISTORY_COLUMNS = List.of("opportunity_id", "stage", "entered_date",
-            "source_file_id", "source_row");
+    private static final List<String> STAGE_ENTRY_COLUMNS = List.of("source_file_id", "source_row", "stage_index",
+            "entered_date");
     private static final List<String> REJECT_COLUMNS = List.of("source_file_id", "file", "row_number",
             "column_name", "raw_value", "reason");
 
@@ -71,7 +71,7 @@ final class CanonicalRowWriter implements ItemStreamWriter<LoadItem> {
                 columns.addAll(LINEAGE);
                 tables.put(table, new TableAppender(connection, table.tableName(), columns));
             }
-            stageHistory = new TableAppender(connection, "opportunity_stage_history", STAGE_HISTORY_COLUMNS);
+            stageHistory = new TableAppender(connection, "stage_entries", STAGE_ENTRY_COLUMNS);
             rejects = new TableAppender(connection, "rejects", REJECT_COLUMNS);
         } catch (SQLException e) {
             throw new ItemStreamException("Cannot open " + databaseFile + ": " + e.getMessage(), e);
@@ -228,8 +228,8 @@ final class CanonicalRowWriter implements ItemStreamWriter<LoadItem> {
                 tables.get(table).append(appenders.table(table), withLineage);
                 noteRow(slot, table, values);
                 for (MappedRow.StageEntry entry : row.stageHistory()) {
-                    stageHistory.append(appenders.history(), new Object[]{entry.opportunityId(), entry.stage(),
-                            entry.enteredDate(), slot.sourceFileId, row.rowNumber()});
+                    stageHistory.append(appenders.history(), new Object[]{slot.sourceFileId, row.rowNumber(),
+                            entry.stageIndex(), entry.enteredDate()});
                     slot.stages.computeIfAbsent(entry.stage(), s -> new boolean[2]);
                 }
             }
@@ -296,8 +296,8 @@ final class CanonicalRowWriter implements ItemStreamWriter<LoadItem> {
         try (PreparedStatement statement = connection.prepareStatement(
                 "select stage, bool_or(status = 'won'), bool_or(status = 'lost') from opportunities"
                         + " where source_file_id = ? and stage is not null group by stage"
-                        + " union all select distinct stage, false, false from opportunity_stage_history"
-                        + " where source_file_id = ?")) {
+                        + " union all select distinct s.stage, false, false from stage_entries e join source_file_stages s"
+                        + " on s.source_file_id = e.source_file_id and s.stage_index = e.stage_index where e.source_file_id = ?")) {
             statement.setInt(1, slot.sourceFileId);
             statement.setInt(2, slot.sourceFileId);
             try (ResultSet rs = statement.executeQuery()) {
@@ -346,6 +346,26 @@ final class CanonicalRowWriter implements ItemStreamWriter<LoadItem> {
         }
     }
 
+    /** The file's stage columns, by index: what its stage entries refer to. */
+    private void registerStages(FileSlot slot) throws SQLException {
+        if (slot.opened.profile() == null) {
+            return;
+        }
+        List<ResolvedProfile.StageColumn> stageColumns = slot.opened.profile().stageColumns();
+        try (PreparedStatement statement = connection.prepareStatement(
+                "insert into source_file_stages (source_file_id, stage_index, stage) values (?, ?, ?)")) {
+            for (int i = 0; i < stageColumns.size(); i++) {
+                statement.setInt(1, slot.sourceFileId);
+                statement.setInt(2, i);
+                statement.setString(3, stageColumns.get(i).stage());
+                statement.addBatch();
+            }
+            if (!stageColumns.isEmpty()) {
+                statement.executeBatch();
+            }
+        }
+    }
+
     private void register(FileSlot slot) throws SQLException {
         String path = slot.file.toString();
         for (String sql : loadedBefore(path) ? replaceStatements : List.<String>of()) {
@@ -376,6 +396,7 @@ final class CanonicalRowWriter implements ItemStreamWriter<LoadItem> {
                 slot.sourceFileId = rs.getInt(1);
             }
         }
+        registerStages(slot);
         slot.read = 0;
         slot.loaded = 0;
         slot.rejected = 0;

@@ -13,8 +13,8 @@ public record MappedRow(long rowNumber, Outcome outcome, Object[] values, List<S
     /** What happened to the row. */
     public enum Outcome { LOADED, REJECTED, SKIPPED }
 
-    /** A date a deal entered a stage. */
-    public record StageEntry(String opportunityId, String stage, LocalDate enteredDate) {
+    /** A date a deal entered a stage: the file's stage column {@code stageIndex} (in profile order) names it. */
+    public record StageEntry(int stageIndex, String stage, LocalDate enteredDate) {
     }
 
     static MappedRow skipped(long rowNumber, String reason) {

@@ -130,13 +130,14 @@ public final class RowMapper {
         }
         List<MappedRow.StageEntry> history = new ArrayList<>();
         if (!profile.stageColumns().isEmpty()) {
-            String id = (String) values[table.indexOf("opportunity_id")];
-            for (ResolvedProfile.StageColumn stageColumn : profile.stageColumns()) {
+            List<ResolvedProfile.StageColumn> stageColumns = profile.stageColumns();
+            for (int stageIndex = 0; stageIndex < stageColumns.size(); stageIndex++) {
+                ResolvedProfile.StageColumn stageColumn = stageColumns.get(stageIndex);
                 Object raw = row.cell(stageColumn.index());
                 try {
                     var date = plausible(coercer.date(raw));
                     if (date != null) {
-                        history.add(new MappedRow.StageEntry(id, stageColumn.stage(), date));
+                        history.add(new MappedRow.StageEntry(stageIndex, stageColumn.stage(), date));
                     }
                 } catch (CoercionException e) {
                     rejects.add(new Reject(n, profile.header().get(stageColumn.index()), rawText(raw), e.getMessage()));

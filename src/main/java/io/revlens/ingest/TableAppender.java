@@ -74,6 +74,8 @@ final class TableAppender {
                 appender.append(((BigDecimal) value).setScale(scales[i], RoundingMode.HALF_UP));
             } else if (type.equals("DATE")) {
                 appender.append((LocalDate) value);
+            } else if (type.equals("SMALLINT")) {
+                appender.append(((Number) value).shortValue());
             } else if (type.equals("INTEGER")) {
                 appender.append(((Number) value).intValue());
             } else if (type.equals("BIGINT")) {

@@ -40,7 +40,29 @@ public final class Workspace {
 
     /** Runs the canonical DDL; every statement is idempotent ({@code if not exists}). */
     public static void applySchema(Connection connection) throws SQLException {
+        // Databases written before stage history was stored by lineage hold it as a table of that name.
+        if (hasBaseTable(connection, "opportunity_stage_history")) {
+            inTransaction(connection, () -> {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("alter table opportunity_stage_history rename to stage_history_before_lineage");
+                }
+                runScript(connection, "sql/schema/canonical.sql");
+                runScript(connection, "sql/schema/migrate_stage_history.sql");
+            });
+            return;
+        }
         runScript(connection, "sql/schema/canonical.sql");
+    }
+
+    private static boolean hasBaseTable(Connection connection, String name) throws SQLException {
+        try (var statement = connection.prepareStatement("select count(*) from information_schema.tables"
+                + " where table_schema = 'main' and table_name = ? and table_type = 'BASE TABLE'")) {
+            statement.setString(1, name);
+            try (var rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) > 0;
+            }
+        }
     }
 
     /** Runs every statement of a SQL file on the classpath (e.g. {@code sql/quality/data_quality.sql}). */

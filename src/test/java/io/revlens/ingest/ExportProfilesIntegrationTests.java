@@ -51,6 +51,35 @@ class ExportProfilesIntegrationTests {
     }
 
     @Test
+    void aDatabaseWithTheEarlierStageHistoryTableKeepsItsHistory() throws Exception {
+        LoadRun.run(db(), List.of(fixture("hubspot-deals.csv")), Map.of());
+        String history = "select opportunity_id, stage, entered_date, source_file_id, source_row"
+                + " from opportunity_stage_history order by all";
+        List<List<String>> before = LoadRun.query(db(), history);
+        assertThat(before).hasSize(11);
+        // The layout before stage history was stored by lineage: one table with the id and stage name on each entry.
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:" + db());
+             java.sql.Statement s = c.createStatement()) {
+            s.execute("create table earlier as select * from opportunity_stage_history");
+            s.execute("drop view opportunity_stage_history");
+            s.execute("drop table stage_entries");
+            s.execute("drop table source_file_stages");
+            s.execute("alter table earlier rename to opportunity_stage_history");
+        }
+        assertThat(LoadRun.query(db(), history)).isEqualTo(before);
+        assertThat(LoadRun.query(db(), "select table_name, table_type from information_schema.tables"
+                + " where table_name like '%stage%' order by 1")).containsExactly(
+                List.of("opportunity_stage_history", "VIEW"), List.of("pipeline_stages", "BASE TABLE"),
+                List.of("source_file_stages", "BASE TABLE"), List.of("stage_entries", "BASE TABLE"),
+                List.of("stage_history_by_row", "VIEW"));
+        // Re-ingesting the file replaces the migrated entries.
+        LoadRun.run(db(), List.of(fixture("hubspot-deals.csv")), Map.of());
+        assertThat(LoadRun.query(db(), "select opportunity_id, stage, entered_date from opportunity_stage_history order by all"))
+                .isEqualTo(before.stream().map(row -> row.subList(0, 3)).toList());
+        assertThat(LoadRun.scalar(db(), "select count(*) from stage_entries")).isEqualTo("11");
+    }
+
+    @Test
     void hubspotCompaniesBecomeAccounts() throws Exception {
         LoadRun.run(db(), List.of(fixture("hubspot-companies.csv")), Map.of());
         assertThat(LoadRun.files(db()).get("hubspot-companies.csv").loaded()).isEqualTo(2);

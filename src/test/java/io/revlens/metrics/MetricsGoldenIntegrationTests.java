@@ -212,6 +212,28 @@ class MetricsGoldenIntegrationTests {
     }
 
     @Test
+    void twoRowsWithOneDealIdKeepTheirOwnStageHistory() throws Exception {
+        // deals.csv rows 500 and 501 both say deal 'dup' (open, current stage Qualified): row 500's history reached
+        // Negotiation (stage index 2, order 3) on 2026-06-01, row 501's only Qualified (order 1) on 2026-05-02.
+        for (String sql : List.of(
+                "insert into opportunities (opportunity_id, stage, amount, currency, created_date, close_date, status, source_file_id, source_row)"
+                        + " select 'dup', 'Qualified', 100, 'USD', date '2026-05-01', date '2026-09-01', 'open', 2, 500 + i from range(2) t(i)",
+                "insert into stage_entries values (2, 500, 0, date '2026-05-01'), (2, 500, 2, date '2026-06-01'),"
+                        + " (2, 501, 0, date '2026-05-02')")) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(sql);
+            }
+        }
+        new MetricsRunner().run(connection);
+
+        // One progress row per deal row, each with its own furthest stage and last stage change.
+        assertThat(rows("select source_row, reached_order, last_stage_change_date from opportunity_progress"
+                + " where opportunity_id = 'dup' order by source_row"))
+                .extracting(r -> List.of(r.get("source_row"), r.get("reached_order"), r.get("last_stage_change_date").toString()))
+                .containsExactly(List.of(500L, 3, "2026-06-01"), List.of(501L, 1, "2026-05-02"));
+    }
+
+    @Test
     void aWinRateBelowItsTrailingAverageIsATrigger() throws Exception {
         // Q1 2026 gains 4 won deals (100 each): 5 won, 2 lost. Q2 2026 (the as-of quarter) gains 12 lost: 1 won of 13.
         for (String sql : List.of(
@@ -241,11 +263,12 @@ class MetricsGoldenIntegrationTests {
         for (String sql : List.of(
                 "insert into opportunities (opportunity_id, stage, amount, currency, created_date, close_date, status, source_file_id, source_row)"
                         + " select 'p' || i, 'Closed Lost', 100, 'USD', date '2025-01-01', date '2025-03-01', 'lost', 2, 100 + i from range(20) t(i)",
-                "insert into opportunity_stage_history select 'p' || i, 'Proposal', date '2025-02-01', 2, 100 + i from range(20) t(i)",
+                // stage index 1 = Proposal, 0 = Qualified (golden-fixture.sql's source_file_stages)
+                "insert into stage_entries select 2, 100 + i, 1, date '2025-02-01' from range(20) t(i)",
                 "insert into opportunities (opportunity_id, stage, amount, currency, created_date, close_date, status, source_file_id, source_row)"
                         + " select 'n' || i, 'Closed Lost', 100, 'USD', date '2026-01-10', date '2026-02-01', 'lost', 2, 200 + i from range(20) t(i)",
-                "insert into opportunity_stage_history select 'n' || i, case when i < 10 then 'Qualified' else 'Proposal' end,"
-                        + " date '2026-01-10', 2, 200 + i from range(20) t(i)")) {
+                "insert into stage_entries select 2, 200 + i, case when i < 10 then 0 else 1 end,"
+                        + " date '2026-01-10' from range(20) t(i)")) {
             try (Statement statement = connection.createStatement()) {
                 statement.execute(sql);
             }

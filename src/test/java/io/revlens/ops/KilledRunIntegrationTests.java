@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 class KilledRunIntegrationTests {
 
     static final List<String> TABLES = List.of("accounts", "reps", "opportunities",
-            "opportunity_stage_history", "revenue_lines", "rejects");
+            "opportunity_stage_history", "stage_entries", "revenue_lines", "rejects");
 
     @TempDir
     static Path shared;
@@ -149,6 +149,7 @@ class KilledRunIntegrationTests {
                 String lineage = switch (table) {
                     case "rejects" -> "(source_file_id, row_number, column_name)";
                     case "opportunity_stage_history" -> "(source_file_id, source_row, stage)";
+                    case "stage_entries" -> "(source_file_id, source_row, stage_index)";
                     default -> "(source_file_id, source_row)";
                 };
                 try (ResultSet rs = statement.executeQuery(
