@@ -54,6 +54,17 @@ final class BulkCsvLoad {
     private static final String LATEST_FAST_DATE = "(current_date + interval " + RowMapper.MAX_YEARS_AHEAD
             + " year - interval 2 day)";
 
+    /**
+     * DuckDB's read buffer for files over {@link #LARGE_FILE} bytes. Its default (32 MB) read our larger exports
+     * markedly slower on the 2-core benchmark machine: staging 1M HubSpot deals (318 MB) 0.99-1.03 s at the
+     * default, 0.80-0.82 s at 48 MB; 1M invoice lines (118 MB) 0.46-0.48 s against 0.33-0.37 s; 2M deals (636 MB)
+     * 1.94-1.97 s against 1.57-1.63 s (docs/benchmarks.md). For a 32 MB file the default was as fast or faster.
+     * A record the reader drops (DuckDB issue 25825: a last line longer than an explicit buffer) cannot go
+     * unnoticed: records are checked against the line scan's count.
+     */
+    private static final long LARGE_FILE = 64L << 20;
+    private static final long LARGE_FILE_BUFFER = 48L << 20;
+
     private final Connection connection;
     private final FileSlot slot;
     private final RowMapper mapper;
@@ -225,6 +236,7 @@ final class BulkCsvLoad {
                 + ", header = false, skip = 1, auto_detect = false, delim = '" + delimiter()
                 + "', quote = '\"', escape = '\"', strict_mode = true, null_padding = false, encoding = 'utf-8',"
                 + " dateformat = '%Y-%m-%d'" + (timestampFormat == null ? "" : ", timestampformat = " + literal(timestampFormat))
+                + (slot.size > LARGE_FILE ? ", buffer_size = " + LARGE_FILE_BUFFER : "")
                 + ", store_rejects = true, rejects_table = 'bulk_errors', rejects_scan = 'bulk_scans',"
                 + " columns = {" + columns + "})");
         if (count("select count(*) from bulk_errors") > 0) {
@@ -292,16 +304,23 @@ final class BulkCsvLoad {
         }
         Map<Integer, DateType> found = new LinkedHashMap<>();
         Map<Integer, Boolean> mixed = new LinkedHashMap<>();
+        // Only the candidate columns come back to Java (the reader still parses every field of each line).
+        List<Integer> sampled = List.copyOf(candidates);
+        StringBuilder select = new StringBuilder();
+        for (int index : sampled) {
+            select.append(select.length() == 0 ? "" : ", ").append('c').append(index);
+        }
         try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("select * from read_csv(" + literal(slot.file.toString())
+             ResultSet rs = statement.executeQuery("select " + select + " from read_csv(" + literal(slot.file.toString())
                      + ", header = false, skip = 1, auto_detect = false, delim = '" + delimiter()
                      + "', quote = '\"', escape = '\"', parallel = false, ignore_errors = true,"
                      // a small buffer: the sample is the file's first rows, not its first 32 MB
                      + " buffer_size = 4194304, columns = {"
                      + columns + "}) limit 2000")) {
             while (rs.next()) {
-                for (int index : candidates) {
-                    String text = rs.getString(index + 1);
+                for (int i = 0; i < sampled.size(); i++) {
+                    int index = sampled.get(i);
+                    String text = rs.getString(i + 1);
                     if (text == null) {
                         continue;
                     }

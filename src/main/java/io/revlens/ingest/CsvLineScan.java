@@ -4,13 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.HexFormat;
 
 /**
- * One pass over a CSV file's bytes for its SHA-256 and for what decides whether DuckDB's reader sees the
+ * One pass over a CSV file's bytes for what decides whether DuckDB's reader sees the
  * same records as commons-csv: the number of lines, bare carriage returns, quotes opened after a space
  * (commons-csv keeps {@code , "x"} literally, DuckDB unquotes it), and whether any field starts or ends
  * with something other than printable ASCII or holds a no-break space (then each value is checked in SQL
@@ -18,6 +15,7 @@ import java.util.HexFormat;
  * malformed (DuckDB and commons-csv both refuse it), so its edges decide nothing.
  *
  * <p>This runs beside DuckDB's own read of the file, on one of the machine's cores, so its cost slows that read.
+ * The file's SHA-256 is computed apart, earlier ({@link ExportRowReader}), and joined in with {@link #withSha256}.
  * A pass eight bytes at a time ({@link WordPass}) settles most clean exports alone; the byte-by-byte reading
  * ({@link ByteReading}) reads only the files it leaves.
  */
@@ -26,10 +24,11 @@ record CsvLineScan(String sha256, long lines, boolean loneCarriageReturn, boolea
 
     private static final int BUFFER = 1 << 20;
 
+    /** The scan of the file; its {@code sha256} is null until {@link #withSha256}. */
     static CsvLineScan of(Path file, char delimiter) throws IOException {
         WordPass words = WordPass.of(file, delimiter);
         if (words.settled()) {
-            return new CsvLineScan(words.sha256(), words.lines(), words.loneCarriageReturn(), false, false);
+            return new CsvLineScan(null, words.lines(), words.loneCarriageReturn(), false, false);
         }
         ByteReading reading = new ByteReading(delimiter);
         byte[] buffer = new byte[BUFFER];
@@ -40,12 +39,16 @@ record CsvLineScan(String sha256, long lines, boolean loneCarriageReturn, boolea
             }
         }
         reading.end();
-        return new CsvLineScan(words.sha256(), words.lines(), words.loneCarriageReturn(), reading.quoteAfterSpace,
+        return new CsvLineScan(null, words.lines(), words.loneCarriageReturn(), reading.quoteAfterSpace,
                 reading.unplain);
     }
 
+    CsvLineScan withSha256(String sha256) {
+        return new CsvLineScan(sha256, lines, loneCarriageReturn, quoteAfterSpace, unplainEdges);
+    }
+
     /**
-     * Eight bytes at a time: the SHA-256, the line count and bare carriage returns, exactly; and whether, after
+     * Eight bytes at a time: the line count and bare carriage returns, exactly; and whether, after
      * the first line (read byte by byte), the file holds none of the byte patterns without which no quote can
      * follow a space and no field can start or end with anything but printable ASCII. Then, and only then, it is
      * {@code settled}: neither can occur. The patterns are a field start (delimiter, line break, quote) next to a
@@ -53,7 +56,7 @@ record CsvLineScan(String sha256, long lines, boolean loneCarriageReturn, boolea
      * break, a line break between a quote and a field start, and a no-break space. A file with a delimiter and a
      * space inside a quoted value (as in "Acme, Inc.") is left to the byte-by-byte reading, which only costs time.
      */
-    record WordPass(String sha256, long lines, boolean loneCarriageReturn, boolean settled) {
+    record WordPass(long lines, boolean loneCarriageReturn, boolean settled) {
 
         private static final long HIGHS = 0x8080808080808080L;
         private static final long LOWS = 0x7F7F7F7F7F7F7F7FL;
@@ -62,12 +65,6 @@ record CsvLineScan(String sha256, long lines, boolean loneCarriageReturn, boolea
         private static final long QUOTES = AsciiWords.repeated('"');
 
         static WordPass of(Path file, char delimiter) throws IOException {
-            MessageDigest digest;
-            try {
-                digest = MessageDigest.getInstance("SHA-256");
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
-            }
             Words words = new Words(delimiter);
             boolean headerClean = false;
             int lastByte = -1;
@@ -80,7 +77,6 @@ record CsvLineScan(String sha256, long lines, boolean loneCarriageReturn, boolea
                     int n = in.readNBytes(buffer, 0, buffer.length);
                     end = n < buffer.length;
                     if (n > 0) {
-                        digest.update(buffer, 0, n);
                         lastByte = buffer[n - 1] & 0xFF;
                     }
                     int full = n >>> 3;
@@ -120,8 +116,7 @@ record CsvLineScan(String sha256, long lines, boolean loneCarriageReturn, boolea
                 }
             }
             long lines = words.lineFeeds + (lastByte != -1 && lastByte != '\n' ? 1 : 0);
-            return new WordPass(HexFormat.of().formatHex(digest.digest()), lines,
-                    words.carriageReturns != words.crlf, headerClean && words.odd == 0);
+            return new WordPass(lines, words.carriageReturns != words.crlf, headerClean && words.odd == 0);
         }
 
         /** The running counts and pattern flags, and the byte masks of the word before (a byte's high bit). */
@@ -180,10 +175,9 @@ record CsvLineScan(String sha256, long lines, boolean loneCarriageReturn, boolea
                         carriageReturns += Long.bitCount(cr & real);
                         crlf += Long.bitCount(back(cr, prevCr, 1) & lf & real);
                     }
-                    if ((bad | prevBad) != 0) {
-                        odd |= allowed & (back(start | quote, prevStart | prevQuote, 1) & bad  // a field starts with it
-                                | back(bad, prevBad, 1) & (start | quote)); // a field ends with it, or a quote follows a space
-                    }
+                    // Without a branch: spaces make this pattern's words frequent and irregular.
+                    odd |= allowed & (back(start | quote, prevStart | prevQuote, 1) & bad  // a field starts with it
+                            | back(bad, prevBad, 1) & (start | quote)); // a field ends with it, or a quote follows a space
                     if ((lineBreak | prevBreak) != 0) {
                         long quote1 = back(quote, prevQuote, 1);
                         odd |= allowed & (back(start, prevStart, 2) & quote1 & lineBreak // a quoted value starts with a line break

@@ -35,8 +35,12 @@ final class ExportRowReader implements ItemStreamReader<LoadItem> {
     private int fileIndex;
     private FileSlot current;
     private long emitted;
-    /** Content hashes of the files by index, computed when first needed (a cache, not restart state). */
-    private final Map<Integer, String> hashes = new java.util.HashMap<>();
+    /**
+     * Content hashes of the files by index (a cache, not restart state). A file's hash starts when the file is
+     * opened, or when the step opens for its first file, on another thread: it then overlaps the single-threaded
+     * work before DuckDB reads the file (opening the database, detecting the file's layout) instead of DuckDB's read.
+     */
+    private final Map<Integer, java.util.concurrent.CompletableFuture<String>> hashes = new java.util.HashMap<>();
 
     /** @param bulkCsv whether plain CSV files are handed whole to the writer for DuckDB's reader */
     ExportRowReader(List<Path> files, Map<String, String> profileOverrides, ProfileCatalog catalog, boolean bulkCsv) {
@@ -49,6 +53,9 @@ final class ExportRowReader implements ItemStreamReader<LoadItem> {
     @Override
     public void open(ExecutionContext context) throws ItemStreamException {
         fileIndex = context.containsKey(FILE_INDEX_KEY) ? context.getInt(FILE_INDEX_KEY) : 0;
+        if (fileIndex < files.size()) {
+            hashing(fileIndex);
+        }
     }
 
     @Override
@@ -101,6 +108,7 @@ final class ExportRowReader implements ItemStreamReader<LoadItem> {
 
     private FileSlot openSlot(int index) {
         Path file = files.get(index);
+        java.util.concurrent.CompletableFuture<String> hash = hashing(index);
         String override = overrideFor(file);
         OpenedExport opened;
         try {
@@ -129,7 +137,7 @@ final class ExportRowReader implements ItemStreamReader<LoadItem> {
         try {
             size = Files.size(file);
             if (bulkCsv && mapper != null && BulkCsvLoad.ineligible(opened) == null) {
-                // One pass for the hash and what decides whether DuckDB may read the file, run while DuckDB reads it.
+                // What decides whether DuckDB may read the file, found while DuckDB reads it (after the hash).
                 char delimiter = opened.delimiter().equals("tab") ? '\t' : opened.delimiter().charAt(0);
                 scan = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
                     try {
@@ -137,10 +145,10 @@ final class ExportRowReader implements ItemStreamReader<LoadItem> {
                     } catch (IOException e) {
                         throw new java.io.UncheckedIOException(e);
                     }
-                });
+                }, scans).thenCombine(hash, CsvLineScan::withSha256);
                 sha = "";
             } else {
-                sha = hashes.containsKey(index) ? hashes.get(index) : sha256(file);
+                sha = hash(index);
             }
         } catch (IOException e) {
             size = 0;
@@ -151,15 +159,34 @@ final class ExportRowReader implements ItemStreamReader<LoadItem> {
         return slot;
     }
 
+    /** The file's SHA-256, or "" when it cannot be read (the opening reports why). */
     private String hash(int index) {
-        return hashes.computeIfAbsent(index, i -> {
+        try {
+            return hashing(index).join();
+        } catch (java.util.concurrent.CompletionException e) {
+            return "";
+        }
+    }
+
+    private java.util.concurrent.CompletableFuture<String> hashing(int index) {
+        return hashes.computeIfAbsent(index, i -> java.util.concurrent.CompletableFuture.supplyAsync(() -> {
             try {
                 return sha256(files.get(i));
             } catch (IOException e) {
-                return "";
+                throw new java.io.UncheckedIOException(e);
             }
-        });
+        }, scans));
     }
+
+    /**
+     * One background thread per reader for its hashes and line scans, in the order they are asked for: on two
+     * cores a second one would only take CPU from DuckDB. Daemon, so a job that ends early does not wait for it.
+     */
+    private final java.util.concurrent.ExecutorService scans = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "revlens-file-scan");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     /**
      * The index of the first earlier file with the same contents, or null. Sizes are compared first, so files
@@ -230,5 +257,6 @@ final class ExportRowReader implements ItemStreamReader<LoadItem> {
             closeQuietly(current.opened);
             current = null;
         }
+        scans.shutdown();
     }
 }

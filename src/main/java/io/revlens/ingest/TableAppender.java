@@ -11,8 +11,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Appends rows to one DuckDB table through its Appender, by column name: the table's physical columns are
@@ -25,21 +27,38 @@ final class TableAppender {
     private final String[] types;
     private final int[] scales;
 
-    /** {@code columns}: the names of the values passed to {@link #append}, in order. */
-    TableAppender(Connection connection, String table, List<String> columns) throws SQLException {
+    /**
+     * The physical columns (name, type) of every table of the database's main schema, in column order: read once
+     * for all the appenders (one catalog query instead of one per table).
+     */
+    static Map<String, List<String[]>> physicalColumns(Connection connection) throws SQLException {
+        Map<String, List<String[]>> tables = new HashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement("select table_name, column_name, data_type"
+                + " from duckdb_columns() where database_name = current_database() and schema_name = 'main'"
+                + " order by table_name, column_index");
+             ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+                tables.computeIfAbsent(rs.getString(1), t -> new ArrayList<>())
+                        .add(new String[]{rs.getString(2), rs.getString(3).toUpperCase(Locale.ROOT)});
+            }
+        }
+        return tables;
+    }
+
+    /**
+     * @param columns  the names of the values passed to {@link #append}, in order
+     * @param physical {@link #physicalColumns}
+     */
+    TableAppender(String table, List<String> columns, Map<String, List<String[]>> physical) {
         this.table = table;
         List<String> names = new ArrayList<>();
         List<String> typeNames = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(
-                "select column_name, data_type from information_schema.columns where table_name = ? "
-                        + "order by ordinal_position")) {
-            statement.setString(1, table);
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    names.add(rs.getString(1));
-                    typeNames.add(rs.getString(2).toUpperCase(Locale.ROOT));
-                }
-            }
+        for (String[] column : physical.getOrDefault(table, List.of())) {
+            names.add(column[0]);
+            typeNames.add(column[1]);
+        }
+        if (names.isEmpty()) {
+            throw new IllegalStateException("No table " + table + " in the database");
         }
         sourceIndex = new int[names.size()];
         types = typeNames.toArray(String[]::new);

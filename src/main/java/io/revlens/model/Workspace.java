@@ -51,7 +51,8 @@ public final class Workspace {
             });
             return;
         }
-        runScript(connection, "sql/schema/canonical.sql");
+        // One transaction: one commit for the whole schema instead of one per statement.
+        inTransaction(connection, () -> runScript(connection, "sql/schema/canonical.sql"));
     }
 
     private static boolean hasBaseTable(Connection connection, String name) throws SQLException {

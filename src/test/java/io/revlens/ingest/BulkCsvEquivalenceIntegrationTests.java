@@ -106,6 +106,45 @@ class BulkCsvEquivalenceIntegrationTests {
         assertThat(methods("bulk.duckdb")).containsOnly("bulk");
     }
 
+    @Test
+    void aFileOverTheLargeFileThresholdLoadsEveryRowWithItsLineNumber() throws Exception {
+        // Over 64 MB, DuckDB reads with a larger buffer (BulkCsvLoad.LARGE_FILE_BUFFER). The last line, without a
+        // line break, needs Java (a money string).
+        Path file = dir.resolve("in").resolve("invoice-lines.csv");
+        Files.createDirectories(file.getParent());
+        long cents = 0;
+        int n = 0;
+        try (var out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write("invoice,customer,date,amount,quantity,product,currency\n");
+            while (Files.size(file) < (65L << 20) || n < 1_000_000) {
+                n++;
+                int amount = n % 9973;
+                cents += amount * 100L;
+                out.write("INV-" + n + ",Customer " + (n % 5000) + ",2026-0" + (1 + n % 9) + "-1" + (n % 10) + ","
+                        + amount + ",1,Calibration service plan,USD\n");
+                if (n % 100_000 == 0) {
+                    out.flush();
+                }
+            }
+            out.write("INV-LAST,Customer last,2026-03-31,\"$1,234.56\",1,Widget,USD");
+        }
+        assertThat(Files.size(file)).isGreaterThan(64L << 20);
+        Path db = dir.resolve("large.duckdb");
+        LoadRun.run(db, List.of(file), Map.of(), ProfileCatalog.builtIn(), true);
+
+        LoadRun.FileRow loaded = LoadRun.files(db).get("invoice-lines.csv");
+        assertThat(List.of(loaded.read(), loaded.loaded(), loaded.rejected())).containsExactly(n + 1L, n + 1L, 0L);
+        assertThat(methods("large.duckdb")).containsOnly("bulk");
+        assertThat(LoadRun.query(db, "select count(*), sum(amount), min(source_row), max(source_row) from revenue_lines"))
+                .containsExactly(List.of(String.valueOf(n + 1), java.math.BigDecimal.valueOf(cents + 123_456, 2).toPlainString(),
+                        "2", String.valueOf(n + 2)));
+        assertThat(LoadRun.query(db, "select document_number, customer_name, line_date, amount from revenue_lines"
+                + " where source_row in (2, " + (n + 1) + ", " + (n + 2) + ") order by source_row")).containsExactly(
+                List.of("INV-1", "Customer 1", "2026-02-11", "1.00"),
+                List.of("INV-" + n, "Customer " + (n % 5000), "2026-0" + (1 + n % 9) + "-1" + (n % 10), (n % 9973) + ".00"),
+                List.of("INV-LAST", "Customer last", "2026-03-31", "1234.56"));
+    }
+
     private Path write(String name, String content) throws Exception {
         Path file = dir.resolve("in").resolve(name);
         Files.createDirectories(file.getParent());

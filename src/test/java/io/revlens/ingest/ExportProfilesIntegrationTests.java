@@ -221,5 +221,15 @@ class ExportProfilesIntegrationTests {
         assertThat(rows.get("sales-team.csv").kind()).isEqualTo("reps");
         assertThat(LoadRun.query(db(), "select (select count(*) from opportunities), (select count(*) from reps),"
                 + " (select sum(amount) from revenue_lines)")).containsExactly(List.of("3", "3", "60000.00"));
+        // Each file's SHA-256 (hashed on the reader's scan thread) is that of its bytes, whichever way it loaded.
+        java.util.HexFormat hex = java.util.HexFormat.of();
+        java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+        List<List<String>> expected = new java.util.ArrayList<>();
+        for (Path file : files) {
+            expected.add(List.of(file.getFileName().toString(), hex.formatHex(sha.digest(Files.readAllBytes(file))),
+                    file.toString().endsWith(".csv") ? "bulk" : "rows"));
+        }
+        assertThat(LoadRun.query(db(), "select regexp_extract(path, '[^/]+$'), sha256, load_method from source_files order by path"))
+                .isEqualTo(expected);
     }
 }
