@@ -82,6 +82,10 @@ final class BulkCsvLoad {
     private long base;
     /** Header columns DuckDB parses as dates, and how. */
     private final Map<Integer, DateType> typed = new LinkedHashMap<>();
+    /** {@link #readColumnFacts}: whether column 0 has a value on every staged row. */
+    private boolean firstColumnFull;
+    /** {@link #readColumnFacts}: the typed date columns whose every value lies in the range SQL loads. */
+    private final Set<Integer> datesInRange = new java.util.HashSet<>();
     /** Each lookup's join clause by alias, in join order (a lookup keyed on another's value joins after it). */
     private final Map<String, String> joinByAlias = new LinkedHashMap<>();
     private static final java.util.regex.Pattern ALIAS = java.util.regex.Pattern.compile("\\blk_\\d+\\b");
@@ -351,17 +355,53 @@ final class BulkCsvLoad {
         return slot.opened.delimiter().equals("tab") ? "\\t" : slot.opened.delimiter();
     }
 
+    /**
+     * Facts of the whole staged file that make some per-row conditions always true, so they are left out of the
+     * fast-row filter (on 1M deals the eight date-range checks and the 20-column blank-row test cost about 0.1 s
+     * of the insert; these facts, 35 ms): whether the first column has a value on every row, and which typed date
+     * columns lie wholly in the range SQL may load.
+     */
+    private void readColumnFacts() throws SQLException {
+        StringBuilder sql = new StringBuilder("select count(*) = count(c0)");
+        List<Integer> dates = List.copyOf(typed.keySet());
+        for (int index : dates) {
+            sql.append(", coalesce(cast(min(c").append(index).append(") as date) >= date '1900-01-01' and cast(max(c")
+                    .append(index).append(") as date) <= ").append(LATEST_FAST_DATE).append(", true)");
+        }
+        long started = System.nanoTime();
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery(sql + " from bulk_raw")) {
+            rs.next();
+            firstColumnFull = rs.getBoolean(1);
+            datesInRange.clear();
+            for (int i = 0; i < dates.size(); i++) {
+                if (rs.getBoolean(i + 2)) {
+                    datesInRange.add(dates.get(i));
+                }
+            }
+        } finally {
+            timed("column facts", started);
+        }
+    }
+
     /** Expressions for each canonical column, the conditions of a fast row, and the lookups they join. */
     private void plan(boolean checkEdges) throws SQLException {
         Set<Integer> read = new LinkedHashSet<>();
+        readColumnFacts();
 
         // The first non-blank cell decides total/footer rows: such rows, and anything like them, go to Java.
-        StringBuilder first = new StringBuilder("coalesce(");
-        for (int i = 0; i < width; i++) {
-            first.append(i == 0 ? "" : ", ").append(typed.containsKey(i) ? "cast(c" + i + " as varchar)" : "c" + i);
+        StringBuilder first = new StringBuilder();
+        if (firstColumnFull) {
+            // every row has a first cell: none is blank, and the first cell is the first non-blank one
+            first.append(typed.containsKey(0) ? "cast(c0 as varchar)" : "c0");
+        } else {
+            first.append("coalesce(");
+            for (int i = 0; i < width; i++) {
+                first.append(i == 0 ? "" : ", ").append(typed.containsKey(i) ? "cast(c" + i + " as varchar)" : "c" + i);
+            }
+            first.append(')');
+            fast.add(first + " is not null");
         }
-        first.append(')');
-        fast.add(first + " is not null");
         if (checkEdges) {
             fast.add(clean(first.toString()));
         }
@@ -375,7 +415,9 @@ final class BulkCsvLoad {
             String name = column.name();
             switch (column.type()) {
                 case DATE -> {
-                    fast.add(raw + " is null or " + dateCheck(raw, profile.indexes(name)));
+                    if (!whollyInRange(profile.indexes(name))) {
+                        fast.add(raw + " is null or " + dateCheck(raw, profile.indexes(name)));
+                    }
                     value.put(name, dateValue(raw, profile.indexes(name)));
                 }
                 case AMOUNT -> {
@@ -438,7 +480,9 @@ final class BulkCsvLoad {
         for (ResolvedProfile.StageColumn stageColumn : profile.stageColumns()) {
             String raw = "c" + stageColumn.index();
             read.add(stageColumn.index());
-            fast.add(raw + " is null or " + dateCheck(raw, List.of(stageColumn.index())));
+            if (!whollyInRange(List.of(stageColumn.index()))) {
+                fast.add(raw + " is null or " + dateCheck(raw, List.of(stageColumn.index())));
+            }
             stageDates.add(dateValue(raw, List.of(stageColumn.index())));
         }
         if (checkEdges) {
@@ -585,6 +629,11 @@ final class BulkCsvLoad {
     }
 
     /** A date SQL may load as Java would: a typed date in 1900..2199 (DuckDB reads "23-11-01" as year 23), or ISO text. */
+    /** Whether the date comes from one typed column whose every value SQL may load ({@link #readColumnFacts}). */
+    private boolean whollyInRange(List<Integer> indexes) {
+        return indexes.size() == 1 && datesInRange.contains(indexes.get(0));
+    }
+
     private String dateCheck(String raw, List<Integer> indexes) {
         return indexes.size() == 1 && typed.containsKey(indexes.get(0))
                 ? "cast(" + raw + " as date) between date '1900-01-01' and " + LATEST_FAST_DATE : isoDate(raw);

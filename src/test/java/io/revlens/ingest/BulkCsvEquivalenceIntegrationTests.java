@@ -76,6 +76,34 @@ class BulkCsvEquivalenceIntegrationTests {
     }
 
     @Test
+    void typedDateColumnsWithValuesOutOfRangeAndRowsWithoutAFirstCellLoadAsRowByRow() throws Exception {
+        // Every date is ISO, so DuckDB parses the date columns itself; the SQL leaves out a column's range check
+        // only when the whole column is in range, and the blank-row test only when every row has a first cell.
+        // Here neither holds: a close date and a stage date out of range, and a deal without a record id.
+        Path deals = write("hubspot-deals.csv", DEALS_HEADER
+                + "1,In range,Acme,Ann,Closed Won,100,USD,2026-01-05 10:00,2026-02-01 17:00,New Business,2026-01-20 09:00\n"
+                + "2,Far future close,Acme,Ann,Proposal,200,USD,2026-01-06 10:00,2999-01-01 00:00,,2026-01-21 09:00\n"
+                + "3,Before 1900,Acme,Bob,Closed Lost,300,USD,2026-01-07 10:00,2026-02-03 17:00,,1899-12-30 09:00\n"
+                + ",Name as id,Acme,Ann,Qualified,10,USD,2026-01-12 10:00,,,\n"
+                + "5,Also in range,Acme,Bob,Closed Won,50,USD,2026-01-08 10:00,2026-02-04 17:00,Renewal,2026-01-22 09:00\n");
+        Path clean = write("clean-deals.csv", DEALS_HEADER
+                + "11,In range,Acme,Ann,Closed Won,100,USD,2026-01-05 10:00,2026-02-01 17:00,New Business,2026-01-20 09:00\n"
+                + "12,Also in range,Acme,Bob,Proposal,50,USD,2026-01-08 10:00,2026-03-04 17:00,Renewal,\n");
+        List<Path> files = List.of(deals, clean);
+
+        Map<String, List<List<String>>> bulk = load("bulk.duckdb", files, true);
+        Map<String, List<List<String>>> rows = load("rows.duckdb", files, false);
+
+        assertThat(bulk).isEqualTo(rows);
+        assertThat(methods("bulk.duckdb")).containsOnly("bulk");
+        // Java rejects the far-future close date and keeps the 1899 stage date (SQL leaves both to it).
+        assertThat(bulk.get("opportunities")).extracting(row -> row.get(1))
+                .contains("In range", "Also in range", "Name as id", "Before 1900").doesNotContain("Far future close");
+        assertThat(bulk.get("opportunity_stage_history")).extracting(row -> row.get(2)).contains("1899-12-30");
+        assertThat(bulk.get("rejects")).extracting(row -> row.get(4)).contains("2999-01-01 00:00");
+    }
+
+    @Test
     void filesDuckDbReadsDifferentlyFallBackToRowByRowWithTheSameResult() throws Exception {
         String header = "invoice,customer,date,amount\n";
         List<Path> files = List.of(
