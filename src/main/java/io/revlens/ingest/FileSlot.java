@@ -23,7 +23,7 @@ final class FileSlot {
     long rowsEmitted = -1;
     /** Whether the writer loads this file whole ({@link BulkCsvLoad}, or row by row when DuckDB cannot). */
     boolean bulk;
-    /** For a bulk file: its byte scan (lines, quoting, edges, SHA-256), running beside DuckDB's read. */
+    /** For a bulk file: its byte scan (lines, quoting, edges) with its SHA-256, both on the reader's scan thread. */
     java.util.concurrent.CompletableFuture<CsvLineScan> scan;
     /** Set by the reader when reading stopped early. */
     String readError;
