@@ -225,21 +225,27 @@ final class BulkCsvLoad {
         execute("drop table if exists bulk_errors");
         execute("drop table if exists bulk_scans");
         StringBuilder columns = new StringBuilder();
-        String timestampFormat = null;
+        // The canonical model keeps dates only. When every typed column is a date-time in one layout (HubSpot's),
+        // DuckDB reads them as dates in that layout: half the bytes to stage and no cast after (1M deals: staging,
+        // insert and history 1.99-2.01 s -> 1.89-1.95 s). With plain dates beside them, date-times stay timestamps.
+        String timestampFormat = typed.values().stream().filter(t -> t != DateType.DATE).map(t -> t.format)
+                .findFirst().orElse(null);
+        boolean dateTimesAsDates = timestampFormat != null && !typed.containsValue(DateType.DATE);
         for (int i = 0; i < width; i++) {
             String type = "VARCHAR";
             DateType dateType = typed.get(i);
             if (dateType != null) {
-                type = dateType == DateType.DATE ? "DATE" : "TIMESTAMP";
-                timestampFormat = dateType == DateType.DATE ? timestampFormat : dateType.format;
+                type = dateType == DateType.DATE || dateTimesAsDates ? "DATE" : "TIMESTAMP";
             }
             columns.append(i == 0 ? "" : ", ").append("'c").append(i).append("': '").append(type).append('\'');
         }
+        String formats = dateTimesAsDates ? "dateformat = " + literal(timestampFormat)
+                : "dateformat = '%Y-%m-%d'" + (timestampFormat == null ? "" : ", timestampformat = " + literal(timestampFormat));
         // A row DuckDB cannot read strictly lands in bulk_errors instead of failing the transaction.
         execute("create temp table bulk_raw as select * from read_csv(" + literal(slot.file.toString())
                 + ", header = false, skip = 1, auto_detect = false, delim = '" + delimiter()
                 + "', quote = '\"', escape = '\"', strict_mode = true, null_padding = false, encoding = 'utf-8',"
-                + " dateformat = '%Y-%m-%d'" + (timestampFormat == null ? "" : ", timestampformat = " + literal(timestampFormat))
+                + " " + formats
                 + (slot.size > LARGE_FILE ? ", buffer_size = " + LARGE_FILE_BUFFER : "")
                 + ", store_rejects = true, rejects_table = 'bulk_errors', rejects_scan = 'bulk_scans',"
                 + " columns = {" + columns + "})");

@@ -89,7 +89,12 @@ class BulkCsvEquivalenceIntegrationTests {
         Path clean = write("clean-deals.csv", DEALS_HEADER
                 + "11,In range,Acme,Ann,Closed Won,100,USD,2026-01-05 10:00,2026-02-01 17:00,New Business,2026-01-20 09:00\n"
                 + "12,Also in range,Acme,Bob,Proposal,50,USD,2026-01-08 10:00,2026-03-04 17:00,Renewal,\n");
-        List<Path> files = List.of(deals, clean);
+        // Plain dates beside date-times (all in range, so the typed read is kept): DuckDB reads the first as dates
+        // and the others as timestamps; in the two files above every typed column is a date-time, read as a date.
+        Path mixed = write("mixed-deals.csv", DEALS_HEADER
+                + "21,Plain create date,Acme,Ann,Closed Won,100,USD,2026-01-05,2026-02-01 17:00,New Business,2026-01-20 09:00\n"
+                + "22,Plain create date too,Acme,Bob,Proposal,50,USD,2026-01-08,2026-03-04 17:00,Renewal,2026-01-30 10:00\n");
+        List<Path> files = List.of(deals, clean, mixed);
 
         Map<String, List<List<String>>> bulk = load("bulk.duckdb", files, true);
         Map<String, List<List<String>>> rows = load("rows.duckdb", files, false);
