@@ -145,7 +145,7 @@ final class ExportRowReader implements ItemStreamReader<LoadItem> {
                     } catch (IOException e) {
                         throw new java.io.UncheckedIOException(e);
                     }
-                }, scans).thenCombine(hash, CsvLineScan::withSha256);
+                }, scans()).thenCombine(hash, CsvLineScan::withSha256);
                 sha = "";
             } else {
                 sha = hash(index);
@@ -175,18 +175,26 @@ final class ExportRowReader implements ItemStreamReader<LoadItem> {
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
-        }, scans));
+        }, scans()));
     }
 
     /**
      * One background thread per reader for its hashes and line scans, in the order they are asked for: on two
-     * cores a second one would only take CPU from DuckDB. Daemon, so a job that ends early does not wait for it.
+     * cores a second one would only take CPU from DuckDB. Daemon, so a job that ends early does not wait for it;
+     * started when first needed and shut down by {@link #close}.
      */
-    private final java.util.concurrent.ExecutorService scans = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "revlens-file-scan");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private java.util.concurrent.ExecutorService scans;
+
+    private java.util.concurrent.ExecutorService scans() {
+        if (scans == null || scans.isShutdown()) {
+            scans = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread thread = new Thread(r, "revlens-file-scan");
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+        return scans;
+    }
 
     /**
      * The index of the first earlier file with the same contents, or null. Sizes are compared first, so files
@@ -257,6 +265,8 @@ final class ExportRowReader implements ItemStreamReader<LoadItem> {
             closeQuietly(current.opened);
             current = null;
         }
-        scans.shutdown();
+        if (scans != null) {
+            scans.shutdown();
+        }
     }
 }
