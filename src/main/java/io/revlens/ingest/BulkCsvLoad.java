@@ -454,8 +454,7 @@ final class BulkCsvLoad {
                 }
                 case TEXT -> {
                     if (profile.profile().valueMaps.containsKey(name)) {
-                        String lk = lookup(List.of(raw), keys -> mapper.mappedText(name, keys.get(0)));
-                        value.put(name, lk + ".v");
+                        value.put(name, mappedValue(raw, keys -> mapper.mappedText(name, keys.get(0))));
                     } else {
                         value.put(name, raw);
                     }
@@ -505,8 +504,7 @@ final class BulkCsvLoad {
     private void finish(Set<Integer> read) throws SQLException {
         if (table.indexOf("currency") >= 0) {
             String currency = value.get("currency");
-            String lk = lookup(List.of(currency), keys -> mapper.currencyOf(keys.get(0)));
-            value.put("currency", lk + ".v");
+            value.put("currency", mappedValue(currency, keys -> mapper.currencyOf(keys.get(0))));
         }
         if (table == CanonicalTable.OPPORTUNITIES) {
             value.put("opportunity_id", "coalesce(" + value.get("opportunity_id") + ", " + value.get("opportunity_name") + ")");
@@ -668,8 +666,27 @@ final class BulkCsvLoad {
 
     /** A lookup over the distinct values of {@code keys}: Java computes each result once. */
     private String lookup(List<String> keys, Function<List<String>, String> rule) throws SQLException {
-        String alias = "lk_" + lookups.size();
-        String tableName = "bulk_" + alias;
+        List<List<String>> rows = distinctRows(keys);
+        return lookup(keys, rows, rows.stream().map(rule).toList());
+    }
+
+    /**
+     * The value a rule maps one key to: a lookup's, or the key itself when the rule returns every distinct key
+     * unchanged (HubSpot's stage labels and a one-currency file: two joins fewer in the insert).
+     */
+    private String mappedValue(String key, Function<List<String>, String> rule) throws SQLException {
+        List<List<String>> rows = distinctRows(List.of(key));
+        List<String> results = rows.stream().map(rule).toList();
+        for (int i = 0; i < rows.size(); i++) {
+            if (Lookup.SLOW.equals(results.get(i)) || !java.util.Objects.equals(results.get(i), rows.get(i).get(0))) {
+                return lookup(List.of(key), rows, results) + ".v";
+            }
+        }
+        return key;
+    }
+
+    /** The distinct values of {@code keys} over the staged rows. */
+    private List<List<String>> distinctRows(List<String> keys) throws SQLException {
         StringBuilder distinct = new StringBuilder("select distinct ");
         for (int i = 0; i < keys.size(); i++) {
             distinct.append(i == 0 ? "" : ", ").append(keys.get(i)).append(" as k").append(i);
@@ -687,6 +704,13 @@ final class BulkCsvLoad {
                 }
             }
         }
+        return rows;
+    }
+
+    /** The lookup table of {@code rows} and their {@code results}, joined by the returned alias. */
+    private String lookup(List<String> keys, List<List<String>> rows, List<String> results) throws SQLException {
+        String alias = "lk_" + lookups.size();
+        String tableName = "bulk_" + alias;
         StringBuilder create = new StringBuilder("create temp table " + tableName + " (");
         for (int i = 0; i < keys.size(); i++) {
             create.append('k').append(i).append(" varchar, ");
@@ -694,8 +718,9 @@ final class BulkCsvLoad {
         execute(create + "v varchar, slow boolean)");
         lookups.add(tableName);
         try (DuckDBAppender appender = connection.unwrap(DuckDBConnection.class).createAppender(SCHEMA, tableName)) {
-            for (List<String> row : rows) {
-                String result = rule.apply(row);
+            for (int r = 0; r < rows.size(); r++) {
+                List<String> row = rows.get(r);
+                String result = results.get(r);
                 appender.beginRow();
                 for (String key : row) {
                     if (key == null) {
