@@ -130,12 +130,12 @@ final class BulkCsvLoad {
         try {
             long waited = System.nanoTime();
             scan = slot.scan.join();
+            slot.sha256 = slot.hash.join();
             timed("wait for the line scan", waited);
         } catch (java.util.concurrent.CompletionException e) {
             dropWorkTables();
             throw new SQLException("Cannot read " + slot.file + ": " + e.getCause().getMessage(), e.getCause());
         }
-        slot.sha256 = scan.sha256();
         if (scan.loneCarriageReturn() || scan.quoteAfterSpace()) {
             dropWorkTables();
             return Outcome.fallBack(scan.loneCarriageReturn() ? "line breaks are bare carriage returns"
@@ -632,12 +632,12 @@ final class BulkCsvLoad {
                 : "try_cast(left(" + raw + ", 10) as date)";
     }
 
-    /** A date SQL may load as Java would: a typed date in 1900..2199 (DuckDB reads "23-11-01" as year 23), or ISO text. */
     /** Whether the date comes from one typed column whose every value SQL may load ({@link #readColumnFacts}). */
     private boolean whollyInRange(List<Integer> indexes) {
         return indexes.size() == 1 && datesInRange.contains(indexes.get(0));
     }
 
+    /** A date SQL may load as Java would: a typed date in 1900..2199 (DuckDB reads "23-11-01" as year 23), or ISO text. */
     private String dateCheck(String raw, List<Integer> indexes) {
         return indexes.size() == 1 && typed.containsKey(indexes.get(0))
                 ? "cast(" + raw + " as date) between date '1900-01-01' and " + LATEST_FAST_DATE : isoDate(raw);

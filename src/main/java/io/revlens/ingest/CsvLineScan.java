@@ -15,20 +15,19 @@ import java.util.Arrays;
  * malformed (DuckDB and commons-csv both refuse it), so its edges decide nothing.
  *
  * <p>This runs beside DuckDB's own read of the file, on one of the machine's cores, so its cost slows that read.
- * The file's SHA-256 is computed apart, earlier ({@link ExportRowReader}), and joined in with {@link #withSha256}.
+ * The file's SHA-256 is computed apart, earlier, on the same thread ({@link ExportRowReader}).
  * A pass eight bytes at a time ({@link WordPass}) settles most clean exports alone; the byte-by-byte reading
  * ({@link ByteReading}) reads only the files it leaves.
  */
-record CsvLineScan(String sha256, long lines, boolean loneCarriageReturn, boolean quoteAfterSpace,
+record CsvLineScan(long lines, boolean loneCarriageReturn, boolean quoteAfterSpace,
                    boolean unplainEdges) {
 
     private static final int BUFFER = 1 << 20;
 
-    /** The scan of the file; its {@code sha256} is null until {@link #withSha256}. */
     static CsvLineScan of(Path file, char delimiter) throws IOException {
         WordPass words = WordPass.of(file, delimiter);
         if (words.settled()) {
-            return new CsvLineScan(null, words.lines(), words.loneCarriageReturn(), false, false);
+            return new CsvLineScan(words.lines(), words.loneCarriageReturn(), false, false);
         }
         ByteReading reading = new ByteReading(delimiter);
         byte[] buffer = new byte[BUFFER];
@@ -39,12 +38,7 @@ record CsvLineScan(String sha256, long lines, boolean loneCarriageReturn, boolea
             }
         }
         reading.end();
-        return new CsvLineScan(null, words.lines(), words.loneCarriageReturn(), reading.quoteAfterSpace,
-                reading.unplain);
-    }
-
-    CsvLineScan withSha256(String sha256) {
-        return new CsvLineScan(sha256, lines, loneCarriageReturn, quoteAfterSpace, unplainEdges);
+        return new CsvLineScan(words.lines(), words.loneCarriageReturn(), reading.quoteAfterSpace, reading.unplain);
     }
 
     /**

@@ -145,7 +145,7 @@ final class ExportRowReader implements ItemStreamReader<LoadItem> {
                     } catch (IOException e) {
                         throw new java.io.UncheckedIOException(e);
                     }
-                }, scans()).thenCombine(hash, CsvLineScan::withSha256);
+                }, scans());
                 sha = "";
             } else {
                 sha = hash(index);
@@ -156,6 +156,7 @@ final class ExportRowReader implements ItemStreamReader<LoadItem> {
         }
         FileSlot slot = new FileSlot(index, files.size(), file.toAbsolutePath().normalize(), opened, sha, size, mapper);
         slot.scan = scan;
+        slot.hash = scan == null ? null : hash;
         return slot;
     }
 

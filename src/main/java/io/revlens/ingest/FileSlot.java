@@ -23,8 +23,10 @@ final class FileSlot {
     long rowsEmitted = -1;
     /** Whether the writer loads this file whole ({@link BulkCsvLoad}, or row by row when DuckDB cannot). */
     boolean bulk;
-    /** For a bulk file: its byte scan (lines, quoting, edges) with its SHA-256, both on the reader's scan thread. */
+    /** For a bulk file: its byte scan (lines, quoting, edges), on the reader's scan thread after the hash. */
     java.util.concurrent.CompletableFuture<CsvLineScan> scan;
+    /** For a bulk file: its SHA-256, on the reader's scan thread (started when the file was opened). */
+    java.util.concurrent.CompletableFuture<String> hash;
     /** Set by the reader when reading stopped early. */
     String readError;
 

@@ -41,18 +41,19 @@ public final class Workspace {
     /** Runs the canonical DDL; every statement is idempotent ({@code if not exists}). */
     public static void applySchema(Connection connection) throws SQLException {
         // Databases written before stage history was stored by lineage hold it as a table of that name.
-        if (hasBaseTable(connection, "opportunity_stage_history")) {
-            inTransaction(connection, () -> {
+        boolean migrate = hasBaseTable(connection, "opportunity_stage_history");
+        // One transaction: one commit for the whole schema instead of one per statement.
+        inTransaction(connection, () -> {
+            if (migrate) {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("alter table opportunity_stage_history rename to stage_history_before_lineage");
                 }
-                runScript(connection, "sql/schema/canonical.sql");
+            }
+            runScript(connection, "sql/schema/canonical.sql");
+            if (migrate) {
                 runScript(connection, "sql/schema/migrate_stage_history.sql");
-            });
-            return;
-        }
-        // One transaction: one commit for the whole schema instead of one per statement.
-        inTransaction(connection, () -> runScript(connection, "sql/schema/canonical.sql"));
+            }
+        });
     }
 
     private static boolean hasBaseTable(Connection connection, String name) throws SQLException {

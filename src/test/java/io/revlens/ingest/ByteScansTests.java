@@ -264,7 +264,7 @@ class ByteScansTests {
         unplain |= !quoted && (first >= 0 && !plain(first) || last >= 0 && !plain(last));
         loneCr |= previous == '\r';
         long lines = newlines + (previous != -1 && previous != '\n' ? 1 : 0);
-        return new CsvLineScan(null, lines, loneCr, quoteAfterSpace, unplain);
+        return new CsvLineScan(lines, loneCr, quoteAfterSpace, unplain);
     }
 
     private static boolean plain(int b) {
