@@ -67,9 +67,12 @@ create table if not exists reps (
     source_row      bigint  not null
 );
 
+-- Ids and deal names are unique per row, so no dictionary can shorten them; DuckDB's DICT_FSST still tries
+-- and doubles their write time (1M HubSpot deals: load 2.51-2.63 s -> 2.28-2.40 s, file 47 -> 79 MB;
+-- docs/decisions.md, "Storage of ids and deal names"). Databases created before keep their columns as they were.
 create table if not exists opportunities (
-    opportunity_id   varchar not null,
-    opportunity_name varchar,
+    opportunity_id   varchar using compression uncompressed not null,
+    opportunity_name varchar using compression uncompressed,
     account_name     varchar,
     rep_name         varchar,
     stage            varchar,

@@ -140,6 +140,20 @@ class BulkCsvEquivalenceIntegrationTests {
     }
 
     @Test
+    void dealIdsAndNamesAreStoredUncompressedAndTheOtherTextCompressed() throws Exception {
+        // canonical.sql: DuckDB's DICT_FSST doubles the write time of text that is unique per row (docs/decisions.md,
+        // "Storage of ids and deal names"). A DuckDB that ignored the column setting would fail here, not only slow down.
+        Path db = dir.resolve("storage.duckdb");
+        LoadRun.run(db, List.of(Path.of("sample-data", "hubspot-deals.csv").toAbsolutePath()), Map.of(),
+                ProfileCatalog.builtIn(), true);
+        String storage = "select distinct compression from pragma_storage_info('opportunities') where column_name = '%s'"
+                + " and compression <> 'Constant'";
+        assertThat(LoadRun.query(db, String.format(storage, "opportunity_id"))).containsExactly(List.of("Uncompressed"));
+        assertThat(LoadRun.query(db, String.format(storage, "opportunity_name"))).containsExactly(List.of("Uncompressed"));
+        assertThat(LoadRun.query(db, String.format(storage, "rep_name"))).doesNotContain(List.of("Uncompressed"));
+    }
+
+    @Test
     void aFileOverTheLargeFileThresholdLoadsEveryRowWithItsLineNumber() throws Exception {
         // Over 64 MB, DuckDB reads with a larger buffer (BulkCsvLoad.LARGE_FILE_BUFFER). The last line, without a
         // line break, needs Java (a money string).
