@@ -58,6 +58,11 @@ class BenchIngestCommand implements Callable<Integer> {
             description = "Timed loads of each side after the cold one (the medians are compared).")
     int rounds;
 
+    private static String joined(double[] values) {
+        return java.util.Arrays.stream(values).mapToObj(v -> String.format(Locale.ROOT, "%.3f", v))
+                .collect(java.util.stream.Collectors.joining(","));
+    }
+
     private static double median(double[] values) {
         double[] sorted = values.clone();
         java.util.Arrays.sort(sorted);
@@ -116,6 +121,11 @@ class BenchIngestCommand implements Callable<Integer> {
             double baseline = median(theirs);
             line.append(String.format(Locale.ROOT, " read_csv_seconds=%.3f ratio=%.2f cold_ratio=%.2f rounds=%d",
                     baseline, seconds / baseline, coldSeconds / baseline, rounds));
+        }
+        // Each round's figures, so a run the VM disturbed shows which side it hit.
+        line.append(" each_s=").append(joined(ours));
+        if (readCsv) {
+            line.append(" each_read_csv_s=").append(joined(theirs));
         }
         spec.commandLine().getOut().println(line);
         spec.commandLine().getOut().flush();
