@@ -47,7 +47,9 @@ generate() {
 # ingest <label> <file> [extra JVM options...]
 ingest() {
   local label=$1 file=$2; shift 2
-  local read_csv=(--read-csv)
+  # Five alternating rounds: this VM's bursts can slow two rounds of one side in a row (each_s shows them),
+  # which moves a median of three but not of five.
+  local read_csv=(--read-csv --rounds 5)
   [[ "$file" == *.xlsx ]] && read_csv=(--rounds 1)  # no read_csv of a workbook: one timed load after the cold one
   local line
   line=$(REVLENS_JAVA_OPTS="$*" ./revlens bench-ingest "$file" --work "$data/work" "${read_csv[@]}" | tail -1)
@@ -55,7 +57,7 @@ ingest() {
 }
 
 echo "== Ingest (one file through the real load step; ratio = RevLens seconds / DuckDB read_csv seconds,"
-echo "   medians of 3 alternating rounds after a cold load; cold_ratio = the JVM's first load / read_csv)"
+echo "   medians of 5 alternating rounds after a cold load; cold_ratio = the JVM's first load / read_csv)"
 # The end-to-end folders hold the larger files; each dataset is generated once.
 generate opps-10k --opportunities 10000 --invoice-lines 1 --invoices-csv
 generate e2e-100k --opportunities 100000 --invoice-lines 1000000 --invoices-csv
