@@ -67,10 +67,9 @@ create table if not exists reps (
     source_row      bigint  not null
 );
 
--- A deal's id, name and account name rarely repeat within one of DuckDB's storage segments (thousands of rows),
--- so no dictionary shortens them; DuckDB's DICT_FSST still tries, at twice the write time of plain storage
--- (1M HubSpot deals: the load 2.51-2.63 s -> 2.28-2.40 s for id and name; file 47 -> 97 MB with the account;
--- docs/decisions.md, "Storage of ids and names"). Databases created before keep their columns as they were.
+-- A deal's id, name and account name rarely repeat within one of DuckDB's storage segments, so a dictionary
+-- shortens nothing and DICT_FSST only doubles their write time: stored plain (figures in docs/decisions.md,
+-- "Storage of ids and names"). Databases created before keep their columns as they were.
 create table if not exists opportunities (
     opportunity_id   varchar using compression uncompressed not null,
     opportunity_name varchar using compression uncompressed,

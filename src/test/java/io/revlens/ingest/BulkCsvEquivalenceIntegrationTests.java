@@ -140,7 +140,7 @@ class BulkCsvEquivalenceIntegrationTests {
     }
 
     @Test
-    void dealIdsAndNamesAreStoredUncompressedAndTheOtherTextCompressed() throws Exception {
+    void dealIdsNamesAndAccountNamesAreStoredUncompressedAndTheOtherTextCompressed() throws Exception {
         // canonical.sql: DuckDB's DICT_FSST doubles the write time of text that rarely repeats (docs/decisions.md,
         // "Storage of ids and names"). A DuckDB that ignored the column setting would fail here, not only slow down.
         Path db = dir.resolve("storage.duckdb");
