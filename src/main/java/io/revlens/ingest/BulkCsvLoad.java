@@ -800,10 +800,20 @@ final class BulkCsvLoad {
     /** Debug log of each statement's time: where a bulk load spends it (bench/run.sh reads nothing from it). */
     private void timed(String sql, long started) {
         if (log.isDebugEnabled()) {
-            log.debug("{}: {} ms: {}", slot.file.getFileName(), (System.nanoTime() - started) / 1_000_000,
+            long now = System.nanoTime();
+            long cpu = PROCESS.getProcessCpuTime();
+            // The process's CPU beside the wall time: on two cores, near twice the wall time means both were busy.
+            log.debug("{}: {} ms (process CPU since the last line {} ms): {}", slot.file.getFileName(),
+                    (now - started) / 1_000_000, (cpu - lastCpu) / 1_000_000,
                     log.isTraceEnabled() || sql.length() <= 100 ? sql : sql.substring(0, 100) + "…");
+            lastCpu = cpu;
         }
     }
+
+    private static final com.sun.management.OperatingSystemMXBean PROCESS =
+            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    /** The process's CPU time at the last debug line ({@link #timed}). */
+    private long lastCpu = PROCESS.getProcessCpuTime();
 
     private long count(String sql) throws SQLException {
         long started = System.nanoTime();

@@ -141,7 +141,10 @@ final class ExportRowReader implements ItemStreamReader<LoadItem> {
                 char delimiter = opened.delimiter().equals("tab") ? '\t' : opened.delimiter().charAt(0);
                 scan = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
                     try {
-                        return CsvLineScan.of(file, delimiter);
+                        long started = System.nanoTime();
+                        CsvLineScan lines = CsvLineScan.of(file, delimiter);
+                        log.debug("{}: line scan in {} ms", file.getFileName(), (System.nanoTime() - started) / 1_000_000);
+                        return lines;
                     } catch (IOException e) {
                         throw new java.io.UncheckedIOException(e);
                     }
@@ -172,7 +175,10 @@ final class ExportRowReader implements ItemStreamReader<LoadItem> {
     private java.util.concurrent.CompletableFuture<String> hashing(int index) {
         return hashes.computeIfAbsent(index, i -> java.util.concurrent.CompletableFuture.supplyAsync(() -> {
             try {
-                return sha256(files.get(i));
+                long started = System.nanoTime();
+                String sha = sha256(files.get(i));
+                log.debug("{}: sha256 in {} ms", files.get(i).getFileName(), (System.nanoTime() - started) / 1_000_000);
+                return sha;
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
