@@ -30,6 +30,8 @@ import org.slf4j.LoggerFactory;
 final class BulkCsvLoad {
 
     private static final Logger log = LoggerFactory.getLogger(BulkCsvLoad.class);
+    private static final com.sun.management.OperatingSystemMXBean PROCESS =
+            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
 
 
     /** Receives the rows SQL did not load, mapped by {@link RowMapper}. */
@@ -88,6 +90,8 @@ final class BulkCsvLoad {
     private final Set<Integer> datesInRange = new java.util.HashSet<>();
     /** Each lookup's join clause by alias, in join order (a lookup keyed on another's value joins after it). */
     private final Map<String, String> joinByAlias = new LinkedHashMap<>();
+    /** The process's CPU time at the last debug line ({@link #timed}); read only when debug is on. */
+    private long lastCpu = log.isDebugEnabled() ? PROCESS.getProcessCpuTime() : 0;
     private static final java.util.regex.Pattern ALIAS = java.util.regex.Pattern.compile("\\blk_\\d+\\b");
 
     BulkCsvLoad(Connection connection, FileSlot slot) {
@@ -809,11 +813,6 @@ final class BulkCsvLoad {
             lastCpu = cpu;
         }
     }
-
-    private static final com.sun.management.OperatingSystemMXBean PROCESS =
-            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-    /** The process's CPU time at the last debug line ({@link #timed}). */
-    private long lastCpu = PROCESS.getProcessCpuTime();
 
     private long count(String sql) throws SQLException {
         long started = System.nanoTime();

@@ -139,16 +139,7 @@ final class ExportRowReader implements ItemStreamReader<LoadItem> {
             if (bulkCsv && mapper != null && BulkCsvLoad.ineligible(opened) == null) {
                 // What decides whether DuckDB may read the file, found while DuckDB reads it (after the hash).
                 char delimiter = opened.delimiter().equals("tab") ? '\t' : opened.delimiter().charAt(0);
-                scan = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-                    try {
-                        long started = System.nanoTime();
-                        CsvLineScan lines = CsvLineScan.of(file, delimiter);
-                        log.debug("{}: line scan in {} ms", file.getFileName(), (System.nanoTime() - started) / 1_000_000);
-                        return lines;
-                    } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                }, scans());
+                scan = onScanThread(file, "line scan", () -> CsvLineScan.of(file, delimiter));
                 sha = "";
             } else {
                 sha = hash(index);
@@ -173,16 +164,26 @@ final class ExportRowReader implements ItemStreamReader<LoadItem> {
     }
 
     private java.util.concurrent.CompletableFuture<String> hashing(int index) {
-        return hashes.computeIfAbsent(index, i -> java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+        return hashes.computeIfAbsent(index, i -> onScanThread(files.get(i), "sha256", () -> sha256(files.get(i))));
+    }
+
+    /** Work on a file that may fail to read. */
+    private interface FileWork<T> {
+        T run() throws IOException;
+    }
+
+    /** Runs the work on the scan thread; its time goes to the debug log (where the bulk load's statements are). */
+    private <T> java.util.concurrent.CompletableFuture<T> onScanThread(Path file, String what, FileWork<T> work) {
+        return java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            long started = System.nanoTime();
             try {
-                long started = System.nanoTime();
-                String sha = sha256(files.get(i));
-                log.debug("{}: sha256 in {} ms", files.get(i).getFileName(), (System.nanoTime() - started) / 1_000_000);
-                return sha;
+                return work.run();
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
+            } finally {
+                log.debug("{}: {} in {} ms", file.getFileName(), what, (System.nanoTime() - started) / 1_000_000);
             }
-        }, scans()));
+        }, scans());
     }
 
     /**
