@@ -551,13 +551,14 @@ final class BulkCsvLoad {
         String where = fastRows();
         List<String> names = table.columns().stream().map(CanonicalTable.Column::name).toList();
         List<String> exprs = names.stream().map(value::get).toList();
-        try (PreparedStatement statement = connection.prepareStatement("insert into " + table.tableName() + " ("
-                + String.join(", ", names) + ", source_file_id, source_row) select " + String.join(", ", exprs)
-                + ", ?, bulk_raw.rowid - " + base + " + 2 from bulk_raw" + allJoins() + where)) {
+        String sql = "insert into " + table.tableName() + " (" + String.join(", ", names)
+                + ", source_file_id, source_row) select " + String.join(", ", exprs) + ", ?, bulk_raw.rowid - " + base
+                + " + 2 from bulk_raw" + allJoins() + where;
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setInt(1, slot.sourceFileId);
             long started = System.nanoTime();
             long rows = statement.executeUpdate();
-            timed("insert fast rows into " + table.tableName() + where, started);
+            timed(log.isTraceEnabled() ? sql : "insert fast rows into " + table.tableName() + where, started);
             return rows;
         }
     }

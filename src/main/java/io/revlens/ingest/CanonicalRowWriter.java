@@ -64,7 +64,9 @@ final class CanonicalRowWriter implements ItemStreamWriter<LoadItem> {
     @Override
     public void open(ExecutionContext executionContext) throws ItemStreamException {
         try {
+            long started = System.nanoTime();
             connection = Workspace.open(databaseFile);
+            log.debug("{}: opened in {} ms", databaseFile.getFileName(), (System.nanoTime() - started) / 1_000_000);
             connection.setAutoCommit(false);
             Map<String, List<String[]>> physical = TableAppender.physicalColumns(connection);
             for (CanonicalTable table : CanonicalTable.values()) {
@@ -83,7 +85,9 @@ final class CanonicalRowWriter implements ItemStreamWriter<LoadItem> {
     public void close() throws ItemStreamException {
         if (connection != null) {
             try {
+                long started = System.nanoTime();
                 connection.close();
+                log.debug("{}: closed in {} ms", databaseFile.getFileName(), (System.nanoTime() - started) / 1_000_000);
             } catch (SQLException e) {
                 throw new ItemStreamException(e);
             } finally {
@@ -96,7 +100,9 @@ final class CanonicalRowWriter implements ItemStreamWriter<LoadItem> {
     public void write(Chunk<? extends LoadItem> chunk) throws Exception {
         try {
             writeChunk(chunk);
+            long started = System.nanoTime();
             connection.commit();
+            log.debug("commit in {} ms", (System.nanoTime() - started) / 1_000_000);
         } catch (Exception e) {
             // A failed write (a full disk, say) can end DuckDB's transaction itself; the original
             // error is the one to report, not the rollback's "no transaction is active".
@@ -147,7 +153,9 @@ final class CanonicalRowWriter implements ItemStreamWriter<LoadItem> {
         }
         for (FileSlot slot : inChunk) {
             if (ended.contains(slot)) {
+                long started = System.nanoTime();
                 finish(slot);
+                log.debug("{}: finished in {} ms", slot.file.getFileName(), (System.nanoTime() - started) / 1_000_000);
             } else {
                 try (PreparedStatement statement = connection.prepareStatement(countsSql)) {
                     statement.setLong(1, slot.read);
