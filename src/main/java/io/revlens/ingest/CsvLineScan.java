@@ -91,21 +91,25 @@ record CsvLineScan(long lines, boolean loneCarriageReturn, boolean quoteAfterSpa
                         }
                         from = Math.min(full, (header + 1) >>> 3);
                         for (int w = 0; w < from; w++) {
-                            words.add(buffer, w, w + 1, 0, HIGHS);
+                            words.add(buffer, w, w + 1, 0);
                         }
                         firstAllowed = HIGHS << (8 * ((header + 1) & 7));
                     }
                     if (from < full) {
-                        words.add(buffer, from, full, firstAllowed, HIGHS);
+                        words.add(buffer, from, full, firstAllowed);
                     }
                     if (end) {
-                        // The last bytes, then a line feed that ends the last field (counted as nothing), then text.
+                        // The last bytes, then a line feed that ends the last field (not counted), then text.
                         int rest = n - (full << 3);
                         byte[] tail = new byte[8];
                         Arrays.fill(tail, (byte) 'a');
                         System.arraycopy(buffer, full << 3, tail, 0, rest);
                         tail[rest] = '\n';
-                        words.add(tail, 0, 1, HIGHS, rest == 0 ? 0 : HIGHS >>> (64 - 8 * rest));
+                        words.add(tail, 0, 1, HIGHS);
+                        words.lineFeeds--;
+                        if (lastByte == '\r') {
+                            words.crlf--;
+                        }
                     }
                 }
             }
@@ -116,10 +120,16 @@ record CsvLineScan(long lines, boolean loneCarriageReturn, boolean quoteAfterSpa
         /** The running counts and pattern flags, and the byte masks of the word before (a byte's high bit). */
         private static final class Words {
             private final long delimiterWord;
+            /**
+             * Whether the delimiter needs the exact test: the cheaper one may also flag the byte one above it, and
+             * that must then be printable, so that no byte outside printable ASCII is taken for a delimiter.
+             */
+            private final boolean exactDelimiter;
             long lineFeeds;
             long carriageReturns;
             long crlf;
             long odd;
+            private long prevEdge;
             private long prevStart;
             private long prevBreak;
             private long prevQuote;
@@ -129,6 +139,11 @@ record CsvLineScan(long lines, boolean loneCarriageReturn, boolean quoteAfterSpa
 
             Words(char delimiter) {
                 this.delimiterWord = AsciiWords.repeated(delimiter);
+                this.exactDelimiter = !printable(delimiter) || !printable(delimiter ^ 1);
+            }
+
+            private static boolean printable(int b) {
+                return b >= 0x21 && b <= 0x7E;
             }
 
             /**
@@ -136,53 +151,70 @@ record CsvLineScan(long lines, boolean loneCarriageReturn, boolean quoteAfterSpa
              *
              * @param firstAllowed the bytes of the first word at which a pattern ending there counts (those after the
              *                     header line); every byte of the others
-             * @param lastReal     the bytes of the last word that are the file's (the others are padding, not counted)
              */
-            void add(byte[] buffer, int from, int to, long firstAllowed, long lastReal) {
+            void add(byte[] buffer, int from, int to, long firstAllowed) {
+                if (from >= to) {
+                    return;
+                }
+                // The first word alone, so that the loop over the others selects no mask per word.
+                long before = odd;
+                odd = 0;
+                addAll(buffer, from, from + 1);
+                odd = before | odd & firstAllowed;
+                addAll(buffer, from + 1, to);
+            }
+
+            private void addAll(byte[] buffer, int from, int to) {
                 // Locals, so that the loop keeps them in registers.
                 long lineFeeds = this.lineFeeds;
                 long carriageReturns = this.carriageReturns;
                 long crlf = this.crlf;
                 long odd = this.odd;
+                long prevEdge = this.prevEdge;
                 long prevStart = this.prevStart;
                 long prevBreak = this.prevBreak;
                 long prevQuote = this.prevQuote;
                 long prevBad = this.prevBad;
                 long prevCr = this.prevCr;
                 long prevC2 = this.prevC2;
+                boolean exactDelimiter = this.exactDelimiter;
                 for (int w = from; w < to; w++) {
                     long word = AsciiWords.word(buffer, w << 3);
-                    long allowed = w == from ? firstAllowed : HIGHS;
-                    long real = w == to - 1 ? lastReal : HIGHS;
                     long lf = equal(word, LINE_FEEDS);
-                    long cr = equal(word, CARRIAGE_RETURNS);
-                    long quote = equal(word, QUOTES);
-                    long lineBreak = lf | cr;
-                    long start = equal(word, delimiterWord) | lineBreak;
-                    // Printable ASCII (0x21..0x7E): at least 0x21, not 0x7F, no high bit (no carry crosses a byte).
-                    long low = word & LOWS;
-                    long printable = (low + 0x5F5F5F5F5F5F5F5FL) & ~(low + 0x0101010101010101L) & ~word;
-                    long bad = ~printable & ~start & HIGHS;
-                    lineFeeds += Long.bitCount(lf & real);
-                    // The rarer bytes only where they occur (the branches are cheaper than the work).
-                    if ((cr | prevCr) != 0) {
-                        carriageReturns += Long.bitCount(cr & real);
-                        crlf += Long.bitCount(back(cr, prevCr, 1) & lf & real);
+                    // Quotes and most delimiters by the cheaper test that may also flag the byte after one (a '#' after
+                    // a quote, a '-' after a comma): an extra printable field edge can only add a pattern, never hide one.
+                    long quote = roughlyEqual(word, QUOTES);
+                    long start = (exactDelimiter ? equal(word, delimiterWord) : roughlyEqual(word, delimiterWord)) | lf;
+                    long lineBreak = lf;
+                    lineFeeds += Long.bitCount(lf);
+                    // Carriage returns, exactly, only where one may be (the branch is cheaper than the work).
+                    long cr = 0;
+                    if ((roughlyEqual(word, CARRIAGE_RETURNS) | prevCr) != 0) {
+                        cr = equal(word, CARRIAGE_RETURNS);
+                        carriageReturns += Long.bitCount(cr);
+                        crlf += Long.bitCount(back(cr, prevCr, 1) & lf);
+                        lineBreak |= cr;
+                        start |= cr;
                     }
+                    long edge = start | quote;
+                    // Outside printable ASCII (0x21..0x7E): below 0x21, 0x7F, or a high bit (no carry crosses a byte).
+                    long low = word & LOWS;
+                    long bad = (~(low + 0x5F5F5F5F5F5F5F5FL) | (low + 0x0101010101010101L) | word) & HIGHS & ~start;
                     // Without a branch: spaces make this pattern's words frequent and irregular.
-                    odd |= allowed & (back(start | quote, prevStart | prevQuote, 1) & bad  // a field starts with it
-                            | back(bad, prevBad, 1) & (start | quote)); // a field ends with it, or a quote follows a space
+                    odd |= back(edge, prevEdge, 1) & bad  // a field starts with it
+                            | back(bad, prevBad, 1) & edge; // a field ends with it, or a quote follows a space
                     if ((lineBreak | prevBreak) != 0) {
                         long quote1 = back(quote, prevQuote, 1);
-                        odd |= allowed & (back(start, prevStart, 2) & quote1 & lineBreak // a quoted value starts with a line break
+                        odd |= back(start, prevStart, 2) & quote1 & lineBreak // a quoted value starts with a line break
                                 | back(quote, prevQuote, 3) & back(quote, prevQuote, 2) & quote1 & lineBreak // or after quotes
-                                | back(lineBreak, prevBreak, 2) & quote1 & start); // a quoted value ends with a line break
+                                | back(lineBreak, prevBreak, 2) & quote1 & start; // a quoted value ends with a line break
                     }
                     long c2 = 0;
                     if ((word & HIGHS) != 0) {
                         c2 = equal(word, 0xC2C2C2C2C2C2C2C2L);
-                        odd |= allowed & back(c2, prevC2, 1) & equal(word, 0xA0A0A0A0A0A0A0A0L); // a no-break space
+                        odd |= back(c2, prevC2, 1) & equal(word, 0xA0A0A0A0A0A0A0A0L); // a no-break space
                     }
+                    prevEdge = edge;
                     prevStart = start;
                     prevBreak = lineBreak;
                     prevQuote = quote;
@@ -194,6 +226,7 @@ record CsvLineScan(long lines, boolean loneCarriageReturn, boolean quoteAfterSpa
                 this.carriageReturns = carriageReturns;
                 this.crlf = crlf;
                 this.odd = odd;
+                this.prevEdge = prevEdge;
                 this.prevStart = prevStart;
                 this.prevBreak = prevBreak;
                 this.prevQuote = prevQuote;
@@ -206,6 +239,15 @@ record CsvLineScan(long lines, boolean loneCarriageReturn, boolean quoteAfterSpa
             private static long equal(long word, long repeated) {
                 long x = word ^ repeated;
                 return ~(((x & LOWS) + LOWS) | x) & HIGHS;
+            }
+
+            /**
+             * The high bit of each byte equal to the byte repeated in {@code repeated}, and perhaps of the byte after
+             * one (where the byte is one more: a borrow crosses into it). One operation fewer than {@link #equal}.
+             */
+            private static long roughlyEqual(long word, long repeated) {
+                long x = word ^ repeated;
+                return (x - 0x0101010101010101L) & ~x & HIGHS;
             }
 
             /** The high bit of each byte whose {@code k}-th byte before has the property (in this word or the one before). */

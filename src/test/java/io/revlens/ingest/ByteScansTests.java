@@ -37,6 +37,10 @@ class ByteScansTests {
             ";".getBytes(StandardCharsets.US_ASCII), "\n".getBytes(StandardCharsets.US_ASCII),
             "\r\n".getBytes(StandardCharsets.US_ASCII), "\r".getBytes(StandardCharsets.US_ASCII),
             " ".getBytes(StandardCharsets.US_ASCII), "\t".getBytes(StandardCharsets.US_ASCII),
+            // The byte one above a tab, a carriage return, a quote, a comma and a semicolon (the cheaper equality test
+            // may flag it too).
+            {0x08}, {0x0C}, "#".getBytes(StandardCharsets.US_ASCII), "-".getBytes(StandardCharsets.US_ASCII),
+            ":".getBytes(StandardCharsets.US_ASCII),
             {0x7F}, {0x01}, "Łódź €".getBytes(StandardCharsets.UTF_8), {(byte) 0xC2, (byte) 0xA0},
             "😀".getBytes(StandardCharsets.UTF_8), {(byte) 0xE9}, {(byte) 0xC0, (byte) 0x80},
             {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80},
@@ -47,7 +51,7 @@ class ByteScansTests {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int pieces = random.nextInt(1, 400);
         // Sometimes only text, quotes, delimiters and line breaks, so that files without odd edges occur too.
-        int kinds = random.nextInt(3) == 0 ? 8 + random.nextInt(3) : 17;
+        int kinds = random.nextInt(3) == 0 ? 8 + random.nextInt(3) : 22;
         for (int i = 0; i < pieces; i++) {
             int limit = breakUtf8 ? PIECES.length : kinds;
             byte[] piece = PIECES[random.nextInt(limit)];
@@ -66,9 +70,10 @@ class ByteScansTests {
      */
     private static final String[] VALUES = {
             "", "Acme", "1234.56", "\"Acme\"", "\"Acme,Inc;Ltd\"", "\"x\"\"hi\"\"y\"", "\"two\nlines\"", "\"\"",
-            "M\u00fcller", "\"a b\"",
+            "M\u00fcller", "\"a b\"", "-5", "\"#1\"",
             "\"Acme, Inc.\"", "\"\"\"quoted\"\"\"",
             " Acme", "Acme ", "\u00c9mile", "\"caf\u00e9\"", "x\u00a0y", " \"Acme\"", "\"\nAcme\"", "\"Acme\n\"", "\tx",
+            "\u0008x", "x\u000c",
     };
 
     /** Records of values, each line ended by LF, CRLF or (rarely) a bare CR; the last line sometimes not ended. */
@@ -76,7 +81,7 @@ class ByteScansTests {
         StringBuilder text = new StringBuilder();
         int rows = random.nextInt(1, 30);
         // In most files only the clean values, so the word pass settles them.
-        int kinds = random.nextInt(4) == 0 ? VALUES.length : random.nextBoolean() ? 10 : 12;
+        int kinds = random.nextInt(4) == 0 ? VALUES.length : random.nextBoolean() ? 12 : 14;
         for (int row = 0; row < rows; row++) {
             int fields = random.nextInt(1, 7);
             for (int f = 0; f < fields; f++) {
@@ -146,7 +151,7 @@ class ByteScansTests {
         SplittableRandom random = new SplittableRandom(11);
         int[] seen = new int[7];
         for (int round = 0; round < 3000; round++) {
-            char delimiter = random.nextBoolean() ? ',' : ';';
+            char delimiter = ",;\t".charAt(random.nextInt(3));
             byte[] bytes = random.nextBoolean() ? randomFile(random, false) : csvShapedFile(random, delimiter);
             Path file = dir.resolve("s" + round + ".csv");
             Files.write(file, bytes);
@@ -178,7 +183,9 @@ class ByteScansTests {
         odd.add(" h,x\n1,2\n");
         // Empty quoted values at line ends, doubled quotes, CRLF, a line break and a letter inside a value; last, a
         // HubSpot-style header whose names end in quote runs.
-        List<String> clean = Stream.of("a,\"\"\n\"b c\",\"\"\"d\"\"\",e\r\n", "a,x\u00e9y\n", "a,\"b\nc\"\n")
+        // the bytes one above a comma and a quote right after them ("-", "#")
+        List<String> clean = Stream.of("a,\"\"\n\"b c\",\"\"\"d\"\"\",e\r\n", "a,x\u00e9y\n", "a,\"b\nc\"\n",
+                        "a,-5,\"#1\",\"-\",-\n")
                 .map(data -> "h1,h2\n" + data).collect(Collectors.toCollection(ArrayList::new));
         clean.add("\"Date entered \"\"Won\"\"\"\n1,2\n");
         for (String text : Stream.concat(odd.stream(), clean.stream()).toList()) {
@@ -189,6 +196,22 @@ class ByteScansTests {
             assertThat(expected.unplainEdges() || expected.quoteAfterSpace()).as(text).isEqualTo(odd.contains(text));
             assertThat(CsvLineScan.WordPass.of(file, ',').settled()).as(text).isEqualTo(clean.contains(text));
             assertThat(CsvLineScan.of(file, ',')).as(text).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void wordPassTellsATabDelimiterFromTheControlByteAboveIt() throws Exception {
+        // A field starting with a backspace (0x08, one above the tab) is odd; the cheaper equality test would take
+        // it for a delimiter, so a tab delimiter gets the exact one.
+        for (String text : List.of("h1\th2\na\t\bb\n", "h1\th2\na\tb\bc\n")) {
+            byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
+            Path file = dir.resolve("case.tsv");
+            Files.write(file, bytes);
+            CsvLineScan expected = reference(bytes, '\t');
+            boolean odd = text.contains("\t\b");
+            assertThat(expected.unplainEdges()).as(text).isEqualTo(odd);
+            assertThat(CsvLineScan.WordPass.of(file, '\t').settled()).as(text).isEqualTo(!odd);
+            assertThat(CsvLineScan.of(file, '\t')).as(text).isEqualTo(expected);
         }
     }
 
