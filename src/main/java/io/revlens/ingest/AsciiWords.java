@@ -40,7 +40,8 @@ final class AsciiWords {
         return (b & 0xFFL) * ONES;
     }
 
-    private static long zeroByte(long v) {
+    /** Sets the high bit of each zero byte and perhaps of a 0x01 byte right after one (the borrow goes on). */
+    static long zeroByte(long v) {
         return (v - ONES) & ~v;
     }
 }

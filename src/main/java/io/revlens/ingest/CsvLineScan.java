@@ -121,8 +121,9 @@ record CsvLineScan(long lines, boolean loneCarriageReturn, boolean quoteAfterSpa
         private static final class Words {
             private final long delimiterWord;
             /**
-             * Whether the delimiter needs the exact test: the cheaper one may also flag the byte one above it, and
-             * that must then be printable, so that no byte outside printable ASCII is taken for a delimiter.
+             * Whether the delimiter needs the exact test: the cheaper one may also flag its twin (the byte that
+             * differs from it in the lowest bit only), and that must then be printable, so that no byte outside
+             * printable ASCII is taken for a delimiter.
              */
             private final boolean exactDelimiter;
             long lineFeeds;
@@ -139,11 +140,7 @@ record CsvLineScan(long lines, boolean loneCarriageReturn, boolean quoteAfterSpa
 
             Words(char delimiter) {
                 this.delimiterWord = AsciiWords.repeated(delimiter);
-                this.exactDelimiter = !printable(delimiter) || !printable(delimiter ^ 1);
-            }
-
-            private static boolean printable(int b) {
-                return b >= 0x21 && b <= 0x7E;
+                this.exactDelimiter = !ByteReading.plain(delimiter) || !ByteReading.plain(delimiter ^ 1);
             }
 
             /**
@@ -181,8 +178,9 @@ record CsvLineScan(long lines, boolean loneCarriageReturn, boolean quoteAfterSpa
                 for (int w = from; w < to; w++) {
                     long word = AsciiWords.word(buffer, w << 3);
                     long lf = equal(word, LINE_FEEDS);
-                    // Quotes and most delimiters by the cheaper test that may also flag the byte after one (a '#' after
-                    // a quote, a '-' after a comma): an extra printable field edge can only add a pattern, never hide one.
+                    // Quotes and most delimiters by the cheaper test that may also flag a twin right after one (a
+                    // '#' after a quote, a '-' after a comma): an extra printable field edge can add a pattern, never
+                    // hide one.
                     long quote = roughlyEqual(word, QUOTES);
                     long start = (exactDelimiter ? equal(word, delimiterWord) : roughlyEqual(word, delimiterWord)) | lf;
                     long lineBreak = lf;
@@ -242,12 +240,12 @@ record CsvLineScan(long lines, boolean loneCarriageReturn, boolean quoteAfterSpa
             }
 
             /**
-             * The high bit of each byte equal to the byte repeated in {@code repeated}, and perhaps of the byte after
-             * one (where the byte is one more: a borrow crosses into it). One operation fewer than {@link #equal}.
+             * The high bit of each byte equal to the byte repeated in {@code repeated}, and perhaps of a twin right
+             * after one (differing in the lowest bit only: the borrow goes on). One operation fewer than
+             * {@link #equal}.
              */
             private static long roughlyEqual(long word, long repeated) {
-                long x = word ^ repeated;
-                return (x - 0x0101010101010101L) & ~x & HIGHS;
+                return AsciiWords.zeroByte(word ^ repeated) & HIGHS;
             }
 
             /** The high bit of each byte whose {@code k}-th byte before has the property (in this word or the one before). */
@@ -348,7 +346,7 @@ record CsvLineScan(long lines, boolean loneCarriageReturn, boolean quoteAfterSpa
             unplain |= !quoted && (first >= 0 && !plain(first) || last >= 0 && !plain(last));
         }
 
-        private static boolean plain(int b) {
+        static boolean plain(int b) {
             return b >= 0x21 && b <= 0x7E;
         }
     }

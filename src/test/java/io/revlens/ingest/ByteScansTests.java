@@ -37,8 +37,8 @@ class ByteScansTests {
             ";".getBytes(StandardCharsets.US_ASCII), "\n".getBytes(StandardCharsets.US_ASCII),
             "\r\n".getBytes(StandardCharsets.US_ASCII), "\r".getBytes(StandardCharsets.US_ASCII),
             " ".getBytes(StandardCharsets.US_ASCII), "\t".getBytes(StandardCharsets.US_ASCII),
-            // The byte one above a tab, a carriage return, a quote, a comma and a semicolon (the cheaper equality test
-            // may flag it too).
+            // The twins (lowest bit flipped) of a tab, a carriage return, a quote, a comma and a semicolon (the
+            // cheaper equality test may flag them too).
             {0x08}, {0x0C}, "#".getBytes(StandardCharsets.US_ASCII), "-".getBytes(StandardCharsets.US_ASCII),
             ":".getBytes(StandardCharsets.US_ASCII),
             {0x7F}, {0x01}, "Łódź €".getBytes(StandardCharsets.UTF_8), {(byte) 0xC2, (byte) 0xA0},
@@ -183,7 +183,7 @@ class ByteScansTests {
         odd.add(" h,x\n1,2\n");
         // Empty quoted values at line ends, doubled quotes, CRLF, a line break and a letter inside a value; last, a
         // HubSpot-style header whose names end in quote runs.
-        // the bytes one above a comma and a quote right after them ("-", "#")
+        // the twins of a comma and a quote (lowest bit flipped: "-", "#") right after them
         List<String> clean = Stream.of("a,\"\"\n\"b c\",\"\"\"d\"\"\",e\r\n", "a,x\u00e9y\n", "a,\"b\nc\"\n",
                         "a,-5,\"#1\",\"-\",-\n")
                 .map(data -> "h1,h2\n" + data).collect(Collectors.toCollection(ArrayList::new));
@@ -200,9 +200,9 @@ class ByteScansTests {
     }
 
     @Test
-    void wordPassTellsATabDelimiterFromTheControlByteAboveIt() throws Exception {
-        // A field starting with a backspace (0x08, one above the tab) is odd; the cheaper equality test would take
-        // it for a delimiter, so a tab delimiter gets the exact one.
+    void wordPassTellsATabDelimiterFromItsControlByteTwin() throws Exception {
+        // A field starting with a backspace (0x08, the tab's twin: lowest bit flipped) is odd; the cheaper
+        // equality test would take it for a delimiter, so a tab delimiter gets the exact one.
         for (String text : List.of("h1\th2\na\t\bb\n", "h1\th2\na\tb\bc\n")) {
             byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
             Path file = dir.resolve("case.tsv");
