@@ -33,7 +33,8 @@ final class ConsoleProgress implements IngestProgress {
     public void fileRead(Path file, long rowsRead, long elapsedMillis, String status, String message) {
         if (!quiet) {
             double seconds = Math.max(elapsedMillis, 1) / 1000.0;
-            out.printf("        %,d rows read in %.1f s (%,.0f rows/s)%s%n", rowsRead, seconds, rowsRead / seconds,
+            out.printf("        %s: %,d rows read in %.1f s (%,.0f rows/s)%s%n", file.getFileName(), rowsRead, seconds,
+                    rowsRead / seconds,
                     "loaded".equals(status) ? "" : " — " + status + ": " + message);
         }
     }

@@ -119,8 +119,7 @@ final class CanonicalRowWriter implements ItemStreamWriter<LoadItem> {
         }
         touched.forEach((slot, ended) -> {
             if (ended) {
-                progress.fileRead(slot.file, slot.read, System.currentTimeMillis() - slot.startedAt,
-                        slot.finalStatus, slot.finalMessage);
+                progress.fileRead(slot.file, slot.read, slot.busyNanos / 1_000_000, slot.finalStatus, slot.finalMessage);
             } else {
                 progress.rowsRead(slot.file, slot.read);
             }
@@ -133,6 +132,7 @@ final class CanonicalRowWriter implements ItemStreamWriter<LoadItem> {
             if (!registered.contains(item.slot())) {
                 long started = System.nanoTime();
                 register(item.slot());
+                item.slot().spentSince(started);
                 log.debug("{}: registered in {} ms", item.slot().file.getFileName(), (System.nanoTime() - started) / 1_000_000);
             }
         }
@@ -142,6 +142,7 @@ final class CanonicalRowWriter implements ItemStreamWriter<LoadItem> {
             for (LoadItem item : chunk) {
                 FileSlot slot = item.slot();
                 inChunk.add(slot);
+                long started = System.nanoTime();
                 if (item.isFileEnd()) {
                     ended.add(slot);
                 } else if (item.bulk()) {
@@ -149,12 +150,14 @@ final class CanonicalRowWriter implements ItemStreamWriter<LoadItem> {
                 } else {
                     accept(slot, item.mapped(), appenders);
                 }
+                slot.spentSince(started);
             }
         }
         for (FileSlot slot : inChunk) {
             if (ended.contains(slot)) {
                 long started = System.nanoTime();
                 finish(slot);
+                slot.spentSince(started);
                 log.debug("{}: finished in {} ms", slot.file.getFileName(), (System.nanoTime() - started) / 1_000_000);
             } else {
                 try (PreparedStatement statement = connection.prepareStatement(countsSql)) {
@@ -416,7 +419,6 @@ final class CanonicalRowWriter implements ItemStreamWriter<LoadItem> {
         slot.maxDate = null;
         slot.stages.clear();
         registered.add(slot);
-        slot.startedAt = System.currentTimeMillis();
         progress.fileStarted(slot.index + 1, slot.total, slot.file, o.profile() == null ? null : o.profile().name());
     }
 

@@ -65,6 +65,15 @@ final class ExportRowReader implements ItemStreamReader<LoadItem> {
 
     @Override
     public LoadItem read() {
+        long started = System.nanoTime();
+        LoadItem item = next();
+        if (item != null) {
+            item.slot().spentSince(started);
+        }
+        return item;
+    }
+
+    private LoadItem next() {
         if (current == null) {
             if (fileIndex >= files.size()) {
                 return null;

@@ -33,7 +33,12 @@ final class FileSlot {
     Integer sourceFileId;
     String finalStatus;
     String finalMessage;
-    long startedAt;
+    /**
+     * Time the reader, processor and writer spent on this file, summed. Several files share a chunk (the
+     * reader reads them all before the writer writes any), so the wall time from a file's first touch to its
+     * last would count the others' work too.
+     */
+    long busyNanos;
     long read;
     long loaded;
     long rejected;
@@ -51,6 +56,11 @@ final class FileSlot {
         this.sha256 = sha256;
         this.size = size;
         this.mapper = mapper;
+    }
+
+    /** Adds the time since {@code startedNanos} (a {@link System#nanoTime()}) to this file's {@link #busyNanos}. */
+    void spentSince(long startedNanos) {
+        busyNanos += System.nanoTime() - startedNanos;
     }
 
     void noteDate(LocalDate date) {

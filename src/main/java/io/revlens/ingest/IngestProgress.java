@@ -14,6 +14,10 @@ public interface IngestProgress {
     default void rowsRead(Path file, long rowsSoFar) {
     }
 
+    /**
+     * A file's rows are committed. {@code elapsedMillis} is the time spent on this file alone (reading, mapping,
+     * writing), not since it was started: files share chunks, so their wall-time spans overlap.
+     */
     default void fileRead(Path file, long rowsRead, long elapsedMillis, String status, String message) {
     }
 }

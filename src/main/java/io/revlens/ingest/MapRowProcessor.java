@@ -11,9 +11,11 @@ final class MapRowProcessor implements ItemProcessor<LoadItem, LoadItem> {
             return item;
         }
         FileSlot slot = item.slot();
+        long started = System.nanoTime();
         MappedRow mapped = slot.mapper == null
                 ? MappedRow.skipped(item.row().rowNumber(), "file not loaded")
                 : slot.mapper.map(item.row());
+        slot.spentSince(started);
         return new LoadItem(slot, null, mapped);
     }
 }

@@ -52,9 +52,14 @@ final class LoadRun {
     /** @param bulkCsv false loads every CSV row by row (the reference the bulk path is compared with) */
     static JobExecution run(Path db, List<Path> files, Map<String, String> overrides, ProfileCatalog catalog,
                             boolean bulkCsv) throws Exception {
+        return run(db, files, overrides, catalog, bulkCsv, IngestProgress.NONE);
+    }
+
+    static JobExecution run(Path db, List<Path> files, Map<String, String> overrides, ProfileCatalog catalog,
+                            boolean bulkCsv, IngestProgress progress) throws Exception {
         ResourcelessJobRepository repository = new ResourcelessJobRepository();
         Step step = LoadExportsStep.build("load", repository, new ResourcelessTransactionManager(), db, files,
-                overrides, catalog, IngestProgress.NONE, bulkCsv);
+                overrides, catalog, progress, bulkCsv);
         Job job = new JobBuilder("ingest", repository).start(step).build();
         TaskExecutorJobOperator operator = new TaskExecutorJobOperator();
         operator.setJobRepository(repository);
