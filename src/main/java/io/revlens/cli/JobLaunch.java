@@ -25,9 +25,9 @@ final class JobLaunch {
         if (mode.verbose()) {
             out.printf("RevLens %s → %s%n", job.name(), request.outDir());
         }
-        StartupWarmUp.begin(paths.home().resolve("template-cache"),
+        StartupWarmUp.LoggingConfigured warmUp = StartupWarmUp.begin(paths.home().resolve("template-cache"),
                 job.reports().stream().map(JobDefinition.ReportOutput::template).toList());
-        try (ConfigurableApplicationContext context = startContext(paths, mode)) {
+        try (ConfigurableApplicationContext context = startContext(paths, mode, warmUp)) {
             JobRunner runner = context.getBean(JobRunner.class);
             JobRunner.RunOutcome outcome = runner.run(request, new ConsoleProgress(out, !mode.verbose()));
             return RunSummaryPrinter.print(outcome, out, mode);
@@ -36,11 +36,11 @@ final class JobLaunch {
 
     /** The Spring context with the job history of this installation ({@code revlens.home}). */
     static ConfigurableApplicationContext context(ProjectPaths paths, OutputMode mode) {
-        StartupWarmUp.begin();
-        return startContext(paths, mode);
+        return startContext(paths, mode, StartupWarmUp.begin());
     }
 
-    private static ConfigurableApplicationContext startContext(ProjectPaths paths, OutputMode mode) {
+    private static ConfigurableApplicationContext startContext(ProjectPaths paths, OutputMode mode,
+                                                               StartupWarmUp.LoggingConfigured warmUp) {
         List<String> properties = new ArrayList<>();
         properties.add("revlens.home=" + paths.home());
         if (mode == OutputMode.QUIET) {
@@ -52,6 +52,7 @@ final class JobLaunch {
         // Given as command-line arguments: those outrank application.yml (whose io.revlens: INFO
         // would otherwise keep the step log on the console under --quiet and --json).
         return new SpringApplicationBuilder(RevLensApplication.class)
+                .listeners(warmUp)
                 .logStartupInfo(false)
                 .run(properties.stream().map(property -> "--" + property).toArray(String[]::new));
     }
