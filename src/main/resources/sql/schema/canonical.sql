@@ -86,6 +86,9 @@ create table if not exists opportunities (
     lost_reason      varchar,
     product          varchar,
     segment          varchar,
+    account_id       varchar,           -- the export's reference to the account (kept as lineage when resolved to a name)
+    rep_id           varchar,           -- the export's reference to the owner (user id, owner id)
+    lead_id          varchar,           -- the lead this deal came from, when the deals export names it
     source_file_id   integer not null,
     source_row       bigint  not null
 );
@@ -133,6 +136,9 @@ create table if not exists leads (
     sql_date                 date,
     converted_opportunity_id varchar,
     source                   varchar,
+    status                   varchar,   -- the export's lead status or lifecycle stage, as written
+    opportunity_date         date,      -- became an opportunity (converted)
+    customer_date            date,      -- became a customer (won)
     source_file_id           integer not null,
     source_row               bigint  not null
 );
@@ -167,6 +173,12 @@ create table if not exists run_parameters (
 );
 
 -- Columns added after the first release: keep DuckDB files of earlier runs usable.
+alter table opportunities add column if not exists account_id varchar;
+alter table opportunities add column if not exists rep_id varchar;
+alter table opportunities add column if not exists lead_id varchar;
+alter table leads add column if not exists status varchar;
+alter table leads add column if not exists opportunity_date date;
+alter table leads add column if not exists customer_date date;
 alter table run_parameters add column if not exists target_t12m_revenue decimal(18,2);
 alter table run_parameters add column if not exists target_bookings_month decimal(18,2);
 alter table run_parameters add column if not exists target_win_rate decimal(9,4);
