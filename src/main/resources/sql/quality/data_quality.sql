@@ -16,6 +16,7 @@ with non_null as (
     union all select * from column_non_nulls('reps')
     union all select * from column_non_nulls('revenue_lines')
     union all select * from column_non_nulls('leads')
+    union all select * from column_non_nulls('users')
 )
 select table_name, column_name, row_count, row_count - non_null as null_count,
        round((row_count - non_null) / row_count, 4) as null_rate
@@ -68,6 +69,14 @@ findings as (
     union all
     select table_name, 'mixed currencies', 'currencies found: ' || list, affected_rows
     from currencies where currency_count > 1
+    union all
+    select 'opportunities', 'unresolved reference', 'account id not in any accounts export (the id is shown as the name): '
+           || left(string_agg(distinct account_id, ', ' order by account_id), 200), count(*)
+    from opportunities where account_id is not null and account_name = account_id having count(*) > 0
+    union all
+    select 'opportunities', 'unresolved reference', 'owner id not in any users or reps export (the id is shown as the name): '
+           || left(string_agg(distinct rep_id, ', ' order by rep_id), 200), count(*)
+    from opportunities where rep_id is not null and rep_name = rep_id having count(*) > 0
     union all
     select 'opportunities', 'close before create', 'close date earlier than created date', count(*)
     from opportunities where close_date < created_date having count(*) > 0

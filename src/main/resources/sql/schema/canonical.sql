@@ -143,6 +143,19 @@ create table if not exists leads (
     source_row               bigint  not null
 );
 
+-- A CRM's user directory (Salesforce User): names the owners that deals reference by id. Not a roster:
+-- it lists admins and integration users too, and carries no hire dates.
+create table if not exists users (
+    user_id         varchar not null,
+    user_name       varchar,
+    email           varchar,
+    title           varchar,
+    department      varchar,
+    is_active       boolean,
+    source_file_id  integer not null,
+    source_row      bigint  not null
+);
+
 create table if not exists revenue_lines (
     document_number varchar,
     customer_name   varchar,

@@ -476,6 +476,15 @@ final class BulkCsvLoad {
             String lk = lookup(List.of(raw), keys -> mapper.skipsValue(skip.getKey(), keys.get(0)) ? Lookup.SLOW : null);
             fast.add("not " + lk + ".slow");
         }
+        if (profile.profile().keep != null) {
+            // Rows the keep rule skips go to RowMapper, which skips them with the rule as the reason.
+            List<String> keys = new ArrayList<>();
+            for (String column : profile.profile().keep.columns) {
+                keys.add(raw(column, read));
+            }
+            String lk = lookup(keys, values -> mapper.keeps(values) ? null : Lookup.SLOW);
+            fast.add("not " + lk + ".slow");
+        }
         finish(read);
         for (String required : table.requiredColumns()) {
             fast.add(value.get(required) + " is not null");
@@ -512,8 +521,8 @@ final class BulkCsvLoad {
         }
         if (table == CanonicalTable.OPPORTUNITIES) {
             value.put("opportunity_id", "coalesce(" + value.get("opportunity_id") + ", " + value.get("opportunity_name") + ")");
-            String status = lookup(List.of(value.get("status"), value.get("stage")),
-                    keys -> mapper.statusOf(keys.get(0), keys.get(1)));
+            String status = lookup(List.of(value.get("status"), value.get("stage"), raw("is_won", read),
+                    raw("is_closed", read)), keys -> mapper.statusOf(keys.get(0), keys.get(1), keys.get(2), keys.get(3)));
             value.put("status", status + ".v");
             String type = lookup(List.of(value.get("opportunity_type")),
                     keys -> RowMapper.opportunityType(keys.get(0)));
@@ -618,7 +627,8 @@ final class BulkCsvLoad {
     private String raw(String column, Set<Integer> read) {
         List<Integer> indexes = profile.indexes(column);
         if (indexes.isEmpty()) {
-            return "cast(null as varchar)";
+            String constant = profile.profile().constants.get(column);
+            return constant == null ? "cast(null as varchar)" : "cast(" + literal(constant) + " as varchar)";
         }
         read.addAll(indexes);
         if (indexes.size() == 1) {

@@ -403,7 +403,7 @@ final class CanonicalRowWriter implements ItemStreamWriter<LoadItem> {
                 statement.setInt(8, o.headerRow());
             }
             statement.setString(9, o.kind());
-            statement.setString(10, o.profile() == null ? null : o.profile().name());
+            statement.setString(10, o.profileName());
             statement.setString(11, o.message());
             try (ResultSet rs = statement.executeQuery()) {
                 rs.next();
@@ -483,8 +483,9 @@ final class CanonicalRowWriter implements ItemStreamWriter<LoadItem> {
                 unknown.add(stage);
             }
         }
-        unknown.sort(String.CASE_INSENSITIVE_ORDER);
-        // Declared stages in the profile's order, then undeclared ones alphabetically, numbered 1..n.
+        // Undeclared stages by the pipeline words in their labels (StageVocabulary), then alphabetically.
+        unknown.sort(java.util.Comparator.comparingInt(StageVocabulary::rank).thenComparing(String.CASE_INSENSITIVE_ORDER));
+        // Declared stages in the profile's order, then undeclared ones, numbered 1..n.
         List<String> ordered = new ArrayList<>(stages.keySet());
         ordered.sort(java.util.Comparator.comparingInt((String stage) -> {
             int at = indexIgnoreCase(declared.order, stage);

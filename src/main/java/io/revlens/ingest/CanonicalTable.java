@@ -33,7 +33,10 @@ public enum CanonicalTable {
             col("document_number", ColumnType.TEXT), col("customer_name", ColumnType.TEXT),
             col("line_date", ColumnType.DATE), col("amount", ColumnType.AMOUNT),
             col("quantity", ColumnType.QUANTITY), col("product", ColumnType.TEXT), col("currency", ColumnType.TEXT),
-            col("is_credit", ColumnType.BOOLEAN));
+            col("is_credit", ColumnType.BOOLEAN)),
+    USERS("users", List.of("user_id"),
+            col("user_id", ColumnType.TEXT), col("user_name", ColumnType.TEXT), col("email", ColumnType.TEXT),
+            col("title", ColumnType.TEXT), col("department", ColumnType.TEXT), col("is_active", ColumnType.BOOLEAN));
 
     /** How a canonical column's raw value is coerced. */
     public enum ColumnType { TEXT, DATE, AMOUNT, QUANTITY, INTEGER, BOOLEAN }

@@ -66,8 +66,17 @@ public final class ExportInspector {
                 line(out, "header row", String.valueOf(opened.headerRow()));
             }
             line(out, "status", opened.loadable() ? "would load" : opened.status());
-            if (opened.message() != null) {
+            if (opened.recognition() != null) {
+                List<String> lines = opened.recognition().lines();
+                line(out, "reading", lines.get(0));
+                for (String evidence : lines.subList(1, lines.size())) {
+                    out.append("    ").append(evidence).append('\n');
+                }
+            }
+            if (opened.message() != null && (opened.recognition() == null || opened.loadable())) {
                 line(out, "note", opened.message());
+            } else if (opened.message() != null && !opened.recognition().recognised()) {
+                line(out, "to do", opened.message().substring(opened.message().indexOf(" To load it:") + 1));
             }
             if (opened.profile() == null) {
                 return out.toString();

@@ -64,7 +64,7 @@ public final class ExportOpener {
         RowSource rows = CsvExportReader.open(file, layout);
         try {
             return locate(file, ExportFormat.CSV, layout.encodingName(), layout.delimiterName(), null, false, rows,
-                    profileOverride, true);
+                    profileOverride);
         } catch (IOException | RuntimeException e) {
             rows.close();
             throw e;
@@ -130,7 +130,7 @@ public final class ExportOpener {
             for (String sheet : sheets) {
                 RowSource rows = closing(workbook.openSheet(sheet), workbook);
                 OpenedExport opened = locate(file, ExportFormat.XLSX, null, null, sheet, workbook.date1904(), rows,
-                        profileOverride, false);
+                        profileOverride);
                 if (opened.loadable() || sheets.size() == 1) {
                     return opened;
                 }
@@ -139,7 +139,7 @@ public final class ExportOpener {
             }
             RowSource rows = closing(workbook.openSheet(sheets.get(0)), workbook);
             OpenedExport first = locate(file, ExportFormat.XLSX, null, null, sheets.get(0), workbook.date1904(),
-                    rows, profileOverride, false);
+                    rows, profileOverride);
             return withMessage(first, file.getFileName() + ": no sheet (" + String.join(", ", sheets)
                     + ") has a header a profile recognises; " + first.message());
         } catch (IOException | RuntimeException e) {
@@ -153,13 +153,13 @@ public final class ExportOpener {
         List<String> sheets = workbook.sheetNames();
         for (String sheet : sheets) {
             OpenedExport opened = locate(file, ExportFormat.XLS, null, null, sheet, workbook.date1904(),
-                    closing(workbook.openSheet(sheet), workbook), profileOverride, false);
+                    closing(workbook.openSheet(sheet), workbook), profileOverride);
             if (opened.loadable() || sheets.size() == 1) {
                 return opened;
             }
         }
         OpenedExport first = locate(file, ExportFormat.XLS, null, null, sheets.get(0), workbook.date1904(),
-                closing(workbook.openSheet(sheets.get(0)), workbook), profileOverride, false);
+                closing(workbook.openSheet(sheets.get(0)), workbook), profileOverride);
         return withMessage(first, file.getFileName() + ": no sheet (" + String.join(", ", sheets)
                 + ") has a header a profile recognises; " + first.message());
     }
@@ -188,17 +188,19 @@ public final class ExportOpener {
 
     private static OpenedExport withMessage(OpenedExport o, String message) {
         return new OpenedExport(o.file(), o.format(), o.encoding(), o.delimiter(), o.sheet(), o.headerRow(),
-                o.header(), o.profile(), o.dateOrder(), o.date1904(), o.status(), message, o.rows());
+                o.header(), o.profile(), o.dateOrder(), o.date1904(), o.status(), message, o.rows(), o.recognition());
     }
 
     private OpenedExport locate(Path file, ExportFormat format, String encoding, String delimiter, String sheet,
-                                boolean date1904, RowSource rows, String profileOverride, boolean csv)
+                                boolean date1904, RowSource rows, String profileOverride)
             throws IOException {
         List<SourceRow> above = new ArrayList<>();
         SourceRow headerRow = null;
         ResolvedProfile profile = null;
+        List<Recognition.Candidate> candidates = List.of();
         SourceRow firstNonBlank = null;
         SourceRow row;
+        // The header is the first row some profile reads with confidence (title rows above it are allowed).
         while (above.size() < HEADER_SEARCH_ROWS && (row = rows.next()) != null) {
             above.add(row);
             if (row.isBlank()) {
@@ -208,12 +210,19 @@ public final class ExportOpener {
                 firstNonBlank = row;
             }
             List<String> names = headerNames(row);
-            var found = profileOverride != null
-                    ? catalog.resolve(profileOverride, names, false)
-                    : catalog.detect(names);
-            if (found.isPresent()) {
+            if (profileOverride != null) {
+                var found = catalog.resolve(profileOverride, names, false);
+                if (found.isPresent()) {
+                    headerRow = row;
+                    profile = found.get();
+                    break;
+                }
+                continue;
+            }
+            List<Recognition.Candidate> read = catalog.candidates(names);
+            if (read.stream().anyMatch(c -> c.score() >= Recognition.CONFIDENCE)) {
                 headerRow = row;
-                profile = found.get();
+                candidates = read;
                 break;
             }
         }
@@ -221,6 +230,7 @@ public final class ExportOpener {
         IOException readError = null;
         String status = "ok";
         String message = null;
+        Recognition recognition = null;
         if (headerRow == null) {
             if (firstNonBlank == null) {
                 rows.close();
@@ -231,12 +241,8 @@ public final class ExportOpener {
             List<String> names = headerNames(headerRow);
             if (profileOverride != null) {
                 profile = catalog.resolve(profileOverride, names, true).orElse(null);
-            }
-            if (profile == null) {
-                status = "ignored";
-                message = file.getFileName() + " is not recognised as a known export: no profile matches its header (" + String.join(", ",
-                        names.stream().filter(n -> !n.isBlank()).limit(12).toList())
-                        + "); add a profile YAML in profiles/ or set one for this file in the job";
+            } else {
+                candidates = catalog.candidates(names);
             }
             // rows after the assumed header are data rows; rows before it were blank
             boolean after = false;
@@ -249,10 +255,26 @@ public final class ExportOpener {
                 }
             }
         }
+        List<String> header = headerNames(headerRow);
+        try {
+            while (buffered.size() < ExportRecognizer.SAMPLE_ROWS && (row = rows.next()) != null) {
+                buffered.add(row);
+            }
+        } catch (IOException e) {
+            // a read error inside the sample surfaces after the rows before it, like anywhere else
+            readError = e;
+        }
+        if (profileOverride == null) {
+            recognition = ExportRecognizer.recognise(candidates, List.copyOf(buffered), date1904);
+            profile = recognition.recognised() ? recognition.chosen().resolved() : null;
+            if (profile == null) {
+                status = "ignored";
+                message = recognition.notLoadedMessage(file.getFileName().toString(), header);
+            }
+        }
         if (profile != null && !profile.warnings().isEmpty()) {
             message = String.join("; ", profile.warnings());
         }
-        List<String> header = headerNames(headerRow);
         // Look ahead at data rows to decide the date order, then replay them.
         DateOrder hint = profile == null ? null : DateOrder.fromHint(profile.profile().dateOrder);
         DateOrder order = hint;
@@ -261,11 +283,10 @@ public final class ExportOpener {
         if (profile != null && hint == null) {
             List<Integer> dateColumns = dateColumns(profile);
             try {
-                while (buffered.size() < DATE_SAMPLE_ROWS && (row = rows.next()) != null) {
+                while (readError == null && buffered.size() < DATE_SAMPLE_ROWS && (row = rows.next()) != null) {
                     buffered.add(row);
                 }
             } catch (IOException e) {
-                // a read error inside the sample surfaces after the rows before it, like anywhere else
                 readError = e;
             }
             for (SourceRow r : buffered) {
@@ -287,7 +308,7 @@ public final class ExportOpener {
         }
         RowSource data = replaying(buffered, rows, readError);
         return new OpenedExport(file, format, encoding, delimiter, sheet, (int) headerRow.rowNumber(), header,
-                profile, order == null ? DateOrder.MDY : order, date1904, status, message, data);
+                profile, order == null ? DateOrder.MDY : order, date1904, status, message, data, recognition);
     }
 
     private static List<Integer> dateColumns(ResolvedProfile profile) {

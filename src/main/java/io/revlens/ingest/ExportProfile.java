@@ -17,8 +17,13 @@ public class ExportProfile {
     /** Unique profile name, used in overrides and recorded in source_files.profile. */
     public String name;
     public String description;
-    /** Canonical table name (opportunities, accounts, reps, revenue_lines, leads); generic profiles leave it blank. */
+    /**
+     * Canonical table name (opportunities, accounts, reps, revenue_lines, leads, users); generic profiles leave it
+     * blank. {@code unused}: a known export no metric reads (contacts, campaigns): recognised, listed, not loaded.
+     */
     public String kind;
+    /** For {@code kind: unused}: why no metric uses it, as the inventory says it. */
+    public String reason;
     /** Higher wins when two profiles match the same header. */
     public int priority;
     public Match match = new Match();
@@ -26,6 +31,11 @@ public class ExportProfile {
     public Map<String, List<String>> columns = new LinkedHashMap<>();
     /** Generic profiles only: per canonical table, the columns that must be found to choose that table. */
     public Map<String, List<String>> requires = new LinkedHashMap<>();
+    /**
+     * Generic profiles only: per canonical table, the columns that give the table its meaning (a deal's amount
+     * and close date, a roster's hire dates); a header with none of them is not read as that table.
+     */
+    public Map<String, List<String>> evidence = new LinkedHashMap<>();
     /** Generic profiles only: per canonical table, canonical column to header-name synonyms. */
     public Map<String, Map<String, List<String>>> synonyms;
     /** auto (detected from the data, falling back to mdy), dmy or mdy. */
@@ -42,14 +52,25 @@ public class ExportProfile {
     public Map<String, Derived> derived = new LinkedHashMap<>();
     public Credit credit;
     public Skip skip = new Skip();
+    /** Rows kept (the others skipped and counted): e.g. sales roles only in an HR employee list. */
+    public Keep keep;
     /** Per canonical column: raw value (case-insensitive) to canonical value. */
     public Map<String, Map<String, String>> valueMaps = new LinkedHashMap<>();
+    /**
+     * Per canonical column: a value every row has when the export has no column for it (status: won for an
+     * export of won deals only).
+     */
+    public Map<String, String> constants = new LinkedHashMap<>();
 
     /** Header names that identify the export. */
     @JsonIgnoreProperties(ignoreUnknown = false)
     public static class Match {
         public List<String> required = new ArrayList<>();
         public List<String> anyOf = new ArrayList<>();
+        /** Header names another export has and this one never has (OpportunityId: a history, not the deals). */
+        public List<String> absent = new ArrayList<>();
+        /** Groups of alternative header names, one of each needed ([Employee, Employee Name, Name], ...). */
+        public List<List<String>> oneOfEach = new ArrayList<>();
     }
 
     /** Stage labels in pipeline order and which are terminal. */
@@ -84,6 +105,18 @@ public class ExportProfile {
         public List<String> prefixes = new ArrayList<>();
     }
 
+    /**
+     * Keeps a row when the first of {@code columns} that has a value matches {@code pattern} (rows where none
+     * has a value are kept); other rows are skipped with {@code rule} as the reason.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    public static class Keep {
+        public List<String> columns = new ArrayList<>();
+        public String pattern;
+        /** The rule in words, as the skip reason and the docs state it. */
+        public String rule;
+    }
+
     /** Rows skipped (and counted) besides blank rows. */
     @JsonIgnoreProperties(ignoreUnknown = false)
     public static class Skip {
@@ -93,6 +126,19 @@ public class ExportProfile {
         public Map<String, List<String>> values = new LinkedHashMap<>();
         /** Canonical column filled from group heading rows (a row with only its first cell filled). */
         public String groupHeading;
+    }
+
+    /** The kind of a known export that is recognised and not loaded. */
+    public static final String UNUSED = "unused";
+
+    /** The description, else the name: how evidence and the inventory name the export. */
+    public String label() {
+        return description == null || description.isBlank() ? name : description;
+    }
+
+    /** True for a recognised export no metric reads. */
+    public boolean isUnused() {
+        return UNUSED.equals(kind);
     }
 
     /** True for a synonym-based generic profile. */

@@ -28,9 +28,14 @@ import java.util.stream.Stream;
 public final class ProfileCatalog {
 
     /** Built-in profiles, in the order they are tried at equal priority. */
-    public static final List<String> BUILT_IN = List.of("hubspot-deals", "hubspot-companies",
-            "salesforce-opportunities", "pipedrive-deals", "quickbooks-sales-by-customer-detail", "xero-invoices",
-            "reps-roster", "generic");
+    public static final List<String> BUILT_IN = List.of("hubspot-deals", "hubspot-companies", "hubspot-contacts",
+            "salesforce-opportunities", "salesforce-opportunity", "salesforce-account", "salesforce-user",
+            "salesforce-lead", "salesforce-opportunity-history", "salesforce-opportunity-field-history",
+            "salesforce-opportunity-line-item", "salesforce-contact", "salesforce-campaign",
+            "salesforce-campaign-member", "salesforce-task", "salesforce-event", "salesforce-product",
+            "salesforce-pricebook", "salesforce-pricebook-entry", "pipedrive-deals",
+            "quickbooks-sales-by-customer-detail", "xero-invoices", "olist-closed-deals",
+            "olist-marketing-qualified-leads", "reps-roster", "hr-employees", "generic");
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
@@ -95,10 +100,16 @@ public final class ProfileCatalog {
                         "Profile " + origin + ": unknown kind '" + kind + "' in synonyms"));
             }
         } else {
-            CanonicalTable.forKind(profile.kind).orElseThrow(() -> new IllegalArgumentException(
-                    "Profile " + origin + ": kind must be one of opportunities, accounts, reps, revenue_lines, leads"
-                            + " (was '" + profile.kind + "')"));
-            if (profile.match.required.isEmpty() && profile.match.anyOf.isEmpty()) {
+            if (profile.isUnused()) {
+                if (profile.reason == null || profile.reason.isBlank()) {
+                    throw new IllegalArgumentException("Profile " + origin + ": kind unused needs a reason");
+                }
+            } else {
+                CanonicalTable.forKind(profile.kind).orElseThrow(() -> new IllegalArgumentException(
+                        "Profile " + origin + ": kind must be one of opportunities, accounts, reps, revenue_lines,"
+                                + " leads, users, unused (was '" + profile.kind + "')"));
+            }
+            if (profile.match.required.isEmpty() && profile.match.anyOf.isEmpty() && profile.match.oneOfEach.isEmpty()) {
                 throw new IllegalArgumentException("Profile " + origin + ": match.required or match.anyOf is needed");
             }
         }
@@ -106,6 +117,12 @@ public final class ProfileCatalog {
             profile.skip.firstCell.forEach(Pattern::compile);
             if (profile.stageHistory != null) {
                 Pattern.compile(profile.stageHistory.headerPattern);
+            }
+            if (profile.keep != null) {
+                if (profile.keep.pattern == null || profile.keep.columns.isEmpty() || profile.keep.rule == null) {
+                    throw new IllegalArgumentException("Profile " + origin + ": keep needs columns, pattern and rule");
+                }
+                Pattern.compile(profile.keep.pattern);
             }
         } catch (PatternSyntaxException e) {
             throw new IllegalArgumentException("Profile " + origin + ": bad regular expression: " + e.getMessage(), e);
@@ -136,17 +153,114 @@ public final class ProfileCatalog {
         return out.toString();
     }
 
-    /** The best profile for this header row, if any recognises it (specific profiles first, by priority). */
+    /**
+     * The profile that recognises this header with confidence on its header alone, if any ({@link #candidates},
+     * {@link Recognition#decide}); files are recognised with their values too ({@link ExportRecognizer}).
+     */
     public Optional<ResolvedProfile> detect(List<String> header) {
-        List<ExportProfile> ordered = new ArrayList<>(profiles.values());
-        ordered.sort(Comparator.comparingInt((ExportProfile p) -> -p.priority));
-        for (ExportProfile profile : ordered) {
-            Optional<ResolvedProfile> resolved = tryResolve(profile, header, false);
-            if (resolved.isPresent()) {
-                return resolved;
+        Recognition recognition = Recognition.decide(candidates(header));
+        return recognition.recognised() ? Optional.ofNullable(recognition.chosen().resolved()) : Optional.empty();
+    }
+
+    /** Header score of a specific profile whose headers all match; each further anyOf header adds a little. */
+    static final double SPECIFIC_SCORE = 0.9;
+    /** Header score of a generic reading before its evidence columns; each found adds {@link #EVIDENCE_STEP}. */
+    static final double GENERIC_BASE = 0.5;
+    static final double EVIDENCE_STEP = 0.08;
+    /** A generic reading never scores as high as a specific profile. */
+    static final double GENERIC_CAP = 0.85;
+
+    /**
+     * Every reading of this header that a profile offers, scored on the header alone with its evidence: a
+     * specific profile whose required headers are all present (and none of its absent ones), a known export no
+     * metric reads, and the generic synonyms per canonical table whose required columns are found.
+     */
+    public List<Recognition.Candidate> candidates(List<String> header) {
+        Map<String, List<Integer>> positions = positions(header);
+        List<Recognition.Candidate> candidates = new ArrayList<>();
+        for (ExportProfile profile : profiles.values()) {
+            if (profile.isGeneric()) {
+                candidates.addAll(genericCandidates(profile, header, positions));
+                continue;
             }
+            List<String> required = new ArrayList<>(profile.match.required);
+            if (!required.stream().allMatch(h -> positions.containsKey(normalize(h)))) {
+                continue;
+            }
+            boolean eachGroup = true;
+            for (List<String> group : profile.match.oneOfEach) {
+                var found = group.stream().filter(h -> positions.containsKey(normalize(h))).findFirst();
+                if (found.isEmpty()) {
+                    eachGroup = false;
+                    break;
+                }
+                required.add(found.get());
+            }
+            if (!eachGroup) {
+                continue;
+            }
+            List<String> anyOf = profile.match.anyOf.stream().filter(h -> positions.containsKey(normalize(h))).toList();
+            if (!profile.match.anyOf.isEmpty() && anyOf.isEmpty()) {
+                continue;
+            }
+            List<String> evidence = new ArrayList<>();
+            evidence.add("+ headers of " + profile.label() + ": " + String.join(", ",
+                    java.util.stream.Stream.concat(required.stream(), anyOf.stream()).toList()));
+            double score = SPECIFIC_SCORE + 0.01 * Math.min(5, anyOf.size());
+            List<String> absent = profile.match.absent.stream().filter(h -> positions.containsKey(normalize(h))).toList();
+            if (!absent.isEmpty()) {
+                score = 0.3;
+                evidence.add("- has " + String.join(", ", absent) + ", which " + profile.label() + " never has");
+            }
+            ResolvedProfile resolved = profile.isUnused() ? null
+                    : build(profile, CanonicalTable.forKind(profile.kind).orElseThrow(), header, positions, profile.columns);
+            candidates.add(new Recognition.Candidate(profile, resolved, score, List.copyOf(evidence)));
         }
-        return Optional.empty();
+        return candidates;
+    }
+
+    private static List<Recognition.Candidate> genericCandidates(ExportProfile profile, List<String> header,
+                                                                 Map<String, List<Integer>> positions) {
+        List<Recognition.Candidate> candidates = new ArrayList<>();
+        for (Map.Entry<String, Map<String, List<String>>> kind : profile.synonyms.entrySet()) {
+            CanonicalTable table = CanonicalTable.forKind(kind.getKey()).orElseThrow();
+            ResolvedProfile candidate = build(profile, table, header, positions, kind.getValue());
+            List<String> required = profile.requires.getOrDefault(kind.getKey(), table.requiredColumns());
+            boolean complete = required.stream().allMatch(column -> !candidate.indexes(column).isEmpty()
+                    || derivable(profile, candidate, column));
+            if (!complete) {
+                continue;
+            }
+            List<String> evidence = new ArrayList<>();
+            evidence.add("+ columns " + table.tableName() + " needs: " + String.join(", ", required.stream()
+                    .map(column -> column + " <- " + (candidate.indexes(column).isEmpty() ? "derived"
+                            : candidate.sourceName(column))).toList()));
+            List<String> meaning = profile.evidence.getOrDefault(kind.getKey(), List.of());
+            List<String> found = meaning.stream().filter(column -> !candidate.indexes(column).isEmpty()).toList();
+            double score;
+            if (found.isEmpty() && !meaning.isEmpty()) {
+                score = GENERIC_BASE - 0.15;
+                evidence.add("- none of the columns that make a file " + table.tableName() + ": "
+                        + String.join(", ", meaning));
+            } else {
+                score = Math.min(GENERIC_CAP, GENERIC_BASE + EVIDENCE_STEP * found.size());
+                if (!found.isEmpty()) {
+                    evidence.add("+ " + String.join(", ", found.stream()
+                            .map(column -> column + " <- " + candidate.sourceName(column)).toList()));
+                }
+            }
+            candidates.add(new Recognition.Candidate(profile, candidate, score, List.copyOf(evidence)));
+        }
+        return candidates;
+    }
+
+    private static Map<String, List<Integer>> positions(List<String> header) {
+        Map<String, List<Integer>> positions = new HashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            positions.computeIfAbsent(normalize(header.get(i)), k -> new ArrayList<>()).add(i);
+        }
+        positions.remove("");
+        return positions;
     }
 
     /** Applies a named profile to a header; with {@code force}, maps whatever columns are present. */
@@ -171,15 +285,17 @@ public final class ProfileCatalog {
     }
 
     private static Optional<ResolvedProfile> tryResolve(ExportProfile profile, List<String> header, boolean force) {
-        Map<String, List<Integer>> positions = new HashMap<>();
-        for (int i = 0; i < header.size(); i++) {
-            positions.computeIfAbsent(normalize(header.get(i)), k -> new ArrayList<>()).add(i);
+        Map<String, List<Integer>> positions = positions(header);
+        if (profile.isUnused()) {
+            throw new IllegalArgumentException("Profile '" + profile.name + "' recognises " + profile.label()
+                    + ", which is not loaded: " + profile.reason);
         }
-        positions.remove("");
         if (profile.isGeneric()) {
             return resolveGeneric(profile, header, positions);
         }
         boolean matches = profile.match.required.stream().allMatch(h -> positions.containsKey(normalize(h)))
+                && profile.match.oneOfEach.stream().allMatch(group -> group.stream()
+                        .anyMatch(h -> positions.containsKey(normalize(h))))
                 && (profile.match.anyOf.isEmpty()
                 || profile.match.anyOf.stream().anyMatch(h -> positions.containsKey(normalize(h))));
         if (!matches && !force) {
@@ -208,11 +324,7 @@ public final class ProfileCatalog {
     /** The generic profile applied as one table (a "generic-<table>" override). */
     private static Optional<ResolvedProfile> resolveGenericAs(ExportProfile generic, CanonicalTable table,
                                                               List<String> header, boolean force) {
-        Map<String, List<Integer>> positions = new HashMap<>();
-        for (int i = 0; i < header.size(); i++) {
-            positions.computeIfAbsent(normalize(header.get(i)), k -> new ArrayList<>()).add(i);
-        }
-        positions.remove("");
+        Map<String, List<Integer>> positions = positions(header);
         ResolvedProfile candidate = build(generic, table, header, positions, generic.synonyms.get(table.tableName()));
         List<String> required = generic.requires.getOrDefault(table.tableName(), table.requiredColumns());
         boolean complete = required.stream().allMatch(column -> !candidate.indexes(column).isEmpty()

@@ -36,6 +36,8 @@ public final class RowMapper {
     private final boolean checkWidth;
     private final List<Pattern> skipPatterns = new ArrayList<>(DEFAULT_SKIPS);
     private final String groupColumn;
+    /** {@link ExportProfile#keep}'s pattern, or null. */
+    private final Pattern keepPattern;
     private final LocalDate latestPlausibleDate;
     /** Reps rosters: lower-cased rep name to the row that first named it (a roster lists a person once). */
     private final Map<String, Long> repRows = new HashMap<>();
@@ -52,6 +54,7 @@ public final class RowMapper {
         this.checkWidth = checkWidth;
         profile.profile().skip.firstCell.forEach(p -> skipPatterns.add(Pattern.compile(p)));
         this.groupColumn = profile.profile().skip.groupHeading;
+        this.keepPattern = profile.profile().keep == null ? null : Pattern.compile(profile.profile().keep.pattern);
         this.latestPlausibleDate = LocalDate.now().plusYears(MAX_YEARS_AHEAD);
     }
 
@@ -82,6 +85,15 @@ public final class RowMapper {
             String value = text(row, skip.getKey());
             if (value != null && containsIgnoreCase(skip.getValue(), value)) {
                 return MappedRow.skipped(n, "not revenue: " + value);
+            }
+        }
+        if (keepPattern != null) {
+            List<String> keys = new ArrayList<>();
+            for (String column : profile.profile().keep.columns) {
+                keys.add(text(row, column));
+            }
+            if (!keeps(keys)) {
+                return MappedRow.skipped(n, "not kept: " + profile.profile().keep.rule);
             }
         }
         List<Reject> rejects = new ArrayList<>();
@@ -164,9 +176,16 @@ public final class RowMapper {
         return raw == null ? null : raw instanceof String s ? s : ValueCoercer.text(raw);
     }
 
-    /** The first non-blank value among the header columns mapped to {@code column}. */
+    /**
+     * The first non-blank value among the header columns mapped to {@code column}; for a column the export lacks,
+     * the profile's constant for it (status: won in an export of won deals only).
+     */
     private Object raw(SourceRow row, String column) {
-        for (int index : profile.indexes(column)) {
+        List<Integer> indexes = profile.indexes(column);
+        if (indexes.isEmpty()) {
+            return profile.profile().constants.get(column);
+        }
+        for (int index : indexes) {
             Object value = row.cell(index);
             if (ValueCoercer.text(value) != null) {
                 return value;
@@ -274,7 +293,8 @@ public final class RowMapper {
                 values[id] = values[table.indexOf("opportunity_name")];
             }
             int status = table.indexOf("status");
-            values[status] = status((String) values[status], (String) values[table.indexOf("stage")]);
+            values[status] = status((String) values[status], (String) values[table.indexOf("stage")],
+                    text(row, "is_won"), text(row, "is_closed"));
             int type = table.indexOf("opportunity_type");
             values[type] = opportunityType((String) values[type]);
         }
@@ -307,7 +327,25 @@ public final class RowMapper {
         return document != null && credit.prefixes.stream().anyMatch(document::startsWith);
     }
 
-    private String status(String statusValue, String stage) {
+    /**
+     * open | won | lost. A CRM's own won and closed flags (Salesforce IsWon, IsClosed) decide when the export has
+     * them, whatever the org named its stages; a blank flag is false (Salesforce writes 1 or nothing). Else the
+     * status column's mapped values, then the stage's.
+     */
+    private String status(String statusValue, String stage, String isWon, String isClosed) {
+        boolean hasWon = !profile.indexes("is_won").isEmpty();
+        boolean hasClosed = !profile.indexes("is_closed").isEmpty();
+        Boolean won = hasWon ? flag(isWon) : null;
+        Boolean closed = hasClosed ? flag(isClosed) : null;
+        if (Boolean.TRUE.equals(won)) {
+            return "won";
+        }
+        if (Boolean.FALSE.equals(closed)) {
+            return "open";
+        }
+        if (Boolean.TRUE.equals(closed) && hasWon && won != null) {
+            return "lost";
+        }
         if (statusValue != null) {
             for (Map.Entry<String, List<String>> entry : profile.profile().statusValues.entrySet()) {
                 if (containsIgnoreCase(entry.getValue(), statusValue)) {
@@ -343,6 +381,18 @@ public final class RowMapper {
         return "open";
     }
 
+    /** A flag's value: blank is false; null when it is not a boolean (then the stage decides). */
+    private static Boolean flag(String value) {
+        if (value == null) {
+            return false;
+        }
+        try {
+            return ValueCoercer.bool(value);
+        } catch (CoercionException e) {
+            return null;
+        }
+    }
+
     /** new | expansion | renewal, or null when the export's type says none of these. */
     static String opportunityType(String type) {
         if (type == null) {
@@ -374,9 +424,9 @@ public final class RowMapper {
         return mapValue(column, ValueCoercer.text(raw));
     }
 
-    /** open | won | lost from the (mapped) status and stage values. */
-    String statusOf(String statusValue, String stage) {
-        return status(statusValue, stage);
+    /** open | won | lost from the (mapped) status and stage values and the won and closed flags. */
+    String statusOf(String statusValue, String stage, String isWon, String isClosed) {
+        return status(statusValue, stage, ValueCoercer.text(isWon), ValueCoercer.text(isClosed));
     }
 
     /** The currency a loaded row records for a (mapped) currency value: the profile's default when blank, upper case. */
@@ -389,6 +439,23 @@ public final class RowMapper {
     boolean skipsValue(String column, String value) {
         List<String> values = profile.profile().skip.values.get(column);
         return value != null && values != null && containsIgnoreCase(values, value);
+    }
+
+    /**
+     * Whether a row whose keep columns hold {@code values} (in the rule's order) is kept: the first value present
+     * decides; a row with none is kept.
+     */
+    boolean keeps(List<String> values) {
+        if (keepPattern == null) {
+            return true;
+        }
+        for (String value : values) {
+            String text = ValueCoercer.text(value);
+            if (text != null) {
+                return keepPattern.matcher(text).find();
+            }
+        }
+        return true;
     }
 
     /** Whether the credit marker column's value marks a credit note. */

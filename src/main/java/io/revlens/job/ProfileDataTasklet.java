@@ -2,6 +2,7 @@ package io.revlens.job;
 
 import io.revlens.ingest.DataQualityProfiler;
 import io.revlens.ingest.OverlapResolver;
+import io.revlens.ingest.ReferenceResolver;
 import io.revlens.model.Workspace;
 import java.sql.Connection;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -25,6 +26,7 @@ final class ProfileDataTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         try (Connection connection = Workspace.open(request.databaseFile())) {
             OverlapResolver.resolve(connection);
+            ReferenceResolver.resolve(connection);
             if (request.job().pseudonymise()) {
                 PeoplePseudonymiser.apply(connection);
             }

@@ -1,0 +1,34 @@
+package io.revlens.ingest;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Where a stage label the profile does not declare sits in a sales pipeline, from the words CRMs use for their
+ * stages: an org's own "Qualification, Discovery, Proposal/Quote, Negotiation" are ordered like the standard
+ * pipelines they are named after. Labels with none of these words come after the known ones, alphabetically.
+ */
+final class StageVocabulary {
+
+    /** Word stems in pipeline order; the first stem a label contains gives its rank. */
+    private static final List<String> STEMS = List.of("prospect", "lead", "new", "contact", "meeting", "qualif",
+            "discover", "needs", "demo", "present", "value", "solution", "decision", "perception", "evaluat",
+            "trial", "pilot", "propos", "quot", "negotiat", "review", "contract", "commit", "verbal", "won", "lost");
+
+    private StageVocabulary() {
+    }
+
+    /** The label's rank among pipeline stages, or {@code STEMS.size()} when no stem is in it. */
+    static int rank(String stage) {
+        String lower = stage.toLowerCase(Locale.ROOT);
+        if (lower.contains("won") || lower.contains("lost")) {
+            return STEMS.indexOf(lower.contains("won") ? "won" : "lost");
+        }
+        for (int i = 0; i < STEMS.size(); i++) {
+            if (lower.contains(STEMS.get(i))) {
+                return i;
+            }
+        }
+        return STEMS.size();
+    }
+}
