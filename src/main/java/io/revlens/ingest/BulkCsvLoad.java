@@ -467,7 +467,7 @@ final class BulkCsvLoad {
         }
         // Rows whose derived value (e.g. quantity x unit price) would be computed go to Java.
         profile.profile().derived.forEach((target, derived) -> {
-            if (table.indexOf(target) >= 0 && !derived.multiply.isEmpty()) {
+            if (table.indexOf(target) >= 0 && (!derived.multiply.isEmpty() || !derived.join.isEmpty())) {
                 fast.add(raw(target, read) + " is not null");
             }
         });

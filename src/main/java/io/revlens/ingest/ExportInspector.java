@@ -66,23 +66,16 @@ public final class ExportInspector {
                 line(out, "header row", String.valueOf(opened.headerRow()));
             }
             line(out, "status", opened.loadable() ? "would load" : opened.status());
-            if (opened.recognition() != null) {
-                List<String> lines = opened.recognition().lines();
-                line(out, "reading", lines.get(0));
-                for (String evidence : lines.subList(1, lines.size())) {
-                    out.append("    ").append(evidence).append('\n');
-                }
-            }
-            if (opened.message() != null && (opened.recognition() == null || opened.loadable())) {
+            if (opened.message() != null) {
                 line(out, "note", opened.message());
-            } else if (opened.message() != null && !opened.recognition().recognised()) {
-                line(out, "to do", opened.message().substring(opened.message().indexOf(" To load it:") + 1));
             }
             if (opened.profile() == null) {
+                readings(out, opened);
                 return out.toString();
             }
             line(out, "profile", opened.profile().name() + " -> " + opened.kind()
                     + (override != null ? " (set in the job)" : ""));
+            readings(out, opened);
             line(out, "dates", opened.dateOrder() == DateOrder.DMY ? "day/month/year" : "month/day/year"
                     + " when ambiguous");
             out.append("  mapping:\n");
@@ -144,6 +137,18 @@ public final class ExportInspector {
                     .map(e -> e.stage() + "@" + e.enteredDate()).toList());
         }
         return String.join(", ", parts);
+    }
+
+    /** The recognition decision and every reading with its score and evidence. */
+    private static void readings(StringBuilder out, OpenedExport opened) {
+        if (opened.recognition() == null) {
+            return;
+        }
+        List<String> lines = opened.recognition().lines();
+        line(out, "reading", lines.get(0));
+        for (String evidence : lines.subList(1, lines.size())) {
+            out.append("    ").append(evidence).append('\n');
+        }
     }
 
     private static void line(StringBuilder out, String label, String value) {

@@ -36,6 +36,8 @@ public class ExportProfile {
      * and close date, a roster's hire dates); a header with none of them is not read as that table.
      */
     public Map<String, List<String>> evidence = new LinkedHashMap<>();
+    /** Generic profiles only: per canonical table, how many evidence columns a header needs (default 0). */
+    public Map<String, Integer> minEvidence = new LinkedHashMap<>();
     /** Generic profiles only: per canonical table, canonical column to header-name synonyms. */
     public Map<String, Map<String, List<String>>> synonyms;
     /** auto (detected from the data, falling back to mdy), dmy or mdy. */
@@ -95,6 +97,8 @@ public class ExportProfile {
     public static class Derived {
         /** Product of these mapped columns, used when the target column has no value of its own. */
         public List<String> multiply = new ArrayList<>();
+        /** Text of these mapped columns joined by a space (first and last name), likewise. */
+        public List<String> join = new ArrayList<>();
     }
 
     /** Which rows are credit notes (besides any negative amount). */

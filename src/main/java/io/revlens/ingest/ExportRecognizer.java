@@ -19,6 +19,13 @@ public final class ExportRecognizer {
     public static final int SAMPLE_ROWS = 200;
     /** Below this share of parsable values a date or amount column counts against the reading. */
     static final double FIT = 0.8;
+    /**
+     * What dates or amounts that do not parse cost a reading: enough to tip a close call, not to refuse a file
+     * whose header is clear (its bad values are then rejected row by row, with reasons).
+     */
+    static final double VALUE_MISFIT = 0.1;
+    /** What a key that repeats costs: the file is not a list of such records at all. */
+    static final double REPEATING_KEY = 0.5;
     /** Non-blank values needed before values count as evidence at all. */
     static final int MIN_VALUES = 3;
     /**
@@ -79,7 +86,7 @@ public final class ExportRecognizer {
                 continue;
             }
             if (parsed < FIT * values) {
-                result = result.adjusted(-0.3, "- " + header + " (" + column.name() + "): " + parsed + " of " + values
+                result = result.adjusted(-VALUE_MISFIT, "- " + header + " (" + column.name() + "): " + parsed + " of " + values
                         + " values are " + (column.type() == CanonicalTable.ColumnType.DATE ? "dates" : "amounts"));
             } else {
                 fitting.add(header);
@@ -102,7 +109,7 @@ public final class ExportRecognizer {
                 }
             }
             if (values >= 5 && distinct.size() < 0.9 * values) {
-                result = result.adjusted(-0.5, "- " + resolved.sourceName(key) + " repeats (" + distinct.size()
+                result = result.adjusted(-REPEATING_KEY, "- " + resolved.sourceName(key) + " repeats (" + distinct.size()
                         + " distinct in " + values + " rows): several rows per record, like a history or line items,"
                         + " not a list of " + resolved.table().tableName());
             }

@@ -164,9 +164,14 @@ public final class ProfileCatalog {
 
     /** Header score of a specific profile whose headers all match; each further anyOf header adds a little. */
     static final double SPECIFIC_SCORE = 0.9;
-    /** Header score of a generic reading before its evidence columns; each found adds {@link #EVIDENCE_STEP}. */
-    static final double GENERIC_BASE = 0.5;
-    static final double EVIDENCE_STEP = 0.08;
+    /**
+     * Header score of a generic reading whose required columns are found (a deal id and a stage, a date and an
+     * amount); each evidence column found adds {@link #EVIDENCE_STEP}. Tables whose required column alone says
+     * little (an account or rep name) need {@code minEvidence} of them, else score {@link #WEAK_SCORE}.
+     */
+    static final double GENERIC_BASE = 0.6;
+    static final double EVIDENCE_STEP = 0.05;
+    static final double WEAK_SCORE = 0.45;
     /** A generic reading never scores as high as a specific profile. */
     static final double GENERIC_CAP = 0.85;
 
@@ -238,8 +243,8 @@ public final class ProfileCatalog {
             List<String> meaning = profile.evidence.getOrDefault(kind.getKey(), List.of());
             List<String> found = meaning.stream().filter(column -> !candidate.indexes(column).isEmpty()).toList();
             double score;
-            if (found.isEmpty() && !meaning.isEmpty()) {
-                score = GENERIC_BASE - 0.15;
+            if (found.size() < profile.minEvidence.getOrDefault(kind.getKey(), 0)) {
+                score = WEAK_SCORE;
                 evidence.add("- none of the columns that make a file " + table.tableName() + ": "
                         + String.join(", ", meaning));
             } else {
@@ -247,6 +252,8 @@ public final class ProfileCatalog {
                 if (!found.isEmpty()) {
                     evidence.add("+ " + String.join(", ", found.stream()
                             .map(column -> column + " <- " + candidate.sourceName(column)).toList()));
+                } else if (!meaning.isEmpty()) {
+                    evidence.add("- none of " + String.join(", ", meaning));
                 }
             }
             candidates.add(new Recognition.Candidate(profile, candidate, score, List.copyOf(evidence)));

@@ -89,12 +89,13 @@ public record Recognition(Candidate chosen, List<Candidate> candidates) {
         if (chosen != null) {
             return null;
         }
-        StringBuilder out = new StringBuilder(fileName).append(" is not recognised, so it is not loaded. Header: ")
-                .append(String.join(", ", header.stream().filter(h -> h != null && !h.isBlank()).limit(15).toList()))
-                .append(header.size() > 15 ? ", … (" + header.size() + " columns)" : "").append(". ");
+        String names = String.join(", ", header.stream().filter(h -> h != null && !h.isBlank()).limit(15).toList())
+                + (header.size() > 15 ? ", … (" + header.size() + " columns)" : "");
+        StringBuilder out = new StringBuilder(fileName).append(" is not recognised as a known export: ");
         if (candidates.isEmpty()) {
-            out.append("No profile or column synonyms match it.");
+            out.append("no profile matches its header (").append(names).append("); it is not loaded.");
         } else {
+            out.append("it is not loaded (header: ").append(names).append("). ");
             Candidate best = candidates.get(0);
             Candidate rival = rival(candidates, best);
             if (best.score() < CONFIDENCE) {

@@ -249,6 +249,17 @@ public final class RowMapper {
     private void derive(SourceRow row, Object[] values) throws CoercionException {
         for (Map.Entry<String, ExportProfile.Derived> derived : profile.profile().derived.entrySet()) {
             int target = table.indexOf(derived.getKey());
+            if (target >= 0 && values[target] == null && !derived.getValue().join.isEmpty()) {
+                List<String> parts = new ArrayList<>();
+                for (String input : derived.getValue().join) {
+                    String part = text(row, input);
+                    if (part != null) {
+                        parts.add(part);
+                    }
+                }
+                values[target] = parts.isEmpty() ? null : String.join(" ", parts);
+                continue;
+            }
             if (target < 0 || values[target] != null || derived.getValue().multiply.isEmpty()) {
                 continue;
             }
