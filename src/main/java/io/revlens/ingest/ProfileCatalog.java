@@ -35,7 +35,8 @@ public final class ProfileCatalog {
             "salesforce-campaign-member", "salesforce-task", "salesforce-event", "salesforce-product",
             "salesforce-pricebook", "salesforce-pricebook-entry", "pipedrive-deals",
             "quickbooks-sales-by-customer-detail", "xero-invoices", "olist-closed-deals",
-            "olist-marketing-qualified-leads", "reps-roster", "hr-employees", "generic");
+            "olist-marketing-qualified-leads", "salesforce-opportunity-history-report", "salesforce-case",
+            "hubspot-activities", "pipedrive-activities", "reps-roster", "hr-employees", "generic");
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
@@ -162,8 +163,14 @@ public final class ProfileCatalog {
         return recognition.recognised() ? Optional.ofNullable(recognition.chosen().resolved()) : Optional.empty();
     }
 
-    /** Header score of a specific profile whose headers all match; each further anyOf header adds a little. */
+    /**
+     * Header score of a specific profile whose required headers all match, up to {@link #SPECIFIC_TOP} with three
+     * of its anyOf headers: always {@link Recognition#MARGIN} above any generic reading ({@link #GENERIC_CAP}), so
+     * a generic reading of another table never blocks it. Two specific profiles are told apart by their absent
+     * headers.
+     */
     static final double SPECIFIC_SCORE = 0.9;
+    static final double SPECIFIC_TOP = 0.98;
     /**
      * Header score of a generic reading whose required columns are found (a deal id and a stage, a date and an
      * amount); each evidence column found adds {@link #EVIDENCE_STEP}. Tables whose required column alone says
@@ -173,7 +180,7 @@ public final class ProfileCatalog {
     static final double EVIDENCE_STEP = 0.05;
     static final double WEAK_SCORE = 0.45;
     /** A generic reading never scores as high as a specific profile. */
-    static final double GENERIC_CAP = 0.85;
+    static final double GENERIC_CAP = 0.75;
 
     /**
      * Every reading of this header that a profile offers, scored on the header alone with its evidence: a
@@ -211,7 +218,8 @@ public final class ProfileCatalog {
             List<String> evidence = new ArrayList<>();
             evidence.add("+ headers of " + profile.label() + ": " + String.join(", ",
                     java.util.stream.Stream.concat(required.stream(), anyOf.stream()).toList()));
-            double score = SPECIFIC_SCORE + 0.01 * Math.min(5, anyOf.size());
+            double score = profile.match.anyOf.isEmpty() ? SPECIFIC_TOP
+                    : SPECIFIC_SCORE + (SPECIFIC_TOP - SPECIFIC_SCORE) * Math.min(3, anyOf.size()) / 3.0;
             List<String> absent = profile.match.absent.stream().filter(h -> positions.containsKey(normalize(h))).toList();
             if (!absent.isEmpty()) {
                 score = 0.3;
