@@ -108,7 +108,9 @@ public final class ExportRecognizer {
                     distinct.add(value);
                 }
             }
-            if (values >= 5 && distinct.size() < 0.9 * values) {
+            // A list names each record once: a tenth of its sample repeating (or any repeat in a short sample) says
+            // the rows are about records (orders of a customer, changes of a deal), not the records themselves.
+            if (values >= MIN_VALUES && distinct.size() < values && distinct.size() <= 0.9 * values) {
                 result = result.adjusted(-REPEATING_KEY, "- " + resolved.sourceName(key) + " repeats (" + distinct.size()
                         + " distinct in " + values + " rows): several rows per record, like a history or line items,"
                         + " not a list of " + resolved.table().tableName());

@@ -1,0 +1,161 @@
+package io.revlens.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Export shapes recognised without a hand-written profile, loaded through the real load step (bulk CSV and row
+ * by row where both apply): HR employee lists as the roster, order-line sheets in a legacy .xls as revenue
+ * lines, HubSpot contacts as leads, Salesforce's own won/closed flags, an export of won deals only.
+ */
+class ExportShapesIntegrationTests {
+
+    @TempDir
+    Path tmp;
+
+    private Path db() {
+        return tmp.resolve("ingest.duckdb");
+    }
+
+    private Path csv(String name, String... lines) throws Exception {
+        Path file = tmp.resolve(name);
+        Files.writeString(file, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
+        return file;
+    }
+
+    @Test
+    void hrEmployeeListKeepsSalesRolesAsTheRoster() throws Exception {
+        Path hr = csv("employees.csv",
+                "Employee #,Employee Name,Job Title,Department,Location,Hire Date,Termination Date,Employment Status,Reports To",
+                "12,Dana Reyes,Account Executive,Sales,Boston,2025-03-03,,Full-Time,Lee Chan",
+                "13,Sam Ortiz,Accountant,Finance,Boston,2024-05-01,,Full-Time,Ann Wu",
+                "14,Lee Chan,VP Sales,Sales,Boston,2022-01-10,,Full-Time,",
+                "15,Kim Ito,Business Development Rep,,Remote,2025-09-01,,Full-Time,Lee Chan",
+                "16,Ola Berg,Engineer,Product,Oslo,2023-02-01,2025-06-30,Terminated,",
+                "17,Max Roe,,,,2024-01-15,,Full-Time,");
+        for (boolean bulk : List.of(true, false)) {
+            Path db = tmp.resolve("hr-" + bulk + ".duckdb");
+            LoadRun.run(db, List.of(hr), Map.of(), ProfileCatalog.builtIn(), bulk);
+            LoadRun.FileRow file = LoadRun.files(db).get("employees.csv");
+            assertThat(file.profile()).isEqualTo("hr-employees");
+            // Kept: Sales department (Dana, Lee), no department but a BD title (Kim), neither (Max): 4 of 6.
+            assertThat(List.of(file.read(), file.loaded(), file.rejected(), file.skipped())).containsExactly(6L, 4L, 0L, 2L);
+            assertThat(LoadRun.query(db, "select rep_id, rep_name, role, hire_date, manager, region from reps order by rep_name"))
+                    .containsExactly(
+                            List.of("12", "Dana Reyes", "Account Executive", "2025-03-03", "Lee Chan", "Boston"),
+                            List.of("15", "Kim Ito", "Business Development Rep", "2025-09-01", "Lee Chan", "Remote"),
+                            List.of("14", "Lee Chan", "VP Sales", "2022-01-10", "null", "Boston"),
+                            List.of("17", "Max Roe", "null", "2024-01-15", "null", "null"));
+        }
+    }
+
+    @Test
+    void hrListWithFirstAndLastNamesJoinsThem() throws Exception {
+        Path hr = csv("staff.csv", "Employee ID,First Name,Last Name,Title,Department,Start Date",
+                "E1,Dana,Reyes,Account Executive,Sales,2025-03-03", "E2,Sam,Ortiz,Accountant,Finance,2024-05-01");
+        LoadRun.run(db(), List.of(hr), Map.of());
+        assertThat(LoadRun.query(db(), "select rep_id, rep_name from reps")).containsExactly(List.of("E1", "Dana Reyes"));
+    }
+
+    @Test
+    void orderLinesInALegacyXlsAreRevenueLines() throws Exception {
+        Path xls = tmp.resolve("Sample - Superstore.xls");
+        try (HSSFWorkbook wb = new HSSFWorkbook()) {
+            Workbooks.sheet(wb, "Orders", new Object[][]{
+                    {"Row ID", "Order ID", "Order Date", "Ship Date", "Customer ID", "Customer Name", "Segment",
+                            "Region", "Product ID", "Product Name", "Sales", "Quantity", "Discount", "Profit"},
+                    {1, "CA-1", LocalDate.of(2016, 11, 8), LocalDate.of(2016, 11, 11), "CG-1", "Claire Gute", "Consumer",
+                            "South", "P-1", "Bookcase", 261.96, 2, 0, 41.91},
+                    {2, "CA-1", LocalDate.of(2016, 11, 8), LocalDate.of(2016, 11, 11), "CG-1", "Claire Gute", "Consumer",
+                            "South", "P-2", "Chair", 731.94, 3, 0, 219.58},
+                    {3, "CA-2", LocalDate.of(2016, 6, 12), LocalDate.of(2016, 6, 16), "DV-1", "Darrin Van Huff",
+                            "Corporate", "West", "P-3", "Labels", 14.62, 2, 0, 6.87}});
+            Workbooks.sheet(wb, "Returns", new Object[][]{{"Returned", "Order ID"}, {"Yes", "CA-1"}});
+            Workbooks.sheet(wb, "People", new Object[][]{{"Person", "Region"}, {"Anna Andreadi", "West"}});
+            Workbooks.save(wb, xls);
+        }
+        LoadRun.run(db(), List.of(xls), Map.of());
+        LoadRun.FileRow file = LoadRun.files(db()).get("Sample - Superstore.xls");
+        assertThat(file.kind()).as(file.message()).isEqualTo("revenue_lines");
+        assertThat(file.sheet()).isEqualTo("Orders");
+        assertThat(List.of(file.read(), file.loaded(), file.rejected(), file.skipped())).containsExactly(3L, 3L, 0L, 0L);
+        assertThat(LoadRun.query(db(), "select document_number, customer_name, line_date, amount, quantity, product"
+                + " from revenue_lines order by source_row")).containsExactly(
+                List.of("CA-1", "Claire Gute", "2016-11-08", "261.96", "2.0000", "Bookcase"),
+                List.of("CA-1", "Claire Gute", "2016-11-08", "731.94", "3.0000", "Chair"),
+                List.of("CA-2", "Darrin Van Huff", "2016-06-12", "14.62", "2.0000", "Labels"));
+        assertThat(LoadRun.scalar(db(), "select count(*) from accounts")).isEqualTo("0");
+    }
+
+    @Test
+    void hubspotContactsAreLeadsWithLifecycleDates() throws Exception {
+        Path contacts = csv("contacts.csv",
+                "\"Record ID\",\"First Name\",\"Last Name\",\"Email\",\"Company Name\",\"Lifecycle Stage\",\"Lead Status\","
+                        + "\"Original Source\",\"Create Date\",\"Became a Lead Date\",\"Became a Marketing Qualified Lead Date\","
+                        + "\"Became a Sales Qualified Lead Date\",\"Became an Opportunity Date\",\"Became a Customer Date\"",
+                "\"51\",\"Ann\",\"Lee\",\"ann@example.com\",\"Acme\",\"customer\",\"\",\"Organic Search\",\"2026-01-02 10:00\","
+                        + "\"2026-01-02 10:00\",\"2026-01-10 10:00\",\"2026-01-20 10:00\",\"2026-02-01 10:00\",\"2026-03-01 10:00\"",
+                "\"52\",\"Bo\",\"Ng\",\"bo@example.com\",\"Beta\",\"lead\",\"New\",\"Paid Search\",\"2026-01-03 11:00\","
+                        + "\"\",\"\",\"\",\"\",\"\"");
+        LoadRun.run(db(), List.of(contacts), Map.of());
+        assertThat(LoadRun.files(db()).get("contacts.csv").profile()).isEqualTo("hubspot-contacts");
+        assertThat(LoadRun.query(db(), "select lead_id, created_date, mql_date, sql_date, opportunity_date, customer_date,"
+                + " status, source from leads order by lead_id")).containsExactly(
+                List.of("51", "2026-01-02", "2026-01-10", "2026-01-20", "2026-02-01", "2026-03-01", "customer", "Organic Search"),
+                // No lead date: the contact's create date is when it entered the funnel.
+                List.of("52", "2026-01-03", "null", "null", "null", "null", "lead", "Paid Search"));
+    }
+
+    @Test
+    void salesforceFlagsDecideWonAndLostWhateverTheStagesAreCalled() throws Exception {
+        Path opportunities = csv("Opportunity.csv",
+                "Id,AccountId,Name,StageName,Amount,CloseDate,IsClosed,IsWon,OwnerId,CreatedDate",
+                "006A1,001A1,Acme,Signed,1000,2023-06-17,1,1,005U1,2023-01-22T16:14:25.000+0000",
+                "006A2,001A1,Beta,Dead,500,2023-04-26,1,,005U1,2023-01-22T16:14:25.000+0000",
+                "006A3,001A2,Gamma,Closed Won,700,2024-11-10,,,005U1,2023-01-22T16:14:25.000+0000",
+                "006A4,001A2,Delta,Verbal,900,2024-11-10,false,false,005U1,2023-01-22T16:14:25.000+0000");
+        Path accounts = csv("Account.csv", "Id,Name,Industry,BillingCountry", "001A1,Acme Corp,Finance,US",
+                "001A2,Gamma Ltd,Retail,UK");
+        Path users = csv("User.csv", "Id,Name,Username,Email,IsActive", "005U1,Dana Reyes,dana@x.com,dana@x.com,true");
+        for (boolean bulk : List.of(true, false)) {
+            Path db = tmp.resolve("sf-" + bulk + ".duckdb");
+            LoadRun.run(db, List.of(opportunities, accounts, users), Map.of(), ProfileCatalog.builtIn(), bulk);
+            try (var connection = io.revlens.model.Workspace.open(db)) {
+                ReferenceResolver.resolve(connection);
+            }
+            // IsWon 1 -> won; IsClosed 1 without IsWon -> lost; IsClosed blank -> open even if the stage reads
+            // "Closed Won" (the flags are the org's truth); false/false -> open.
+            assertThat(LoadRun.query(db, "select opportunity_id, status, account_id, account_name, rep_id, rep_name"
+                    + " from opportunities order by 1")).as("bulk " + bulk).containsExactly(
+                    List.of("006A1", "won", "001A1", "Acme Corp", "005U1", "Dana Reyes"),
+                    List.of("006A2", "lost", "001A1", "Acme Corp", "005U1", "Dana Reyes"),
+                    List.of("006A3", "open", "001A2", "Gamma Ltd", "005U1", "Dana Reyes"),
+                    List.of("006A4", "open", "001A2", "Gamma Ltd", "005U1", "Dana Reyes"));
+        }
+    }
+
+    @Test
+    void anExportOfWonDealsOnlyMarksEveryRowWon() throws Exception {
+        Path deals = csv("olist_closed_deals_dataset.csv",
+                "mql_id,seller_id,sdr_id,sr_id,won_date,business_segment,lead_type",
+                "m1,s1,d1,r1,2018-02-26 19:58:54,pet,online_medium",
+                "m2,s2,d1,r2,2018-05-08 20:17:59,car_accessories,industry");
+        for (boolean bulk : List.of(true, false)) {
+            Path db = tmp.resolve("won-" + bulk + ".duckdb");
+            LoadRun.run(db, List.of(deals), Map.of(), ProfileCatalog.builtIn(), bulk);
+            assertThat(LoadRun.query(db, "select opportunity_id, lead_id, account_name, rep_name, status, close_date,"
+                    + " created_date, amount from opportunities order by 1")).containsExactly(
+                    List.of("m1", "m1", "s1", "r1", "won", "2018-02-26", "null", "null"),
+                    List.of("m2", "m2", "s2", "r2", "won", "2018-05-08", "null", "null"));
+        }
+    }
+}
