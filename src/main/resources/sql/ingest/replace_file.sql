@@ -5,6 +5,7 @@ delete from stage_entries where source_file_id in (select source_file_id from so
 delete from source_file_stages where source_file_id in (select source_file_id from source_files where path = ?);
 delete from accounts where source_file_id in (select source_file_id from source_files where path = ?);
 delete from reps where source_file_id in (select source_file_id from source_files where path = ?);
+delete from stage_changes where source_file_id in (select source_file_id from source_files where path = ?);
 delete from users where source_file_id in (select source_file_id from source_files where path = ?);
 delete from leads where source_file_id in (select source_file_id from source_files where path = ?);
 delete from revenue_lines where source_file_id in (select source_file_id from source_files where path = ?);

@@ -109,11 +109,27 @@ create table if not exists stage_entries (
     entered_date    date     not null
 );
 
+-- Stage history in a file of its own (Salesforce OpportunityHistory, OpportunityFieldHistory on StageName): one
+-- row per change, naming the deal by id. Several changes can name one stage (an amount changed at that stage).
+create table if not exists stage_changes (
+    opportunity_id  varchar not null,
+    stage           varchar not null,
+    entered_date    date    not null,
+    source_file_id  integer not null,
+    source_row      bigint  not null
+);
+
 -- The stages each loaded deal row entered, by lineage: what metrics that start from opportunities join to.
-create view if not exists stage_history_by_row as
+-- From the deal's own stage columns, and from stage-change files by deal id (the first date it entered each stage).
+create or replace view stage_history_by_row as
 select e.source_file_id, e.source_row, s.stage, e.entered_date
 from stage_entries e
-join source_file_stages s on s.source_file_id = e.source_file_id and s.stage_index = e.stage_index;
+join source_file_stages s on s.source_file_id = e.source_file_id and s.stage_index = e.stage_index
+union all
+select o.source_file_id, o.source_row, c.stage, min(c.entered_date) as entered_date
+from stage_changes c
+join opportunities o on o.opportunity_id = c.opportunity_id
+group by o.source_file_id, o.source_row, c.stage;
 
 -- The canonical stage history: one row per deal per stage entered.
 create view if not exists opportunity_stage_history as

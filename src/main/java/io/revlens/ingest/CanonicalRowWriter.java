@@ -49,6 +49,7 @@ final class CanonicalRowWriter implements ItemStreamWriter<LoadItem> {
     private final String countsSql = SqlScript.statements(Workspace.readResource("sql/ingest/update_counts.sql")).get(0);
     private final String finishSql = SqlScript.statements(Workspace.readResource("sql/ingest/finish_file.sql")).get(0);
     private final String stageSql = SqlScript.statements(Workspace.readResource("sql/ingest/insert_pipeline_stage.sql")).get(0);
+    private final String clearStagesSql = SqlScript.statements(Workspace.readResource("sql/ingest/clear_pipeline_stages.sql")).get(0);
     private final List<String> dateStatements = SqlScript.statements(Workspace.readResource("sql/ingest/source_file_dates.sql"));
     private Connection connection;
     private final Map<CanonicalTable, TableAppender> tables = new EnumMap<>(CanonicalTable.class);
@@ -302,6 +303,18 @@ final class CanonicalRowWriter implements ItemStreamWriter<LoadItem> {
 
     /** Stages (with whether they are won or lost) of what the file loaded, for writeStages. */
     private void noteStages(FileSlot slot) throws SQLException {
+        if (slot.opened.profile().table() == CanonicalTable.STAGE_CHANGES) {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "select distinct stage from stage_changes where source_file_id = ?")) {
+                statement.setInt(1, slot.sourceFileId);
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        slot.stages.computeIfAbsent(rs.getString(1), s -> new boolean[2]);
+                    }
+                }
+            }
+            return;
+        }
         if (slot.opened.profile().table() != CanonicalTable.OPPORTUNITIES) {
             return;
         }
@@ -337,6 +350,9 @@ final class CanonicalRowWriter implements ItemStreamWriter<LoadItem> {
             if (table.columns().get(i).type() == CanonicalTable.ColumnType.DATE && values[i] instanceof LocalDate d) {
                 slot.noteDate(d);
             }
+        }
+        if (table == CanonicalTable.STAGE_CHANGES) {
+            slot.stages.computeIfAbsent((String) values[table.indexOf("stage")], s -> new boolean[2]);
         }
         if (table == CanonicalTable.OPPORTUNITIES) {
             String stage = (String) values[table.indexOf("stage")];
@@ -456,7 +472,8 @@ final class CanonicalRowWriter implements ItemStreamWriter<LoadItem> {
             statement.setInt(9, slot.sourceFileId);
             statement.executeUpdate();
         }
-        if (o.profile() != null && o.profile().table() == CanonicalTable.OPPORTUNITIES) {
+        if (o.profile() != null && (o.profile().table() == CanonicalTable.OPPORTUNITIES
+                || o.profile().table() == CanonicalTable.STAGE_CHANGES)) {
             writeStages(slot);
         }
         // Business date range of what the file loaded (open deals' expected close dates do not count).
@@ -491,16 +508,52 @@ final class CanonicalRowWriter implements ItemStreamWriter<LoadItem> {
             int at = indexIgnoreCase(declared.order, stage);
             return at >= 0 ? at : 10_000 + unknown.indexOf(stage);
         }));
-        for (Map.Entry<String, boolean[]> entry : stages.entrySet()) {
-            String stage = entry.getKey();
-            int order = ordered.indexOf(stage) + 1;
-            boolean won = entry.getValue()[0] || indexIgnoreCase(declared.won, stage) >= 0;
-            boolean lost = entry.getValue()[1] || indexIgnoreCase(declared.lost, stage) >= 0;
+        // Stages already known from an earlier file keep their rows and their order; this file's new stages go
+        // where their pipeline words place them among those (a history file adds the stages no deal is in now).
+        List<String> merged = new ArrayList<>();
+        Map<String, boolean[]> flags = new LinkedHashMap<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("select stage, is_won, is_lost from pipeline_stages order by stage_order, stage")) {
+            while (rs.next()) {
+                merged.add(rs.getString(1));
+                flags.put(rs.getString(1).toLowerCase(Locale.ROOT), new boolean[]{rs.getBoolean(2), rs.getBoolean(3)});
+            }
+        }
+        List<String> known = List.copyOf(merged);
+        int previous = -1;
+        for (String stage : ordered) {
+            int found = indexIgnoreCase(merged, stage);
+            if (found >= 0) {
+                previous = Math.max(previous, found);
+                continue;
+            }
+            // Before the first earlier-known stage whose words rank later, but after this file's previous stage.
+            int at = merged.size();
+            for (int i = 0; i < merged.size(); i++) {
+                if (indexIgnoreCase(known, merged.get(i)) >= 0
+                        && StageVocabulary.rank(merged.get(i)) > StageVocabulary.rank(stage)) {
+                    at = i;
+                    break;
+                }
+            }
+            at = Math.max(at, previous + 1);
+            merged.add(at, stage);
+            previous = at;
+            boolean won = stages.get(stage)[0] || indexIgnoreCase(declared.won, stage) >= 0;
+            boolean lost = stages.get(stage)[1] || indexIgnoreCase(declared.lost, stage) >= 0;
+            flags.put(stage.toLowerCase(Locale.ROOT), new boolean[]{won, lost && !won});
+        }
+        try (PreparedStatement clear = connection.prepareStatement(clearStagesSql)) {
+            clear.executeUpdate();
+        }
+        for (int i = 0; i < merged.size(); i++) {
+            String stage = merged.get(i);
+            boolean[] flag = flags.get(stage.toLowerCase(Locale.ROOT));
             try (PreparedStatement statement = connection.prepareStatement(stageSql)) {
                 statement.setString(1, stage);
-                statement.setInt(2, order);
-                statement.setBoolean(3, won);
-                statement.setBoolean(4, lost && !won);
+                statement.setInt(2, i + 1);
+                statement.setBoolean(3, flag[0]);
+                statement.setBoolean(4, flag[1]);
                 statement.setString(5, stage);
                 statement.executeUpdate();
             }

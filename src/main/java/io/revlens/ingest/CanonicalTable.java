@@ -36,7 +36,9 @@ public enum CanonicalTable {
             col("is_credit", ColumnType.BOOLEAN)),
     USERS("users", List.of("user_id"),
             col("user_id", ColumnType.TEXT), col("user_name", ColumnType.TEXT), col("email", ColumnType.TEXT),
-            col("title", ColumnType.TEXT), col("department", ColumnType.TEXT), col("is_active", ColumnType.BOOLEAN));
+            col("title", ColumnType.TEXT), col("department", ColumnType.TEXT), col("is_active", ColumnType.BOOLEAN)),
+    STAGE_CHANGES("stage_changes", List.of("opportunity_id", "stage", "entered_date"),
+            col("opportunity_id", ColumnType.TEXT), col("stage", ColumnType.TEXT), col("entered_date", ColumnType.DATE));
 
     /** How a canonical column's raw value is coerced. */
     public enum ColumnType { TEXT, DATE, AMOUNT, QUANTITY, INTEGER, BOOLEAN }

@@ -18,13 +18,14 @@ public class ExportProfile {
     public String name;
     public String description;
     /**
-     * Canonical table name (opportunities, accounts, reps, revenue_lines, leads, users); generic profiles leave it
-     * blank. {@code unused}: a known export no metric reads (contacts, campaigns): recognised, listed, not loaded.
+     * Canonical table name (opportunities, accounts, reps, revenue_lines, leads, users, stage_changes); generic
+     * profiles leave it blank. {@code unused}: a known export no metric reads (contacts, campaigns): recognised,
+     * listed, not loaded.
      */
     public String kind;
     /** For {@code kind: unused}: why no metric uses it, as the inventory says it. */
     public String reason;
-    /** Higher wins when two profiles match the same header. */
+    /** Breaks ties between readings of equal score (docs/data-model.md, "Recognising exports"). */
     public int priority;
     public Match match = new Match();
     /** Canonical column (or helper column such as unit_price) to source header names; the first non-blank wins. */

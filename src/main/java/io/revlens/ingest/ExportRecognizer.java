@@ -26,6 +26,8 @@ public final class ExportRecognizer {
     static final double VALUE_MISFIT = 0.1;
     /** What a key that repeats costs: the file is not a list of such records at all. */
     static final double REPEATING_KEY = 0.5;
+    /** Non-blank keys needed before repeats count as evidence. */
+    static final int MIN_KEY_VALUES = 5;
     /** Non-blank values needed before values count as evidence at all. */
     static final int MIN_VALUES = 3;
     /**
@@ -108,9 +110,10 @@ public final class ExportRecognizer {
                     distinct.add(value);
                 }
             }
-            // A list names each record once: a tenth of its sample repeating (or any repeat in a short sample) says
-            // the rows are about records (orders of a customer, changes of a deal), not the records themselves.
-            if (values >= MIN_VALUES && distinct.size() < values && distinct.size() <= 0.9 * values) {
+            // A list names each record once: more than a tenth of its sample repeating says the rows are about
+            // records (orders of a customer, changes of a deal), not the records. A few rows say too little (a
+            // deals file with one duplicate id is still deals; data quality reports the duplicate).
+            if (values >= MIN_KEY_VALUES && distinct.size() < 0.9 * values) {
                 result = result.adjusted(-REPEATING_KEY, "- " + resolved.sourceName(key) + " repeats (" + distinct.size()
                         + " distinct in " + values + " rows): several rows per record, like a history or line items,"
                         + " not a list of " + resolved.table().tableName());

@@ -108,7 +108,7 @@ public final class ProfileCatalog {
             } else {
                 CanonicalTable.forKind(profile.kind).orElseThrow(() -> new IllegalArgumentException(
                         "Profile " + origin + ": kind must be one of opportunities, accounts, reps, revenue_lines,"
-                                + " leads, users, unused (was '" + profile.kind + "')"));
+                                + " leads, users, stage_changes, unused (was '" + profile.kind + "')"));
             }
             if (profile.match.required.isEmpty() && profile.match.anyOf.isEmpty() && profile.match.oneOfEach.isEmpty()) {
                 throw new IllegalArgumentException("Profile " + origin + ": match.required or match.anyOf is needed");

@@ -78,7 +78,13 @@ class ExportShapesIntegrationTests {
                     {2, "CA-1", LocalDate.of(2016, 11, 8), LocalDate.of(2016, 11, 11), "CG-1", "Claire Gute", "Consumer",
                             "South", "P-2", "Chair", 731.94, 3, 0, 219.58},
                     {3, "CA-2", LocalDate.of(2016, 6, 12), LocalDate.of(2016, 6, 16), "DV-1", "Darrin Van Huff",
-                            "Corporate", "West", "P-3", "Labels", 14.62, 2, 0, 6.87}});
+                            "Corporate", "West", "P-3", "Labels", 14.62, 2, 0, 6.87},
+                    {4, "CA-3", LocalDate.of(2015, 10, 11), LocalDate.of(2015, 10, 18), "SO-1", "Sean O'Donnell",
+                            "Consumer", "South", "P-4", "Table", 957.58, 5, 0.45, -383.03},
+                    {5, "CA-3", LocalDate.of(2015, 10, 11), LocalDate.of(2015, 10, 18), "SO-1", "Sean O'Donnell",
+                            "Consumer", "South", "P-5", "Storage", 22.37, 2, 0.2, 2.52},
+                    {6, "CA-4", LocalDate.of(2014, 6, 9), LocalDate.of(2014, 6, 14), "CG-1", "Claire Gute",
+                            "Consumer", "South", "P-6", "Furnishings", 48.86, 7, 0, 14.17}});
             Workbooks.sheet(wb, "Returns", new Object[][]{{"Returned", "Order ID"}, {"Yes", "CA-1"}});
             Workbooks.sheet(wb, "People", new Object[][]{{"Person", "Region"}, {"Anna Andreadi", "West"}});
             Workbooks.save(wb, xls);
@@ -87,12 +93,14 @@ class ExportShapesIntegrationTests {
         LoadRun.FileRow file = LoadRun.files(db()).get("Sample - Superstore.xls");
         assertThat(file.kind()).as(file.message()).isEqualTo("revenue_lines");
         assertThat(file.sheet()).isEqualTo("Orders");
-        assertThat(List.of(file.read(), file.loaded(), file.rejected(), file.skipped())).containsExactly(3L, 3L, 0L, 0L);
+        assertThat(List.of(file.read(), file.loaded(), file.rejected(), file.skipped())).containsExactly(6L, 6L, 0L, 0L);
         assertThat(LoadRun.query(db(), "select document_number, customer_name, line_date, amount, quantity, product"
-                + " from revenue_lines order by source_row")).containsExactly(
+                + " from revenue_lines order by source_row")).startsWith(
                 List.of("CA-1", "Claire Gute", "2016-11-08", "261.96", "2.0000", "Bookcase"),
                 List.of("CA-1", "Claire Gute", "2016-11-08", "731.94", "3.0000", "Chair"),
                 List.of("CA-2", "Darrin Van Huff", "2016-06-12", "14.62", "2.0000", "Labels"));
+        // Sales of the six lines: 261.96 + 731.94 + 14.62 + 957.58 + 22.37 + 48.86 = 2,037.33
+        assertThat(LoadRun.scalar(db(), "select sum(amount) from revenue_lines")).isEqualTo("2037.33");
         assertThat(LoadRun.scalar(db(), "select count(*) from accounts")).isEqualTo("0");
     }
 
@@ -157,5 +165,37 @@ class ExportShapesIntegrationTests {
                     List.of("m1", "m1", "s1", "r1", "won", "2018-02-26", "null", "null"),
                     List.of("m2", "m2", "s2", "r2", "won", "2018-05-08", "null", "null"));
         }
+    }
+
+    @Test
+    void salesforceHistoryObjectsAreTheDealsStageHistory() throws Exception {
+        Path opportunities = csv("Opportunity.csv",
+                "Id,Name,StageName,Amount,CloseDate,IsClosed,IsWon,CreatedDate",
+                "006A1,Acme,Closed Won,1000,2024-03-01,1,1,2024-01-02T10:00:00.000+0000",
+                "006A2,Beta,Negotiation,500,2024-06-30,,,2024-01-05T10:00:00.000+0000");
+        Path history = csv("OpportunityHistory.csv",
+                "Id,OpportunityId,StageName,Amount,CloseDate,Probability,ForecastCategory,CreatedDate",
+                "008H1,006A1,Qualification,1000,2024-03-01,10,Pipeline,2024-01-02T10:00:00.000+0000",
+                "008H2,006A1,Proposal/Quote,1000,2024-03-01,50,BestCase,2024-02-01T10:00:00.000+0000",
+                // an amount change at the same stage: the stage was entered on 2024-02-01, not again
+                "008H3,006A1,Proposal/Quote,1200,2024-03-01,50,BestCase,2024-02-10T10:00:00.000+0000",
+                "008H4,006A1,Closed Won,1200,2024-03-01,100,Closed,2024-03-01T10:00:00.000+0000",
+                "008H5,006A2,Discovery,500,2024-06-30,20,Pipeline,2024-01-05T10:00:00.000+0000");
+        Path fieldHistory = csv("OpportunityFieldHistory.csv",
+                "Id,OpportunityId,Field,OldValue,NewValue,CreatedDate",
+                "017F1,006A2,StageName,Discovery,Negotiation,2024-02-20T10:00:00.000+0000",
+                "017F2,006A2,Amount,400,500,2024-02-21T10:00:00.000+0000");
+        LoadRun.run(db(), List.of(opportunities, history, fieldHistory), Map.of());
+        Map<String, LoadRun.FileRow> files = LoadRun.files(db());
+        assertThat(files.get("OpportunityHistory.csv").kind()).isEqualTo("stage_changes");
+        assertThat(List.of(files.get("OpportunityFieldHistory.csv").loaded(), files.get("OpportunityFieldHistory.csv")
+                .skipped())).as("the Amount change is skipped").containsExactly(1L, 1L);
+        assertThat(LoadRun.query(db(), "select opportunity_id, stage, entered_date from opportunity_stage_history"
+                + " order by opportunity_id, entered_date")).containsExactly(
+                List.of("006A1", "Qualification", "2024-01-02"), List.of("006A1", "Proposal/Quote", "2024-02-01"),
+                List.of("006A1", "Closed Won", "2024-03-01"), List.of("006A2", "Discovery", "2024-01-05"),
+                List.of("006A2", "Negotiation", "2024-02-20"));
+        assertThat(LoadRun.query(db(), "select stage from pipeline_stages order by stage_order, stage")).extracting(r -> r.get(0))
+                .containsSubsequence("Qualification", "Discovery", "Proposal/Quote", "Negotiation");
     }
 }
