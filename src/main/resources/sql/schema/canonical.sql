@@ -89,6 +89,9 @@ create table if not exists opportunities (
     account_id       varchar,           -- the export's reference to the account (kept as lineage when resolved to a name)
     rep_id           varchar,           -- the export's reference to the owner (user id, owner id)
     lead_id          varchar,           -- the lead this deal came from, when the deals export names it
+    probability      varchar,           -- the CRM's win probability of the deal's stage, as exported ("10", "10%"):
+                                        -- it orders the org's own stages; a bad value must not reject the deal
+    forecast_category varchar,          -- the CRM's forecast category (Pipeline, Best Case, Commit, Closed, Omitted)
     source_file_id   integer not null,
     source_row       bigint  not null
 );
@@ -205,6 +208,8 @@ create table if not exists run_parameters (
 alter table opportunities add column if not exists account_id varchar;
 alter table opportunities add column if not exists rep_id varchar;
 alter table opportunities add column if not exists lead_id varchar;
+alter table opportunities add column if not exists probability varchar;
+alter table opportunities add column if not exists forecast_category varchar;
 alter table leads add column if not exists status varchar;
 alter table leads add column if not exists opportunity_date date;
 alter table leads add column if not exists customer_date date;

@@ -49,6 +49,7 @@ final class CanonicalRowWriter implements ItemStreamWriter<LoadItem> {
     private final String countsSql = SqlScript.statements(Workspace.readResource("sql/ingest/update_counts.sql")).get(0);
     private final String finishSql = SqlScript.statements(Workspace.readResource("sql/ingest/finish_file.sql")).get(0);
     private final String stageSql = SqlScript.statements(Workspace.readResource("sql/ingest/insert_pipeline_stage.sql")).get(0);
+    private final String stageSignalsSql = SqlScript.statements(Workspace.readResource("sql/ingest/stage_signals.sql")).get(0);
     private final String clearStagesSql = SqlScript.statements(Workspace.readResource("sql/ingest/clear_pipeline_stages.sql")).get(0);
     private final List<String> dateStatements = SqlScript.statements(Workspace.readResource("sql/ingest/source_file_dates.sql"));
     private Connection connection;
@@ -500,8 +501,15 @@ final class CanonicalRowWriter implements ItemStreamWriter<LoadItem> {
                 unknown.add(stage);
             }
         }
-        // Undeclared stages by the pipeline words in their labels (StageVocabulary), then alphabetically.
-        unknown.sort(java.util.Comparator.comparingInt(StageVocabulary::rank).thenComparing(String.CASE_INSENSITIVE_ORDER));
+        // Undeclared stages: by the CRM's forecast category when the export has one (the org's own configuration),
+        // then by the pipeline words in their labels (StageVocabulary), then by win probability, then alphabetically.
+        Map<String, double[]> signals = stageSignals(slot);
+        boolean forecast = signals.values().stream().anyMatch(s -> !Double.isNaN(s[0]));
+        unknown.sort(java.util.Comparator.comparingDouble((String s) -> forecast
+                        ? signal(signals, s, 0, 2.5) : 0)
+                .thenComparingInt(StageVocabulary::rank)
+                .thenComparingDouble(s -> signal(signals, s, 1, Double.MAX_VALUE))
+                .thenComparing(String.CASE_INSENSITIVE_ORDER));
         // Declared stages in the profile's order, then undeclared ones, numbered 1..n.
         List<String> ordered = new ArrayList<>(stages.keySet());
         ordered.sort(java.util.Comparator.comparingInt((String stage) -> {
@@ -558,6 +566,32 @@ final class CanonicalRowWriter implements ItemStreamWriter<LoadItem> {
                 statement.executeUpdate();
             }
         }
+    }
+
+    /** Per stage of a deals file: {forecast rank, average probability}, NaN where the export has none. */
+    private Map<String, double[]> stageSignals(FileSlot slot) throws SQLException {
+        Map<String, double[]> signals = new java.util.HashMap<>();
+        if (slot.opened.profile().table() != CanonicalTable.OPPORTUNITIES) {
+            return signals;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(stageSignalsSql)) {
+            statement.setInt(1, slot.sourceFileId);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    double rank = rs.getDouble(2);
+                    double rankValue = rs.wasNull() ? Double.NaN : rank;
+                    double probability = rs.getDouble(3);
+                    signals.put(rs.getString(1).toLowerCase(Locale.ROOT),
+                            new double[]{rankValue, rs.wasNull() ? Double.NaN : probability});
+                }
+            }
+        }
+        return signals;
+    }
+
+    private static double signal(Map<String, double[]> signals, String stage, int which, double missing) {
+        double[] values = signals.get(stage.toLowerCase(Locale.ROOT));
+        return values == null || Double.isNaN(values[which]) ? missing : values[which];
     }
 
     private static int indexIgnoreCase(List<String> list, String value) {

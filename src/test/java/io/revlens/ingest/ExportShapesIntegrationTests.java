@@ -198,4 +198,23 @@ class ExportShapesIntegrationTests {
         assertThat(LoadRun.query(db(), "select stage from pipeline_stages order by stage_order, stage")).extracting(r -> r.get(0))
                 .containsSubsequence("Qualification", "Discovery", "Proposal/Quote", "Negotiation");
     }
+
+    @Test
+    void theOrgsOwnStageLabelsAreOrderedByForecastCategoryThenProbability() throws Exception {
+        // Labels with no pipeline words: alphabetically they would read Handshake, Kickoff, Sprint, Warmup.
+        Path opportunities = csv("Opportunity.csv",
+                "Id,Name,StageName,Amount,Probability,ForecastCategory,CloseDate,IsClosed,IsWon,CreatedDate",
+                "006A1,A,Sprint,100,60,BestCase,2024-06-30,,,2024-01-02T10:00:00.000+0000",
+                "006A2,B,Kickoff,100,20,Pipeline,2024-06-30,,,2024-01-02T10:00:00.000+0000",
+                "006A3,C,Handshake,100,90,Commit,2024-06-30,,,2024-01-02T10:00:00.000+0000",
+                "006A4,D,Warmup,100,5,Pipeline,2024-06-30,,,2024-01-02T10:00:00.000+0000",
+                "006A5,E,Closed Won,100,100,Closed,2024-03-30,1,1,2024-01-02T10:00:00.000+0000");
+        for (boolean bulk : List.of(true, false)) {
+            Path db = tmp.resolve("stages-" + bulk + ".duckdb");
+            LoadRun.run(db, List.of(opportunities), Map.of(), ProfileCatalog.builtIn(), bulk);
+            // Pipeline (Warmup 5% before Kickoff 20%), Best Case, Commit, Closed.
+            assertThat(LoadRun.query(db, "select stage from pipeline_stages order by stage_order")).extracting(r -> r.get(0))
+                    .containsExactly("Warmup", "Kickoff", "Sprint", "Handshake", "Closed Won");
+        }
+    }
 }
