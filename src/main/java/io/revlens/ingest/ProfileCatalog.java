@@ -33,7 +33,7 @@ public final class ProfileCatalog {
             "salesforce-lead", "salesforce-opportunity-history", "salesforce-opportunity-field-history",
             "salesforce-opportunity-line-item", "salesforce-contact", "salesforce-campaign",
             "salesforce-campaign-member", "salesforce-task", "salesforce-event", "salesforce-product",
-            "salesforce-pricebook", "salesforce-pricebook-entry", "pipedrive-deals",
+            "salesforce-pricebook", "salesforce-pricebook-entry", "pipedrive-deals", "pipedrive-organizations",
             "quickbooks-sales-by-customer-detail", "xero-invoices", "olist-closed-deals",
             "olist-marketing-qualified-leads", "salesforce-opportunity-history-report", "salesforce-case",
             "hubspot-activities", "pipedrive-activities", "reps-roster", "hr-employees", "generic");
