@@ -63,7 +63,7 @@ public final class ExportRecognizer {
         ValueCoercer monthFirst = new ValueCoercer(DateOrder.MDY, rules.decimalComma, date1904);
         ValueCoercer dayFirst = new ValueCoercer(DateOrder.DMY, rules.decimalComma, date1904);
         Recognition.Candidate result = candidate;
-        List<String> fitting = new ArrayList<>();
+        Set<String> fitting = new LinkedHashSet<>();
         for (CanonicalTable.Column column : resolved.table().columns()) {
             List<Integer> indexes = resolved.indexes(column.name());
             if (indexes.isEmpty() || column.type() != CanonicalTable.ColumnType.DATE

@@ -239,9 +239,7 @@ public final class ProfileCatalog {
             CanonicalTable table = CanonicalTable.forKind(kind.getKey()).orElseThrow();
             ResolvedProfile candidate = build(profile, table, header, positions, kind.getValue());
             List<String> required = profile.requires.getOrDefault(kind.getKey(), table.requiredColumns());
-            boolean complete = required.stream().allMatch(column -> !candidate.indexes(column).isEmpty()
-                    || derivable(profile, candidate, column));
-            if (!complete) {
+            if (!complete(profile, candidate, required)) {
                 continue;
             }
             List<String> evidence = new ArrayList<>();
@@ -320,20 +318,12 @@ public final class ProfileCatalog {
         return Optional.of(build(profile, table, header, positions, profile.columns));
     }
 
+    /** The generic profile named as an override: its best-scored table, whatever the score. */
     private static Optional<ResolvedProfile> resolveGeneric(ExportProfile profile, List<String> header,
                                                             Map<String, List<Integer>> positions) {
-        ResolvedProfile best = null;
-        for (Map.Entry<String, Map<String, List<String>>> kind : profile.synonyms.entrySet()) {
-            CanonicalTable table = CanonicalTable.forKind(kind.getKey()).orElseThrow();
-            ResolvedProfile candidate = build(profile, table, header, positions, kind.getValue());
-            List<String> required = profile.requires.getOrDefault(kind.getKey(), table.requiredColumns());
-            boolean complete = required.stream().allMatch(column -> !candidate.indexes(column).isEmpty()
-                    || derivable(profile, candidate, column));
-            if (complete && (best == null || candidate.columnIndexes().size() > best.columnIndexes().size())) {
-                best = candidate;
-            }
-        }
-        return Optional.ofNullable(best);
+        return genericCandidates(profile, header, positions).stream()
+                .max(Comparator.comparingDouble(Recognition.Candidate::score))
+                .map(Recognition.Candidate::resolved);
     }
 
     /** The generic profile applied as one table (a "generic-<table>" override). */
@@ -342,9 +332,13 @@ public final class ProfileCatalog {
         Map<String, List<Integer>> positions = positions(header);
         ResolvedProfile candidate = build(generic, table, header, positions, generic.synonyms.get(table.tableName()));
         List<String> required = generic.requires.getOrDefault(table.tableName(), table.requiredColumns());
-        boolean complete = required.stream().allMatch(column -> !candidate.indexes(column).isEmpty()
-                || derivable(generic, candidate, column));
-        return complete || force ? Optional.of(candidate) : Optional.empty();
+        return complete(generic, candidate, required) || force ? Optional.of(candidate) : Optional.empty();
+    }
+
+    /** Whether every required column is mapped, or derivable from mapped ones (amount = quantity x price). */
+    private static boolean complete(ExportProfile profile, ResolvedProfile candidate, List<String> required) {
+        return required.stream().allMatch(column -> !candidate.indexes(column).isEmpty()
+                || derivable(profile, candidate, column));
     }
 
     private static boolean derivable(ExportProfile profile, ResolvedProfile resolved, String column) {
