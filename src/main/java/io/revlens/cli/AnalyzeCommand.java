@@ -38,6 +38,10 @@ class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--pseudonymise", description = "Replace person names (reps, managers) with pseudonyms in every output.")
     boolean pseudonymise;
 
+    @Option(names = "--currency", paramLabel = "CODE",
+            description = "Currency the metrics use (ISO code, e.g. EUR), instead of the job file's.")
+    String currency;
+
     @Option(names = "--accept-schema-change",
             description = "Load exports whose columns changed since the last analysis of this folder.")
     boolean acceptSchemaChange;
@@ -50,6 +54,12 @@ class AnalyzeCommand implements Callable<Integer> {
         }
         ProjectPaths paths = ProjectPaths.detect();
         JobDefinition job = new JobDefinitionLoader(paths.jobs()).load("client-dump-analysis").withInput(input);
+        if (currency != null) {
+            if (!currency.strip().matches("[A-Za-z]{3}")) {
+                throw new BadInputException("--currency " + currency + ": give a three-letter ISO code such as USD or EUR");
+            }
+            job = job.withCurrency(currency);
+        }
         if (pseudonymise) {
             job = job.withPseudonymise();
         }

@@ -1,5 +1,6 @@
 package io.revlens.cli;
 
+import io.revlens.job.BadInputException;
 import io.revlens.job.JobDefinition;
 import io.revlens.job.JobDefinitionLoader;
 import java.nio.file.Path;
@@ -45,6 +46,10 @@ class RunCommand implements Callable<Integer> {
     @Option(names = "--pseudonymise", description = "Replace person names (reps, managers) with pseudonyms in every output.")
     boolean pseudonymise;
 
+    @Option(names = "--currency", paramLabel = "CODE",
+            description = "Currency the metrics use (ISO code, e.g. EUR), instead of the job file's.")
+    String currency;
+
     @Option(names = "--accept-schema-change",
             description = "Load exports whose columns changed since the last run (and remember the new shape).")
     boolean acceptSchemaChange;
@@ -56,6 +61,12 @@ class RunCommand implements Callable<Integer> {
         JobDefinition job = new JobDefinitionLoader(jobs).load(jobName);
         if (input != null) {
             job = job.withInput(input.toAbsolutePath().normalize());
+        }
+        if (currency != null) {
+            if (!currency.strip().matches("[A-Za-z]{3}")) {
+                throw new BadInputException("--currency " + currency + ": give a three-letter ISO code such as USD or EUR");
+            }
+            job = job.withCurrency(currency);
         }
         if (pseudonymise) {
             job = job.withPseudonymise();

@@ -48,6 +48,8 @@ final class ComputeMetricsTasklet implements Tasklet {
             jobContext.putString(AS_OF_DATE, asOf.date().toString());
             jobContext.putString(AS_OF_BASIS, asOf.basis());
             RunParametersWriter.write(connection, request.job(), asOf.date());
+            CurrencyGuard.check(connection, request.job().currency(),
+                    request.jobFile() == null ? null : request.jobFile().getFileName().toString());
 
             long started = System.nanoTime();
             List<MetricResult> results = new MetricsRunner().run(connection);

@@ -95,6 +95,13 @@ public record JobDefinition(
                 delivery, pseudonymise, acceptSchemaChange);
     }
 
+    /** Returns a copy whose metrics use another currency (the {@code --currency} option). */
+    public JobDefinition withCurrency(String code) {
+        return new JobDefinition(name, description, company, code.strip().toUpperCase(java.util.Locale.ROOT),
+                fiscalYearStartMonth, inputs, asOf, reports, workbook, thresholds, targets, schedule, delivery,
+                pseudonymise, acceptSchemaChange);
+    }
+
     /** Returns a copy with another as-of rule. */
     public JobDefinition withAsOf(AsOfRule rule) {
         return new JobDefinition(name, description, company, currency, fiscalYearStartMonth,

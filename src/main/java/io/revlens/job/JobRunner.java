@@ -37,6 +37,7 @@ public class JobRunner {
     static final String OUT = "out";
     static final String PSEUDONYMISE = "pseudonymise";
     static final String ACCEPT_SCHEMA_CHANGE = "accept_schema_change";
+    static final String CURRENCY = "currency";
 
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
@@ -76,6 +77,10 @@ public class JobRunner {
                 .addString("as_of", asOfKey)
                 .addString("inputs", inputs.fingerprint())
                 .addString(OUT, request.outDir().toAbsolutePath().toString());
+        if (request.job().currency() != null) {
+            // Identifying: the same inputs in another currency are another run with other figures (--currency).
+            parameters.addString(CURRENCY, request.job().currency());
+        }
         if (request.force()) {
             parameters.addLong("forced_at", Instant.now(clock).toEpochMilli());
         }
@@ -129,6 +134,9 @@ public class JobRunner {
         }
         if ("true".equals(parameters.getString(ACCEPT_SCHEMA_CHANGE))) {
             job = job.withAcceptSchemaChange();
+        }
+        if (parameters.getString(CURRENCY) != null) {
+            job = job.withCurrency(parameters.getString(CURRENCY));
         }
         String given = parameters.getString(AS_OF_GIVEN);
         String runDate = parameters.getString(RUN_DATE);
