@@ -137,11 +137,6 @@ public final class ProfileCatalog {
         return profiles;
     }
 
-    /** The profile named {@code name}, if any. */
-    public Optional<ExportProfile> byName(String name) {
-        return Optional.ofNullable(profiles.get(name));
-    }
-
     /** Compares header names ignoring case, spaces and punctuation ("Deal - ID" = "deal_id" = "DealID"). */
     public static String normalize(String header) {
         if (header == null) {

@@ -205,19 +205,6 @@ public final class ValueCoercer {
         }
     }
 
-    /** A percentage as a fraction ("12.5%" and "12.5" are both 0.125; Excel percent cells are already fractions). */
-    public BigDecimal percent(Object raw) throws CoercionException {
-        if (raw instanceof Double d) {
-            return BigDecimal.valueOf(d);
-        }
-        String s = text(raw);
-        if (s == null) {
-            return null;
-        }
-        String body = s.endsWith("%") ? s.substring(0, s.length() - 1).strip() : s;
-        return number(body, false).value.movePointLeft(2);
-    }
-
     /** true/false, yes/no, y/n, 1/0; null when blank. */
     public static Boolean bool(Object raw) throws CoercionException {
         if (raw instanceof Boolean b) {

@@ -68,13 +68,11 @@ class ValueCoercerTests {
     }
 
     @Test
-    void booleansPercentagesAndText() throws Exception {
+    void booleansAndText() throws Exception {
         assertThat(ValueCoercer.bool("Yes")).isTrue();
         assertThat(ValueCoercer.bool("0")).isFalse();
         assertThat(ValueCoercer.bool(null)).isNull();
         assertThatThrownBy(() -> ValueCoercer.bool("maybe")).hasMessage("not a boolean");
-        assertThat(us.percent("12.5%")).isEqualByComparingTo("0.125");
-        assertThat(us.percent(0.3d)).isEqualByComparingTo("0.3");
         assertThat(ValueCoercer.text(1001d)).isEqualTo("1001");
         assertThat(ValueCoercer.text(2.5d)).isEqualTo("2.5");
         assertThat(ValueCoercer.text("  x\u00A0")).isEqualTo("x");
