@@ -201,8 +201,11 @@ kpis as (
            (select streak from streaks where kpi = 't12m_revenue') as streak_periods
     union all
     select 'bookings_month', 2, 'money',
-           (select b.bookings from bookings_monthly b, cal where b.month_start = cal.month_start)::double,
-           (select b.bookings from bookings_monthly b, cal where b.month_start = cal.prior_month_start)::double,
+           -- unknown, not 0, when the data ends before this month could be seen (stale_after_days)
+           (select b.bookings from bookings_monthly b, cal where b.month_start = cal.month_start
+            and not (select data_stale from data_freshness))::double,
+           (select b.bookings from bookings_monthly b, cal where b.month_start = cal.prior_month_start
+            and b.month_start <= (select coalesce(data_end_date, cal.as_of_date) from data_freshness))::double,
            (select b.bookings from bookings_monthly b, cal where b.month_start = cal.same_month_last_year_start)::double,
            true, (select streak from streaks where kpi = 'bookings_month')
     union all

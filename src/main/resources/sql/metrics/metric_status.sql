@@ -10,7 +10,10 @@ with facts as (
            (select count(*) from leads) as leads,
            (select count(*) from reps) as reps,
            (select count(*) from reps where hire_date is not null) as hire_dates,
-           (select count(*) from reps where quarterly_quota > 0) as quotas
+           (select count(*) from reps where quarterly_quota > 0) as quotas,
+           (select data_stale from data_freshness) as stale,
+           (select 'data ends ' || data_end_date || ', ' || days_before_as_of || ' days before the as-of date'
+            from data_freshness) as stale_note
 ),
 status as (
     select 'revenue_monthly' as metric,
@@ -47,13 +50,16 @@ status as (
     union all select 'rep_ramp_curve', case when hire_dates > 0 then 'computed' else 'not_computed' end,
            case when hire_dates = 0 then 'no hire dates: ramp curves not computed' end from facts
     union all select 'rep_weekly_activity', case when opportunities > 0 then 'computed' else 'not_computed' end, null from facts
-    union all select 'rep_inactivity', case when opportunities > 0 then 'computed' else 'not_computed' end, null from facts
+    union all select 'rep_inactivity', case when opportunities = 0 then 'not_computed' when stale then 'partial' else 'computed' end,
+           case when opportunities > 0 and stale then stale_note || ': inactivity not judged' end from facts
     union all select 'rep_scorecard', case when opportunities > 0 then 'computed' else 'not_computed' end,
            case when reps = 0 and opportunities > 0 then 'no reps roster: reps are the opportunity owners of the last 12 months' end from facts
     union all select 'stalled_deals', case when opportunities > 0 then (case when stage_history > 0 then 'computed' else 'partial' end) else 'not_computed' end,
            case when opportunities > 0 and stage_history = 0 then 'no stage history: days since the deal was created stand in for days since the last stage change' end from facts
     union all select 'pipeline_coverage', case when quotas > 0 then 'computed' else 'not_computed' end,
            case when quotas = 0 then 'no quotas or targets: pipeline coverage not computed' end from facts
+    union all select 'data_freshness', 'computed',
+           case when stale then stale_note || ': inactivity and this month''s bookings not judged' end from facts
     union all select 'kpi_scorecard', 'computed', null from facts
     union all select 'action_triggers', 'computed', null from facts
 )

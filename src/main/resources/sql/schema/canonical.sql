@@ -201,7 +201,9 @@ create table if not exists run_parameters (
     inactive_weeks             integer not null default 2,
     target_t12m_revenue        decimal(18,2),   -- optional KPI targets from the job file
     target_bookings_month      decimal(18,2),
-    target_win_rate            decimal(9,4)
+    target_win_rate            decimal(9,4),
+    stale_after_days           integer not null default 7,  -- data ending longer before the as-of date is stale
+    data_end_date              date             -- the latest transaction date loaded (latest_transaction_date.sql)
 );
 
 -- Columns added after the first release: keep DuckDB files of earlier runs usable.
@@ -216,6 +218,8 @@ alter table leads add column if not exists customer_date date;
 alter table run_parameters add column if not exists target_t12m_revenue decimal(18,2);
 alter table run_parameters add column if not exists target_bookings_month decimal(18,2);
 alter table run_parameters add column if not exists target_win_rate decimal(9,4);
+alter table run_parameters add column if not exists stale_after_days integer default 7;
+alter table run_parameters add column if not exists data_end_date date;
 
 -- The columns each export profile mapped on the last run, so a later run can stop when an export changed
 -- shape (missing or renamed columns) instead of loading nulls. One row per profile and per file name.

@@ -101,6 +101,11 @@ final class RunSummaryPrinter {
                 summary.path("status").asText(), execution.getId(),
                 summary.path("as_of_date").asText("-"), summary.path("as_of_basis").asText("-"),
                 summary.path("duration_seconds").asDouble());
+        if (summary.hasNonNull("data_stale")) {
+            out.println("NOTE: " + summary.path("data_stale").asText() + " (stale_after_days "
+                    + "in the job file): figures after it are unknown, and inactivity and this month's bookings are"
+                    + " not judged");
+        }
         JsonNode totals = summary.path("totals");
         out.printf("Read %d file(s): %,d rows read = %,d loaded + %,d rejected + %,d skipped%n",
                 totals.path("files").asLong(), totals.path("rows_read").asLong(), totals.path("rows_loaded").asLong(),

@@ -28,6 +28,9 @@ final class ComputeMetricsTasklet implements Tasklet {
     static final String AS_OF_DATE = "as_of_date";
     static final String AS_OF_BASIS = "as_of_basis";
     static final String METRICS = "metrics";
+    /** The latest transaction date loaded, and the staleness note when it ends too long before the as-of date. */
+    static final String DATA_END_DATE = "data_end_date";
+    static final String DATA_STALE = "data_stale";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ComputeMetricsTasklet.class);
@@ -48,6 +51,16 @@ final class ComputeMetricsTasklet implements Tasklet {
             jobContext.putString(AS_OF_DATE, asOf.date().toString());
             jobContext.putString(AS_OF_BASIS, asOf.basis());
             RunParametersWriter.write(connection, request.job(), asOf.date());
+            var dataEnd = RunParametersWriter.latestTransactionDate(connection);
+            if (dataEnd.isPresent()) {
+                jobContext.putString(DATA_END_DATE, dataEnd.get().toString());
+                long days = java.time.temporal.ChronoUnit.DAYS.between(dataEnd.get(), asOf.date());
+                if (days > request.job().thresholds().staleAfterDays()) {
+                    // Said on page 1, the console, the e-mail and run-summary.json: zeros after this date are unknowns.
+                    jobContext.putString(DATA_STALE, "data ends " + dataEnd.get() + ", " + days
+                            + " days before the as-of date " + asOf.date());
+                }
+            }
             CurrencyGuard.check(connection, request.job().currency(),
                     request.jobFile() == null ? null : request.jobFile().getFileName().toString());
 

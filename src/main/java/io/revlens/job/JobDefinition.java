@@ -73,11 +73,12 @@ public record JobDefinition(
             BigDecimal declineThreshold,
             BigDecimal rampThreshold,
             int stalledDays,
-            int inactiveWeeks) {
+            int inactiveWeeks,
+            int staleAfterDays) {
 
         public static Thresholds defaults() {
             return new Thresholds(new BigDecimal("0.20"), new BigDecimal("0.05"), new BigDecimal("0.10"),
-                    new BigDecimal("0.50"), 30, 2);
+                    new BigDecimal("0.50"), 30, 2, 7);
         }
     }
 

@@ -240,7 +240,8 @@ public final class JobDefinitionLoader {
             @JsonProperty("decline_threshold") BigDecimal declineThreshold,
             @JsonProperty("ramp_threshold") BigDecimal rampThreshold,
             @JsonProperty("stalled_days") Integer stalledDays,
-            @JsonProperty("inactive_weeks") Integer inactiveWeeks) {
+            @JsonProperty("inactive_weeks") Integer inactiveWeeks,
+            @JsonProperty("stale_after_days") Integer staleAfterDays) {
 
         JobDefinition.Thresholds toThresholds(List<String> problems) {
             JobDefinition.Thresholds d = JobDefinition.Thresholds.defaults();
@@ -250,7 +251,8 @@ public final class JobDefinitionLoader {
                     declineThreshold == null ? d.declineThreshold() : declineThreshold,
                     rampThreshold == null ? d.rampThreshold() : rampThreshold,
                     stalledDays == null ? d.stalledDays() : stalledDays,
-                    inactiveWeeks == null ? d.inactiveWeeks() : inactiveWeeks);
+                    inactiveWeeks == null ? d.inactiveWeeks() : inactiveWeeks,
+                    staleAfterDays == null ? d.staleAfterDays() : staleAfterDays);
             for (BigDecimal share : List.of(t.concentrationThreshold(), t.majorCustomerShare(),
                     t.declineThreshold(), t.rampThreshold())) {
                 if (share.signum() < 0 || share.compareTo(BigDecimal.ONE) > 0) {
@@ -259,6 +261,9 @@ public final class JobDefinitionLoader {
             }
             if (t.stalledDays() < 1 || t.inactiveWeeks() < 1) {
                 problems.add("thresholds: stalled_days and inactive_weeks must be at least 1");
+            }
+            if (t.staleAfterDays() < 0) {
+                problems.add("thresholds: stale_after_days must be 0 or more (days the data may end before the as-of date)");
             }
             return t;
         }

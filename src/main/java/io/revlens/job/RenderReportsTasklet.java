@@ -48,8 +48,11 @@ final class RenderReportsTasklet implements Tasklet {
         LocalDate asOf = LocalDate.parse(jobContext.getString(ComputeMetricsTasklet.AS_OF_DATE));
         String basis = jobContext.getString(ComputeMetricsTasklet.AS_OF_BASIS);
         JobDefinition job = request.job();
+        // Stale data is said in the line every page's header carries: figures after the data's end are unknown.
+        String stale = jobContext.containsKey(ComputeMetricsTasklet.DATA_STALE)
+                ? "; " + jobContext.getString(ComputeMetricsTasklet.DATA_STALE).replace(" " + asOf, "") : "";
         ReportContext context = new ReportContext(job.company(), job.currency(), asOf,
-                "As of " + asOf + " (" + basis + ")", OffsetDateTime.now(), job.name());
+                "As of " + asOf + " (" + basis + ")" + stale, OffsetDateTime.now(), job.name());
         List<String> outputs = new ArrayList<>();
         try (Connection connection = Workspace.open(request.databaseFile())) {
             // DuckDB writes the CSVs on its own threads while Jasper, mostly one Java thread, renders: about the

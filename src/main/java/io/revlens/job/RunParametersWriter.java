@@ -49,6 +49,8 @@ final class RunParametersWriter {
             insert.setBigDecimal(10, targets.t12mRevenue());
             insert.setBigDecimal(11, targets.bookingsMonth());
             insert.setBigDecimal(12, targets.winRate());
+            insert.setInt(13, t.staleAfterDays());
+            insert.setObject(14, latestTransactionDate(connection).orElse(null));
             insert.executeUpdate();
         }
     }

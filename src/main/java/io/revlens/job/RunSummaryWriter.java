@@ -103,6 +103,10 @@ final class RunSummaryWriter implements JobExecutionListener {
                 ? jobContext.getString(ComputeMetricsTasklet.AS_OF_DATE) : null);
         summary.put("as_of_basis", jobContext.containsKey(ComputeMetricsTasklet.AS_OF_BASIS)
                 ? jobContext.getString(ComputeMetricsTasklet.AS_OF_BASIS) : null);
+        summary.put("data_end_date", jobContext.containsKey(ComputeMetricsTasklet.DATA_END_DATE)
+                ? jobContext.getString(ComputeMetricsTasklet.DATA_END_DATE) : null);
+        summary.put("data_stale", jobContext.containsKey(ComputeMetricsTasklet.DATA_STALE)
+                ? jobContext.getString(ComputeMetricsTasklet.DATA_STALE) : null);
         summary.put("started_at", text(execution.getStartTime()));
         summary.put("finished_at", text(execution.getEndTime()));
         summary.put("duration_seconds", seconds(execution.getStartTime(), execution.getEndTime()));
