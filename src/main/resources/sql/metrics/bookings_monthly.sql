@@ -8,7 +8,8 @@ months as (
 )
 select m.month_start,
        count(o.opportunity_id) as won_count,
-       coalesce(sum(o.amount), 0)::decimal(18,2) as bookings
+       -- NULL, not $0, when no won deal carries an amount (an export without amounts)
+       case when bookings_known() then coalesce(sum(o.amount), 0) end::decimal(18,2) as bookings
 from months m
 cross join cal
 cross join params

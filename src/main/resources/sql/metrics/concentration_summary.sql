@@ -4,14 +4,14 @@ create or replace table concentration_summary as
 with c as (select * from customer_concentration),
 params as (select * from run_parameters)
 select sum(revenue_t12m)::decimal(18,2) as total_revenue_t12m,
-       count(*) as customer_count,
+       count(c.customer_name) as customer_count,
        max(customer_name) filter (where revenue_rank = 1) as top_customer_name,
        sum(revenue_share) filter (where revenue_rank = 1) as top1_share,
        sum(revenue_share) filter (where revenue_rank <= 5) as top5_share,
        sum(revenue_share) filter (where revenue_rank <= 10) as top10_share,
        sum(revenue_share) filter (where revenue_rank <= 20) as top20_share,
        sum(revenue_share * revenue_share) * 10000 as hhi,
-       case when count(*) = 0 then null
+       case when count(*) = 0 or sum(revenue_share * revenue_share) is null then null
             when sum(revenue_share * revenue_share) * 10000 < 1500 then 'unconcentrated'
             when sum(revenue_share * revenue_share) * 10000 <= 2500 then 'moderately concentrated'
             else 'highly concentrated' end as hhi_band,

@@ -15,9 +15,9 @@ sizes as (select dimension, dimension_value, count(*) as n from long group by al
 select l.dimension, l.dimension_value, s.stage, s.stage_order,
        count(*) filter (where l.reached_order >= s.stage_order) as reached_count,
        count(*) filter (where l.reached_order >= s.stage_order) / max(z.n) as reached_share,
-       count(*) filter (where l.reached_order > s.stage_order or (l.status = 'won' and l.reached_order >= s.stage_order))
-           / nullif(count(*) filter (where l.reached_order > s.stage_order or (l.status = 'won' and l.reached_order >= s.stage_order))
-                    + count(*) filter (where l.status = 'lost' and l.reached_order = s.stage_order), 0) as conversion_rate
+       win_rate(count(*) filter (where l.reached_order > s.stage_order or (l.status = 'won' and l.reached_order >= s.stage_order)),
+                count(*) filter (where l.reached_order > s.stage_order or (l.status = 'won' and l.reached_order >= s.stage_order))
+                    + count(*) filter (where l.status = 'lost' and l.reached_order = s.stage_order)) as conversion_rate
 from long l
 join sizes z using (dimension, dimension_value)
 cross join stages s

@@ -94,20 +94,20 @@ opp_points as (
                     and c.close_date <= p.d), 0)::double as book_now,
            coalesce(sum(c.amount) filter (where c.status = 'won'
                     and date_trunc('month', c.close_date) = date_trunc('month', (p.d - interval 12 month)::date)), 0)::double as book_ly,
-           sum(c.deals) filter (where c.status = 'won' and c.close_date > (p.d - interval 12 month)::date and c.close_date <= p.d)
-             / nullif(sum(c.deals) filter (where c.close_date > (p.d - interval 12 month)::date and c.close_date <= p.d), 0) as win_now,
-           sum(c.deals) filter (where c.status = 'won' and c.close_date > (p.d - interval 24 month)::date
-                      and c.close_date <= (p.d - interval 12 month)::date)
-             / nullif(sum(c.deals) filter (where c.close_date > (p.d - interval 24 month)::date
-                      and c.close_date <= (p.d - interval 12 month)::date), 0) as win_ly,
-           sum(c.deals) filter (where c.status = 'won' and c.reached_proposal
-                      and c.close_date > (p.d - interval 12 month)::date and c.close_date <= p.d)
-             / nullif(sum(c.deals) filter (where c.reached_proposal
-                      and c.close_date > (p.d - interval 12 month)::date and c.close_date <= p.d), 0) as proposal_now,
-           sum(c.deals) filter (where c.status = 'won' and c.reached_proposal
-                      and c.close_date > (p.d - interval 24 month)::date and c.close_date <= (p.d - interval 12 month)::date)
-             / nullif(sum(c.deals) filter (where c.reached_proposal
-                      and c.close_date > (p.d - interval 24 month)::date and c.close_date <= (p.d - interval 12 month)::date), 0)
+           win_rate(sum(c.deals) filter (where c.status = 'won' and c.close_date > (p.d - interval 12 month)::date and c.close_date <= p.d),
+                    sum(c.deals) filter (where c.close_date > (p.d - interval 12 month)::date and c.close_date <= p.d)) as win_now,
+           win_rate(sum(c.deals) filter (where c.status = 'won' and c.close_date > (p.d - interval 24 month)::date
+                      and c.close_date <= (p.d - interval 12 month)::date),
+                    sum(c.deals) filter (where c.close_date > (p.d - interval 24 month)::date
+                      and c.close_date <= (p.d - interval 12 month)::date)) as win_ly,
+           win_rate(sum(c.deals) filter (where c.status = 'won' and c.reached_proposal
+                      and c.close_date > (p.d - interval 12 month)::date and c.close_date <= p.d),
+                    sum(c.deals) filter (where c.reached_proposal
+                      and c.close_date > (p.d - interval 12 month)::date and c.close_date <= p.d)) as proposal_now,
+           win_rate(sum(c.deals) filter (where c.status = 'won' and c.reached_proposal
+                      and c.close_date > (p.d - interval 24 month)::date and c.close_date <= (p.d - interval 12 month)::date),
+                    sum(c.deals) filter (where c.reached_proposal
+                      and c.close_date > (p.d - interval 24 month)::date and c.close_date <= (p.d - interval 12 month)::date))
              as proposal_ly
     from points p
     left join closed_days c on true
@@ -186,17 +186,18 @@ streaks as (
     group by s.kpi
 ),
 win_windows as (
-    select count(*) filter (where status = 'won' and close_date between cal.t12m_start and cal.as_of_date)
-             / nullif(count(*) filter (where status in ('won','lost') and close_date between cal.t12m_start and cal.as_of_date), 0) as this_rate,
-           count(*) filter (where status = 'won' and close_date between (cal.t12m_start - interval 1 month)::date and (cal.month_start - interval 1 day)::date)
-             / nullif(count(*) filter (where status in ('won','lost') and close_date between (cal.t12m_start - interval 1 month)::date and (cal.month_start - interval 1 day)::date), 0) as last_rate
+    select win_rate(count(*) filter (where status = 'won' and close_date between cal.t12m_start and cal.as_of_date),
+                    count(*) filter (where status in ('won','lost') and close_date between cal.t12m_start and cal.as_of_date)) as this_rate,
+           win_rate(count(*) filter (where status = 'won' and close_date between (cal.t12m_start - interval 1 month)::date and (cal.month_start - interval 1 day)::date),
+                    count(*) filter (where status in ('won','lost') and close_date between (cal.t12m_start - interval 1 month)::date and (cal.month_start - interval 1 day)::date)) as last_rate
     from opportunity_progress, cal
 ),
 kpis as (
     select 't12m_revenue' as kpi, 1 as kpi_order, 'money' as unit,
-           (select coalesce(sum(amount), 0) from rev, cal where event_date between cal.t12m_start and cal.as_of_date)::double as this_period,
-           (select coalesce(sum(amount), 0) from rev, cal where event_date between (cal.t12m_start - interval 1 month)::date and (cal.month_start - interval 1 day)::date)::double as last_period,
-           (select coalesce(sum(amount), 0) from rev, cal where event_date between cal.prior_t12m_start and cal.prior_t12m_end)::double as same_period_last_year,
+           -- no revenue events at all (no finance export, no won amounts): unknown, not $0
+           (select case when count(*) > 0 then coalesce(sum(amount) filter (where event_date between cal.t12m_start and cal.as_of_date), 0) end from rev, cal)::double as this_period,
+           (select case when count(*) > 0 then coalesce(sum(amount) filter (where event_date between (cal.t12m_start - interval 1 month)::date and (cal.month_start - interval 1 day)::date), 0) end from rev, cal)::double as last_period,
+           (select case when count(*) > 0 then coalesce(sum(amount) filter (where event_date between cal.prior_t12m_start and cal.prior_t12m_end), 0) end from rev, cal)::double as same_period_last_year,
            true as higher_is_better,
            (select streak from streaks where kpi = 't12m_revenue') as streak_periods
     union all

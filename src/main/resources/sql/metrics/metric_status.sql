@@ -6,6 +6,10 @@ with facts as (
            (select count(*) from revenue_lines r, run_parameters p where r.currency is not null and r.currency <> p.currency) as other_currency_lines,
            (select count(*) from opportunities) as opportunities,
            (select count(*) from opportunities where status in ('won', 'lost')) as closed_opportunities,
+           (select count(*) from opportunities where status = 'lost') as lost_opportunities,
+           (select count(created_date) from opportunities) as created_dates,
+           'no lost deals in the exports (an export of won deals only?): win rates not computed' as no_lost_note,
+           'no deal has a created date' as no_created_note,
            (select count(*) from stage_history_by_row) as stage_history,
            (select count(*) from leads) as leads,
            (select count(*) from reps) as reps,
@@ -30,28 +34,41 @@ status as (
     union all select 'revenue_retention', case when revenue_lines + closed_opportunities > 0 then 'computed' else 'not_computed' end, null from facts
     union all select 'bookings_monthly', case when closed_opportunities > 0 then 'computed' else 'not_computed' end,
            case when opportunities = 0 then 'no opportunities export' end from facts
-    union all select 'win_rate_quarterly', case when closed_opportunities > 0 then 'computed' else 'not_computed' end,
-           case when closed_opportunities = 0 then 'no won or lost opportunities: win rate not computed' end from facts
-    union all select 'win_rate_by_dimension', case when closed_opportunities > 0 then 'computed' else 'not_computed' end, null from facts
-    union all select 'win_rate_summary', case when closed_opportunities = 0 then 'not_computed' when stage_history = 0 then 'partial' else 'computed' end,
+    union all select 'win_rate_quarterly', case when closed_opportunities = 0 then 'not_computed' when lost_opportunities = 0 then 'partial' else 'computed' end,
            case when closed_opportunities = 0 then 'no won or lost opportunities: win rate not computed'
+                when lost_opportunities = 0 then no_lost_note end from facts
+    union all select 'win_rate_by_dimension', case when closed_opportunities = 0 then 'not_computed' when lost_opportunities = 0 then 'partial' else 'computed' end,
+           case when lost_opportunities = 0 and closed_opportunities > 0 then no_lost_note end from facts
+    union all select 'win_rate_summary', case when closed_opportunities = 0 then 'not_computed' when lost_opportunities = 0 or stage_history = 0 then 'partial' else 'computed' end,
+           case when closed_opportunities = 0 then 'no won or lost opportunities: win rate not computed'
+                when lost_opportunities = 0 then no_lost_note
                 when stage_history = 0 then 'no stage history: proposal-stage win rate not computed (how far lost deals got is unknown)' end from facts
-    union all select 'opportunity_cohorts', case when opportunities > 0 then 'computed' else 'not_computed' end,
-           case when opportunities = 0 then 'no opportunities export' end from facts
-    union all select 'stage_funnel', case when opportunities = 0 then 'not_computed' when stage_history > 0 then 'computed' else 'partial' end,
+    union all select 'opportunity_cohorts', case when opportunities = 0 or created_dates = 0 then 'not_computed' when lost_opportunities = 0 then 'partial' else 'computed' end,
            case when opportunities = 0 then 'no opportunities export'
+                when created_dates = 0 then no_created_note || ': cohorts by creation quarter not computed'
+                when lost_opportunities = 0 then no_lost_note end from facts
+    union all select 'stage_funnel', case when opportunities = 0 or created_dates = 0 then 'not_computed' when stage_history > 0 and lost_opportunities > 0 then 'computed' else 'partial' end,
+           case when opportunities = 0 then 'no opportunities export'
+                when created_dates = 0 then no_created_note || ': the funnel of deals created in the last 12 months not computed'
+                when lost_opportunities = 0 then 'no lost deals in the exports: stage conversion not computed'
                 when stage_history = 0 then 'no stage history: funnel derived from each deal''s current stage (lost deals count only at their last stage)' end from facts
-    union all select 'funnel_by_dimension', case when opportunities = 0 then 'not_computed' when stage_history > 0 then 'computed' else 'partial' end,
-           case when stage_history = 0 and opportunities > 0 then 'no stage history: derived from current stage' end from facts
-    union all select 'lead_funnel', case when leads > 0 then 'computed' else 'not_computed' end,
-           case when leads = 0 then 'no leads export: lead funnel not computed' end from facts
+    union all select 'funnel_by_dimension', case when opportunities = 0 or created_dates = 0 then 'not_computed' when stage_history > 0 and lost_opportunities > 0 then 'computed' else 'partial' end,
+           case when opportunities > 0 and created_dates = 0 then no_created_note || ': funnel not computed'
+                when opportunities > 0 and lost_opportunities = 0 then 'no lost deals in the exports: stage conversion not computed'
+                when stage_history = 0 and opportunities > 0 then 'no stage history: derived from current stage' end from facts
+    union all select 'lead_funnel', case when leads = 0 then 'not_computed' when lost_opportunities = 0 and closed_opportunities > 0 then 'partial' else 'computed' end,
+           case when leads = 0 then 'no leads export: lead funnel not computed'
+                when lost_opportunities = 0 and closed_opportunities > 0
+                then 'no lost deals in the exports: conversion from opportunity to won not computed, and leads whose deals were lost are not counted as SQLs or opportunities' end from facts
     union all select 'rep_ramp', case when hire_dates > 0 then 'computed' else 'not_computed' end,
            case when hire_dates = 0 then 'no hire dates: ramp not computed (add a reps roster with hire dates)' end from facts
     union all select 'rep_ramp_curve', case when hire_dates > 0 then 'computed' else 'not_computed' end,
            case when hire_dates = 0 then 'no hire dates: ramp curves not computed' end from facts
-    union all select 'rep_weekly_activity', case when opportunities > 0 then 'computed' else 'not_computed' end, null from facts
-    union all select 'rep_inactivity', case when opportunities = 0 then 'not_computed' when stale then 'partial' else 'computed' end,
-           case when opportunities > 0 and stale then stale_note || ': inactivity not judged' end from facts
+    union all select 'rep_weekly_activity', case when opportunities > 0 and created_dates > 0 then 'computed' else 'not_computed' end,
+           case when opportunities > 0 and created_dates = 0 then no_created_note || ': new opportunities per week not computed' end from facts
+    union all select 'rep_inactivity', case when opportunities = 0 or created_dates = 0 then 'not_computed' when stale then 'partial' else 'computed' end,
+           case when opportunities > 0 and created_dates = 0 then no_created_note || ': inactivity not judged'
+                when opportunities > 0 and stale then stale_note || ': inactivity not judged' end from facts
     union all select 'rep_scorecard', case when opportunities > 0 then 'computed' else 'not_computed' end,
            case when reps = 0 and opportunities > 0 then 'no reps roster: reps are the opportunity owners of the last 12 months' end from facts
     union all select 'stalled_deals', case when opportunities > 0 then (case when stage_history > 0 then 'computed' else 'partial' end) else 'not_computed' end,

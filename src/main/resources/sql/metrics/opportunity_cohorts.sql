@@ -19,7 +19,7 @@ select q.quarter_start,
        count(*) filter (where d.status = 'won') as won_count,
        count(*) filter (where d.status = 'lost') as lost_count,
        count(*) filter (where d.status = 'open') as open_count,
-       count(*) filter (where d.status = 'won') / nullif(count(*) filter (where d.status in ('won', 'lost')), 0) as win_rate,
+       win_rate(count(*) filter (where d.status = 'won'), count(*) filter (where d.status in ('won', 'lost'))) as win_rate,
        coalesce(sum(d.amount) filter (where d.status = 'won'), 0)::decimal(18,2) as won_amount,
        median(d.cycle_days) as median_cycle_days
 from quarters q left join deals d using (quarter_start)

@@ -6,8 +6,8 @@ results as (
     select rep_name,
            count(*) filter (where status = 'won' and close_date between cal.t12m_start and cal.as_of_date) as won_count_t12m,
            coalesce(sum(amount) filter (where status = 'won' and close_date between cal.t12m_start and cal.as_of_date), 0) as bookings_t12m,
-           count(*) filter (where status = 'won' and close_date between cal.t12m_start and cal.as_of_date)
-             / nullif(count(*) filter (where status in ('won', 'lost') and close_date between cal.t12m_start and cal.as_of_date), 0) as win_rate_t12m,
+           win_rate(count(*) filter (where status = 'won' and close_date between cal.t12m_start and cal.as_of_date),
+                    count(*) filter (where status in ('won', 'lost') and close_date between cal.t12m_start and cal.as_of_date)) as win_rate_t12m,
            coalesce(sum(amount) filter (where status = 'open'), 0) as open_pipeline
     from opportunity_progress, cal
     group by rep_name
@@ -17,16 +17,17 @@ quota as (select rep_name, max(quarterly_quota) as quarterly_quota from reps gro
 select a.rep_name, a.hire_date,
        coalesce(rr.ramp_status, case when a.hire_date is null then 'no hire date' end) as ramp_status,
        coalesce(r.won_count_t12m, 0) as won_count_t12m,
-       coalesce(r.bookings_t12m, 0)::decimal(18,2) as bookings_t12m,
+       -- unknown, not $0: won deals without amounts; an export of won deals only has no open pipeline
+       case when bookings_known() then coalesce(r.bookings_t12m, 0) end::decimal(18,2) as bookings_t12m,
        r.win_rate_t12m,
-       coalesce(r.open_pipeline, 0)::decimal(18,2) as open_pipeline,
-       coalesce(act.new_opportunities_13w, 0) as new_opportunities_13w,
+       case when pipeline_exported() then coalesce(r.open_pipeline, 0) end::decimal(18,2) as open_pipeline,
+       act.new_opportunities_13w,
        q.quarterly_quota,
-       coalesce(i.is_inactive, false) as is_inactive
+       i.is_inactive
 from active_reps a
 left join results r using (rep_name)
 left join rep_ramp rr using (rep_name)
 left join activity act using (rep_name)
 left join quota q using (rep_name)
 left join rep_inactivity i using (rep_name)
-order by bookings_t12m desc, a.rep_name;
+order by bookings_t12m desc nulls last, won_count_t12m desc, a.rep_name;

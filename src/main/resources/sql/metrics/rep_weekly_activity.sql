@@ -1,6 +1,7 @@
 -- rep_weekly_activity: one row per active rep per week (Monday start), the 13 weeks up to the week
--- of the as-of date, zero-filled (docs/metrics.md#activity). Active reps: the roster's current reps,
--- or without a roster, every owner of an opportunity created in the last 12 months.
+-- of the as-of date, zero-filled (docs/metrics.md#activity); NULL when no deal has a created date (nothing is
+-- known of new opportunities then, and zeros would say otherwise). Active reps: the roster's current reps, or
+-- without a roster, every owner of an opportunity created or closed (won or lost) in the last 12 months.
 create or replace table active_reps as
 with cal as (select * from period_calendar),
 roster as (
@@ -12,7 +13,8 @@ select rep_name, hire_date from roster
 union all
 select distinct o.rep_name, null::date from opportunities o, cal
 where (select count(*) from reps) = 0 and o.rep_name is not null
-  and o.created_date between cal.t12m_start and cal.as_of_date;
+  and (o.created_date between cal.t12m_start and cal.as_of_date
+       or o.status in ('won', 'lost') and o.close_date between cal.t12m_start and cal.as_of_date);
 
 create or replace table rep_weekly_activity as
 with cal as (select * from period_calendar),
@@ -21,7 +23,8 @@ weeks as (
                                   date_trunc('week', cal.as_of_date)::date, interval 1 week))::date as week_start
     from cal
 )
-select r.rep_name, w.week_start, count(o.opportunity_id) as new_opportunities
+select r.rep_name, w.week_start,
+       case when (select count(created_date) from opportunities) > 0 then count(o.opportunity_id) end as new_opportunities
 from active_reps r
 cross join weeks w
 cross join cal

@@ -7,8 +7,9 @@ months as (
 ),
 basis as (select coalesce(min(revenue_basis), 'none') as revenue_basis from revenue_events)
 select m.month_start,
-       coalesce(sum(e.amount), 0)::decimal(18,2) as revenue,
-       coalesce(sum(e.amount) filter (where e.amount < 0), 0)::decimal(18,2) as credit_amount,
+       -- NULL, not 0, for every month when there is no revenue at all to count (no finance export, no won amounts)
+       case when basis.revenue_basis <> 'none' then coalesce(sum(e.amount), 0) end::decimal(18,2) as revenue,
+       case when basis.revenue_basis <> 'none' then coalesce(sum(e.amount) filter (where e.amount < 0), 0) end::decimal(18,2) as credit_amount,
        count(distinct e.customer_name) as customer_count,
        basis.revenue_basis
 from months m

@@ -46,8 +46,11 @@ all_rows as (select * from open_rows union all select * from won_row)
 select r.stage, r.stage_order, r.reached_count,
        r.reached_count / nullif((select n from cohort_size), 0) as reached_share,
        r.advanced_count, r.lost_here_count,
-       r.advanced_count / nullif(r.advanced_count + r.lost_here_count, 0) as conversion_rate,
+       -- a conversion is a win rate at a stage: the same definition (NULL without lost deals)
+       win_rate(r.advanced_count, r.advanced_count + r.lost_here_count) as conversion_rate,
        d.median_days as median_days_to_next,
        case when (select count(*) from stage_history_by_row) > 0 then 'stage_history' else 'current_stage' end as funnel_basis
 from all_rows r left join days_to_next d using (stage_order)
+-- no deal with a created date: there is no cohort, so no funnel (metric_status says why), rather than zeros
+where (select count(created_date) from opportunities) > 0
 order by r.stage_order;

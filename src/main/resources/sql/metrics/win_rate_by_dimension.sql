@@ -15,10 +15,10 @@ long as (
 select dimension, dimension_value,
        count(*) filter (where status = 'won') as won_count,
        count(*) filter (where status = 'lost') as lost_count,
-       count(*) filter (where status = 'won') / count(*) as win_rate,
+       win_rate(count(*) filter (where status = 'won'), count(*)) as win_rate,
        coalesce(sum(amount) filter (where status = 'won'), 0)::decimal(18,2) as won_amount,
        coalesce(sum(amount) filter (where status = 'lost'), 0)::decimal(18,2) as lost_amount,
-       coalesce(sum(amount) filter (where status = 'won'), 0) / nullif(coalesce(sum(amount), 0), 0) as win_rate_by_value
+       win_rate(coalesce(sum(amount) filter (where status = 'won'), 0), coalesce(sum(amount), 0)) as win_rate_by_value
 from long
 group by dimension, dimension_value
 order by dimension, won_count + lost_count desc, dimension_value;

@@ -22,11 +22,11 @@ per_quarter as (
     group by q.quarter_start
 )
 select quarter_start, won_count, lost_count,
-       won_count / nullif(won_count + lost_count, 0) as win_rate,
+       win_rate(won_count, won_count + lost_count) as win_rate,
        won_amount::decimal(18,2) as won_amount,
        lost_amount::decimal(18,2) as lost_amount,
-       won_amount / nullif(won_amount + lost_amount, 0) as win_rate_by_value,
-       sum(won_count) over w / nullif(sum(won_count + lost_count) over w, 0) as trailing_4q_win_rate
+       win_rate(won_amount, won_amount + lost_amount) as win_rate_by_value,
+       win_rate(sum(won_count) over w, sum(won_count + lost_count) over w) as trailing_4q_win_rate
 from per_quarter
 window w as (order by quarter_start rows between 3 preceding and current row)
 order by quarter_start;

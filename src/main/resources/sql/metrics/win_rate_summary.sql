@@ -17,12 +17,15 @@ closed as (
     where status in ('won', 'lost') and close_date between cal.t12m_start and cal.as_of_date
 ),
 prior as (
-    select count(*) filter (where status = 'won') / nullif(count(*), 0) as win_rate
+    select win_rate(count(*) filter (where status = 'won'), count(*)) as win_rate
     from opportunity_progress, cal
     where status in ('won', 'lost') and close_date between cal.prior_t12m_start and cal.prior_t12m_end
 ),
 open_deals as (
-    select count(*) as open_count, coalesce(sum(amount), 0) as open_pipeline
+    -- NULL when the exports hold won deals only: the open pipeline is then not in the data, not $0
+    select case when pipeline_exported() then count(*) end as open_count,
+           case when pipeline_exported() then coalesce(sum(amount), 0) end as open_pipeline,
+           count(amount) as open_amount_count
     from opportunity_progress, cal
     where status = 'open' and (created_date is null or created_date <= cal.as_of_date)
 ),
@@ -42,19 +45,23 @@ summary as (
            case when (select count(*) from stage_history_by_row) > 0
                 then count(*) filter (where status = 'won' and reached_order >= (select stage_order from proposal_order)) end as proposal_won_count
     from closed
-)
-select s.won_count, s.lost_count,
-       s.won_count / nullif(s.won_count + s.lost_count, 0) as win_rate,
+),
+figures as (
+    select s.won_count, s.lost_count,
+       win_rate(s.won_count, s.won_count + s.lost_count) as win_rate,
        s.won_amount::decimal(18,2) as won_amount,
        s.lost_amount::decimal(18,2) as lost_amount,
-       s.won_amount / nullif(s.won_amount + s.lost_amount, 0) as win_rate_by_value,
+       win_rate(s.won_amount, s.won_amount + s.lost_amount) as win_rate_by_value,
        (select stage from proposal) as proposal_stage,
        s.proposal_closed_count, s.proposal_won_count,
-       s.proposal_won_count / nullif(s.proposal_closed_count, 0) as proposal_win_rate,
+       win_rate(s.proposal_won_count, s.proposal_closed_count) as proposal_win_rate,
        w.avg_cycle_days, w.median_cycle_days,
        w.avg_deal_size::decimal(18,2) as avg_deal_size,
        o.open_count, o.open_pipeline::decimal(18,2) as open_pipeline,
-       o.open_count * (s.won_count / nullif(s.won_count + s.lost_count, 0)) * w.avg_deal_size / nullif(w.avg_cycle_days, 0)
+       o.open_count * win_rate(s.won_count, s.won_count + s.lost_count) * w.avg_deal_size / nullif(w.avg_cycle_days, 0)
            as sales_velocity_per_day,
-       (select win_rate from prior) as prior_t12m_win_rate
-from summary s, won w, open_deals o;
+       (select win_rate from prior) as prior_t12m_win_rate,
+       o.open_amount_count
+from summary s, won w, open_deals o
+)
+select * from figures;

@@ -62,6 +62,58 @@ public final class ReportFormats {
         return new BigDecimal(fraction.toString()).movePointRight(2).setScale(1, RoundingMode.HALF_UP).toPlainString() + "%";
     }
 
+    /**
+     * The win-rate paragraph every report prints (win_rate_summary): a figure that is unknown is said with its
+     * reason, never as 0%, 100% or "null won of null" (docs/metrics.md#win-rate).
+     */
+    public static String winRateSummary(Number won, Number lost, Number winRate, Number byValue, String proposalStage,
+                                        Number proposalWon, Number proposalClosed, Number proposalRate,
+                                        Number medianCycleDays, Number averageDeal, Number openCount,
+                                        Number openPipeline, Number openAmounts, String currency) {
+        long wonCount = won == null ? 0 : won.longValue();
+        long closed = wonCount + (lost == null ? 0 : lost.longValue());
+        StringBuilder text = new StringBuilder();
+        if (closed == 0) {
+            text.append("No deal closed in the trailing 12 months: win rate not computed.");
+        } else if (winRate == null) {
+            text.append("Win rate not computed: the exports hold no lost deals (an export of won deals only?); ")
+                    .append(wonCount).append(" won deals closed in the trailing 12 months.");
+        } else {
+            text.append("Win rate, trailing 12 months: ").append(percent(winRate)).append(" (").append(wonCount)
+                    .append(" won of ").append(closed).append(" closed; by value ").append(percent(byValue)).append(").");
+        }
+        if (proposalRate != null) {
+            text.append(" Proposal-stage win rate: ").append(percent(proposalRate)).append(" (").append(proposalWon)
+                    .append(" won of ").append(proposalClosed).append(" deals that reached ").append(proposalStage).append(").");
+        } else if (winRate != null && proposalClosed == null) {
+            text.append(" Proposal-stage win rate not computed: without stage history how far lost deals got is unknown.");
+        } else if (winRate != null) {
+            text.append(" Proposal-stage win rate not computed: no closed deal reached ").append(proposalStage).append('.');
+        }
+        if (medianCycleDays == null) {
+            text.append(closed == 0 ? "" : " Sales cycle not computed: no won deal has a created date.");
+        } else {
+            text.append(" Median sales cycle ").append(String.format(Locale.US, "%.0f", medianCycleDays.doubleValue()))
+                    .append(" days;");
+        }
+        if (averageDeal != null) {
+            text.append(" average deal ").append(money(averageDeal, currency)).append(';');
+        }
+        if (openCount == null) {
+            return text.append(" Open deals are not in the exports.").toString();
+        }
+        long open = openCount.longValue();
+        text.append(' ').append(open).append(" open deals");
+        if (open > 0 && openAmounts != null && openAmounts.longValue() == 0) {
+            text.append(" (no amounts in the export).");
+        } else if (open > 0) {
+            text.append(" worth ").append(money(openPipeline, currency)).append('.');
+        } else {
+            text.append('.');
+        }
+        return text.toString();
+    }
+
     /** A signed change in percent: "+12.0%" / "-45.3%". */
     public static String change(Number fraction) {
         if (fraction == null) {
