@@ -38,6 +38,11 @@ class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--pseudonymise", description = "Replace person names (reps, managers) with pseudonyms in every output.")
     boolean pseudonymise;
 
+    @Option(names = "--exclude", paramLabel = "GLOB",
+            description = "Leave out the files this glob matches (path inside the folder or file name, any case;"
+                    + " repeatable), e.g. --exclude 'Campaign*.csv'. Listed in the inventory as excluded.")
+    java.util.List<String> exclude = new java.util.ArrayList<>();
+
     @Option(names = "--currency", paramLabel = "CODE",
             description = "Currency the metrics use (ISO code, e.g. EUR), instead of the job file's.")
     String currency;
@@ -54,6 +59,9 @@ class AnalyzeCommand implements Callable<Integer> {
         }
         ProjectPaths paths = ProjectPaths.detect();
         JobDefinition job = new JobDefinitionLoader(paths.jobs()).load("client-dump-analysis").withInput(input);
+        if (!exclude.isEmpty()) {
+            job = job.withExclude(exclude);
+        }
         if (currency != null) {
             if (!currency.strip().matches("[A-Za-z]{3}")) {
                 throw new BadInputException("--currency " + currency + ": give a three-letter ISO code such as USD or EUR");

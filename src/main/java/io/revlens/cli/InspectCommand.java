@@ -31,6 +31,10 @@ class InspectCommand implements Callable<Integer> {
                     + " put in <folder>/profiles/.")
     Path draftFor;
 
+    @Option(names = "--exclude", paramLabel = "GLOB",
+            description = "Leave out the files this glob matches (as run and analyze would); repeatable.")
+    java.util.List<String> exclude = new java.util.ArrayList<>();
+
     @Option(names = "--draft-to", paramLabel = "DIR", defaultValue = ".",
             description = "Where --draft-profile writes the YAML (default: the current folder).")
     Path draftTo;
@@ -58,7 +62,13 @@ class InspectCommand implements Callable<Integer> {
             spec.commandLine().getOut().flush();
             return ExitCodes.SUCCESS;
         }
-        spec.commandLine().getOut().print(ExportInspector.describe(root));
+        io.revlens.ingest.ExcludeGlobs globs;
+        try {
+            globs = io.revlens.ingest.ExcludeGlobs.of(exclude);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(e.getMessage());
+        }
+        spec.commandLine().getOut().print(ExportInspector.describe(root, globs));
         spec.commandLine().getOut().flush();
         return ExitCodes.SUCCESS;
     }

@@ -46,6 +46,11 @@ class RunCommand implements Callable<Integer> {
     @Option(names = "--pseudonymise", description = "Replace person names (reps, managers) with pseudonyms in every output.")
     boolean pseudonymise;
 
+    @Option(names = "--exclude", paramLabel = "GLOB",
+            description = "Leave out the files this glob matches (path inside the folder or file name, any case;"
+                    + " repeatable), e.g. --exclude 'Campaign*.csv'. Listed in the inventory as excluded.")
+    java.util.List<String> exclude = new java.util.ArrayList<>();
+
     @Option(names = "--currency", paramLabel = "CODE",
             description = "Currency the metrics use (ISO code, e.g. EUR), instead of the job file's.")
     String currency;
@@ -61,6 +66,9 @@ class RunCommand implements Callable<Integer> {
         JobDefinition job = new JobDefinitionLoader(jobs).load(jobName);
         if (input != null) {
             job = job.withInput(input.toAbsolutePath().normalize());
+        }
+        if (!exclude.isEmpty()) {
+            job = job.withExclude(exclude);
         }
         if (currency != null) {
             if (!currency.strip().matches("[A-Za-z]{3}")) {

@@ -26,16 +26,32 @@ public final class ExportInspector {
 
     /** {@code revlens inspect <folder>}: built-in profiles plus any in {@code <folder>/profiles}. */
     public static String describe(Path folder) {
-        return new ExportInspector(ProfileCatalog.load(folder.resolve("profiles")), Map.of()).inspectFolder(folder);
+        return describe(folder, ExcludeGlobs.none());
+    }
+
+    /** {@code revlens inspect <folder> --exclude GLOB}: excluded files are listed, not read. */
+    public static String describe(Path folder, ExcludeGlobs exclude) {
+        return new ExportInspector(ProfileCatalog.load(folder.resolve("profiles")), Map.of()).inspectFolder(folder, exclude);
     }
 
     /** The inspection of every export file under {@code folder} as printable text. */
     public String inspectFolder(Path folder) {
+        return inspectFolder(folder, ExcludeGlobs.none());
+    }
+
+    private String inspectFolder(Path folder, ExcludeGlobs exclude) {
         StringBuilder out = new StringBuilder();
         List<Path> files = InputScanner.scan(folder);
         out.append(files.size()).append(files.size() == 1 ? " export file" : " export files").append(" in ")
                 .append(folder).append('\n');
+        Path root = folder.toAbsolutePath().normalize();
         for (Path file : files) {
+            String glob = exclude.matching(root, file);
+            if (glob != null) {
+                out.append('\n').append(file.getFileName()).append('\n');
+                line(out, "status", "excluded (" + glob + "): not read");
+                continue;
+            }
             out.append('\n').append(inspect(file));
         }
         return out.toString();

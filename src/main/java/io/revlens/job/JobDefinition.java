@@ -23,17 +23,18 @@ public record JobDefinition(
         Schedule schedule,
         Delivery delivery,
         boolean pseudonymise,
-        boolean acceptSchemaChange) {
+        boolean acceptSchemaChange,
+        List<String> exclude) {
 
     /**
      * The record without delivery settings (outputs are still copied to the per-run folder), without
-     * pseudonymisation, stopping on changed export columns.
+     * pseudonymisation, stopping on changed export columns, excluding no file.
      */
     public JobDefinition(String name, String description, String company, String currency, int fiscalYearStartMonth,
                          List<Input> inputs, AsOfRule asOf, List<ReportOutput> reports, boolean workbook,
                          Thresholds thresholds, Targets targets, Schedule schedule) {
         this(name, description, company, currency, fiscalYearStartMonth, inputs, asOf, reports, workbook, thresholds,
-                targets, schedule, Delivery.none(), false, false);
+                targets, schedule, Delivery.none(), false, false, List.of());
     }
 
     /** One input folder with an optional glob and an optional mapping-profile override. */
@@ -93,32 +94,40 @@ public record JobDefinition(
     public JobDefinition withInput(Path folder) {
         return new JobDefinition(name, description, company, currency, fiscalYearStartMonth,
                 List.of(new Input(folder, null, null)), asOf, reports, workbook, thresholds, targets, schedule,
-                delivery, pseudonymise, acceptSchemaChange);
+                delivery, pseudonymise, acceptSchemaChange, exclude);
     }
 
     /** Returns a copy whose metrics use another currency (the {@code --currency} option). */
     public JobDefinition withCurrency(String code) {
         return new JobDefinition(name, description, company, code.strip().toUpperCase(java.util.Locale.ROOT),
                 fiscalYearStartMonth, inputs, asOf, reports, workbook, thresholds, targets, schedule, delivery,
-                pseudonymise, acceptSchemaChange);
+                pseudonymise, acceptSchemaChange, exclude);
+    }
+
+    /** Returns a copy that also leaves out the files these globs match (the {@code --exclude} option). */
+    public JobDefinition withExclude(List<String> globs) {
+        List<String> all = new java.util.ArrayList<>(exclude);
+        globs.stream().filter(g -> !all.contains(g)).forEach(all::add);
+        return new JobDefinition(name, description, company, currency, fiscalYearStartMonth, inputs, asOf, reports,
+                workbook, thresholds, targets, schedule, delivery, pseudonymise, acceptSchemaChange, List.copyOf(all));
     }
 
     /** Returns a copy with another as-of rule. */
     public JobDefinition withAsOf(AsOfRule rule) {
         return new JobDefinition(name, description, company, currency, fiscalYearStartMonth,
                 inputs, rule, reports, workbook, thresholds, targets, schedule, delivery, pseudonymise,
-                acceptSchemaChange);
+                acceptSchemaChange, exclude);
     }
 
     /** Returns a copy that replaces person names in every output (the {@code --pseudonymise} option). */
     public JobDefinition withPseudonymise() {
         return new JobDefinition(name, description, company, currency, fiscalYearStartMonth,
-                inputs, asOf, reports, workbook, thresholds, targets, schedule, delivery, true, acceptSchemaChange);
+                inputs, asOf, reports, workbook, thresholds, targets, schedule, delivery, true, acceptSchemaChange, exclude);
     }
 
     /** Returns a copy that loads exports whose columns changed since the last run ({@code --accept-schema-change}). */
     public JobDefinition withAcceptSchemaChange() {
         return new JobDefinition(name, description, company, currency, fiscalYearStartMonth,
-                inputs, asOf, reports, workbook, thresholds, targets, schedule, delivery, pseudonymise, true);
+                inputs, asOf, reports, workbook, thresholds, targets, schedule, delivery, pseudonymise, true, exclude);
     }
 }

@@ -87,7 +87,8 @@ public final class JobDefinitionLoader {
             TargetsFile targets,
             ScheduleFile schedule,
             DeliveryFile delivery,
-            Boolean pseudonymise) {
+            Boolean pseudonymise,
+            List<String> exclude) {
 
         JobDefinition toDefinition(String name, Path baseFolder, Path file) {
             List<String> problems = new ArrayList<>();
@@ -170,6 +171,12 @@ public final class JobDefinitionLoader {
             }
             JobDefinition.Delivery resolvedDelivery = delivery == null ? JobDefinition.Delivery.none()
                     : delivery.toDelivery(baseFolder, problems);
+            List<String> excludeGlobs = exclude == null ? List.of() : exclude.stream().filter(g -> g != null && !g.isBlank()).toList();
+            try {
+                io.revlens.ingest.ExcludeGlobs.of(excludeGlobs);
+            } catch (IllegalArgumentException e) {
+                problems.add(e.getMessage());
+            }
             if (!problems.isEmpty()) {
                 throw new JobDefinitionException(file + " has " + problems.size() + " problem(s):\n  - "
                         + String.join("\n  - ", problems));
@@ -177,7 +184,7 @@ public final class JobDefinitionLoader {
             return new JobDefinition(name, description, company == null ? name : company, currencyCode,
                     fiscalStart, List.copyOf(resolvedInputs), rule, List.copyOf(outputs),
                     Boolean.TRUE.equals(workbook), resolvedThresholds, resolvedTargets, resolvedSchedule, resolvedDelivery,
-                    Boolean.TRUE.equals(pseudonymise), false);
+                    Boolean.TRUE.equals(pseudonymise), false, List.copyOf(excludeGlobs));
         }
     }
 

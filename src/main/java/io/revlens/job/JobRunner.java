@@ -38,6 +38,7 @@ public class JobRunner {
     static final String PSEUDONYMISE = "pseudonymise";
     static final String ACCEPT_SCHEMA_CHANGE = "accept_schema_change";
     static final String CURRENCY = "currency";
+    static final String EXCLUDE = "exclude";
 
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
@@ -98,6 +99,9 @@ public class JobRunner {
         parameters.addString(RUN_DATE, runDate.toString(), false);
         parameters.addString(PSEUDONYMISE, Boolean.toString(request.job().pseudonymise()), false);
         parameters.addString(ACCEPT_SCHEMA_CHANGE, Boolean.toString(request.job().acceptSchemaChange()), false);
+        if (!request.job().exclude().isEmpty()) {
+            parameters.addString(EXCLUDE, String.join("\n", request.job().exclude()), false);
+        }
         RunRequest resolved = new RunRequest(request.job(), request.outDir(), request.asOfDate(), request.force(),
                 request.jobFile(), runDate);
         return start(resolved, inputs, parameters.toJobParameters(), progress);
@@ -137,6 +141,9 @@ public class JobRunner {
         }
         if (parameters.getString(CURRENCY) != null) {
             job = job.withCurrency(parameters.getString(CURRENCY));
+        }
+        if (parameters.getString(EXCLUDE) != null) {
+            job = job.withExclude(List.of(parameters.getString(EXCLUDE).split("\n")));
         }
         String given = parameters.getString(AS_OF_GIVEN);
         String runDate = parameters.getString(RUN_DATE);

@@ -1,6 +1,7 @@
 package io.revlens.job;
 
 import io.revlens.ingest.DataQualityProfiler;
+import io.revlens.ingest.ExcludedFiles;
 import io.revlens.ingest.OverlapResolver;
 import io.revlens.ingest.ReferenceResolver;
 import io.revlens.model.Workspace;
@@ -17,14 +18,17 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 final class ProfileDataTasklet implements Tasklet {
 
     private final RunRequest request;
+    private final java.util.Map<java.nio.file.Path, String> excluded;
 
-    ProfileDataTasklet(RunRequest request) {
+    ProfileDataTasklet(RunRequest request, java.util.Map<java.nio.file.Path, String> excluded) {
         this.request = request;
+        this.excluded = excluded;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         try (Connection connection = Workspace.open(request.databaseFile())) {
+            ExcludedFiles.record(connection, excluded);
             OverlapResolver.resolve(connection);
             ReferenceResolver.resolve(connection);
             if (request.job().pseudonymise()) {

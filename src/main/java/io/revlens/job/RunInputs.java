@@ -1,5 +1,6 @@
 package io.revlens.job;
 
+import io.revlens.ingest.ExcludeGlobs;
 import io.revlens.ingest.InputScanner;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,15 +17,24 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The export files a run reads, the profile overrides that apply to them, and a fingerprint
- * that identifies this set of inputs in the job history.
+ * The export files a run reads, the profile overrides that apply to them, the files it leaves out (the job's
+ * {@code exclude:} globs and {@code --exclude}, with the glob that matched), and a fingerprint that identifies
+ * this set of inputs in the job history (excluded files are not part of it).
  */
-public record RunInputs(List<Path> files, Map<String, String> profileOverrides, String fingerprint) {
+public record RunInputs(List<Path> files, Map<String, String> profileOverrides, String fingerprint,
+                        Map<Path, String> excluded) {
 
     /** Scans every input folder of the job; a missing folder is an error naming it. */
     public static RunInputs resolve(JobDefinition job) {
         List<Path> files = new ArrayList<>();
         Map<String, String> overrides = new LinkedHashMap<>();
+        Map<Path, String> excluded = new LinkedHashMap<>();
+        ExcludeGlobs exclude;
+        try {
+            exclude = ExcludeGlobs.of(job.exclude());
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(e.getMessage());
+        }
         for (JobDefinition.Input input : job.inputs()) {
             Path folder = input.path();
             if (!Files.isDirectory(folder)) {
@@ -34,6 +44,11 @@ public record RunInputs(List<Path> files, Map<String, String> profileOverrides, 
             PathMatcher matcher = input.glob() == null ? null
                     : FileSystems.getDefault().getPathMatcher("glob:" + input.glob());
             for (Path file : InputScanner.scan(folder)) {
+                String glob = exclude.matching(folder.toAbsolutePath().normalize(), file);
+                if (glob != null) {
+                    excluded.put(file, glob);
+                    continue;
+                }
                 if (matcher == null || matcher.matches(folder.relativize(file))) {
                     files.add(file);
                     if (input.profile() != null) {
@@ -42,12 +57,17 @@ public record RunInputs(List<Path> files, Map<String, String> profileOverrides, 
                 }
             }
         }
+        if (files.isEmpty() && !excluded.isEmpty()) {
+            throw new BadInputException("Every export file in " + job.inputs().stream().map(i -> i.path().toString()).toList()
+                    + " is excluded (" + String.join(", ", new java.util.LinkedHashSet<>(excluded.values()))
+                    + "): nothing is left to analyse; exclude fewer files");
+        }
         if (files.isEmpty()) {
             throw new BadInputException("No export files (.csv, .tsv, .txt, .xlsx, .xlsm, .xls) in "
                     + job.inputs().stream().map(i -> i.path().toString()).toList() + " (job '" + job.name()
                     + "'): put the CRM and finance exports there, or pass --input <folder>");
         }
-        return new RunInputs(List.copyOf(files), Map.copyOf(overrides), fingerprint(files));
+        return new RunInputs(List.copyOf(files), Map.copyOf(overrides), fingerprint(files), excluded);
     }
 
     /** SHA-256 over each file's absolute path, size and modification time (cheap, content-sensitive enough). */
