@@ -80,4 +80,10 @@ status as (
     union all select 'kpi_scorecard', 'computed', null from facts
     union all select 'action_triggers', 'computed', null from facts
 )
-select metric, status, null::bigint as row_count, note from status;
+-- A metric not computed always says why: where a row above has no reason of its own, the missing input.
+select metric, status, null::bigint as row_count,
+       coalesce(note, case when status = 'not_computed' then
+           case when metric in ('concentration_summary', 'customer_trends', 'revenue_retention')
+                then 'no revenue lines and no won opportunities'
+                else 'no opportunities export' end end) as note
+from status;

@@ -134,9 +134,15 @@ final class RunSummaryPrinter {
             out.printf("Computed %d metric table(s) → %s%n", computed, summary.path("outputs").path("metrics_dir").asText());
             out.print(notComputed);
         }
-        out.printf("Rejects → %s%n", summary.path("outputs").path("rejects_csv").asText());
+        // Only files that exist are named: a message never points to a file that was not written.
+        String rejects = summary.path("outputs").path("rejects_csv").asText();
+        if (!rejects.isEmpty() && java.nio.file.Files.exists(java.nio.file.Path.of(rejects))) {
+            out.printf("Rejects → %s%n", rejects);
+        }
         for (JsonNode document : summary.path("outputs").path("documents")) {
-            out.printf("Wrote %s%n", document.asText());
+            if (java.nio.file.Files.exists(java.nio.file.Path.of(document.asText()))) {
+                out.printf("Wrote %s%n", document.asText());
+            }
         }
         JsonNode delivery = summary.path("delivery");
         if (!delivery.isMissingNode() && !delivery.isNull()) {
@@ -150,7 +156,12 @@ final class RunSummaryPrinter {
         out.printf("Summary → %s%n", summaryPath);
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             out.printf("FAILED: %s%n", summary.path("error").asText("see the log above"));
-            out.printf(RESUME_HINT, execution.getId());
+            if (exitCode(execution) == ExitCodes.BAD_INPUT) {
+                // A restart would read the same inputs and fail the same way.
+                out.println("Fix the inputs as the message says, then run the same command again.");
+            } else {
+                out.printf(RESUME_HINT, execution.getId());
+            }
         }
     }
 

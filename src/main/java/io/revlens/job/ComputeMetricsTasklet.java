@@ -31,6 +31,8 @@ final class ComputeMetricsTasklet implements Tasklet {
     /** The latest transaction date loaded, and the staleness note when it ends too long before the as-of date. */
     static final String DATA_END_DATE = "data_end_date";
     static final String DATA_STALE = "data_stale";
+    /** Why a dump yielded no dated transaction: the run still computes and renders, then fails with this. */
+    static final String NOTHING_USABLE = "nothing_usable";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ComputeMetricsTasklet.class);
@@ -48,6 +50,9 @@ final class ComputeMetricsTasklet implements Tasklet {
         ExecutionContext jobContext = chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
         try (Connection connection = Workspace.open(request.databaseFile())) {
             AsOf asOf = resolveAsOf(connection);
+            if (asOf.nothingUsable() != null) {
+                jobContext.putString(NOTHING_USABLE, asOf.nothingUsable());
+            }
             jobContext.putString(AS_OF_DATE, asOf.date().toString());
             jobContext.putString(AS_OF_BASIS, asOf.basis());
             RunParametersWriter.write(connection, request.job(), asOf.date());
@@ -93,25 +98,40 @@ final class ComputeMetricsTasklet implements Tasklet {
 
     private AsOf resolveAsOf(Connection connection) throws Exception {
         if (request.asOfDate() != null) {
-            return new AsOf(request.asOfDate(), "given with --as-of");
+            return new AsOf(request.asOfDate(), "given with --as-of", null);
         }
         AsOfRule rule = request.job().asOf();
         var fromSchedule = rule.fromRunDate(runDate);
         if (fromSchedule.isPresent()) {
-            return new AsOf(fromSchedule.get(), rule.label() + " of the run date " + runDate);
+            return new AsOf(fromSchedule.get(), rule.label() + " of the run date " + runDate, null);
         }
-        LocalDate latest = RunParametersWriter.latestTransactionDate(connection)
-                .orElseThrow(() -> new BadInputException("No dated transactions were loaded from "
-                        + describeInputs() + ", so the data's own as-of date is unknown; "
-                        + "check the rejects in " + request.rejectsCsv() + " or pass --as-of YYYY-MM-DD"));
-        return new AsOf(latest, "latest transaction date in the data");
+        var latest = RunParametersWriter.latestTransactionDate(connection);
+        if (latest.isEmpty()) {
+            // Nothing dated to analyse: the metrics (all "not computed") and the reports are still produced, so
+            // the dump report can say what each file was and what to do; RenderReportsTasklet then fails the run.
+            return new AsOf(runDate, "no dated transactions in the data: the run date", nothingUsable(connection));
+        }
+        return new AsOf(latest.get(), "latest transaction date in the data", null);
+    }
+
+    private String nothingUsable(Connection connection) throws java.sql.SQLException {
+        List<String> outcomes = new ArrayList<>();
+        try (var statement = connection.createStatement();
+             var rs = statement.executeQuery(Workspace.readResource("sql/job/file_outcomes.sql"))) {
+            while (rs.next()) {
+                outcomes.add(rs.getLong(2) + " " + rs.getString(1));
+            }
+        }
+        return "No dated transactions (deals or revenue lines) were loaded from " + describeInputs()
+                + (outcomes.isEmpty() ? "" : " (files: " + String.join(", ", outcomes) + ")")
+                + ", so nothing can be computed";
     }
 
     private String describeInputs() {
         return request.job().inputs().stream().map(i -> i.path().toString()).toList().toString();
     }
 
-    private record AsOf(LocalDate date, String basis) {
+    private record AsOf(LocalDate date, String basis, String nothingUsable) {
     }
 
     /** Where the CSV of a metric table is written. */

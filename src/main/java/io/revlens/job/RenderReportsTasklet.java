@@ -89,6 +89,12 @@ final class RenderReportsTasklet implements Tasklet {
         }
         jobContext.putString(OUTPUTS, String.join("\n", outputs));
         contribution.incrementWriteCount(outputs.size());
+        if (jobContext.containsKey(ComputeMetricsTasklet.NOTHING_USABLE)) {
+            throw new BadInputException(jobContext.getString(ComputeMetricsTasklet.NOTHING_USABLE) + ". "
+                    + (outputs.isEmpty() ? "" : "The inventory in " + outputs.get(0) + " says what each file is, why"
+                    + " it was not used and what to do (a profile, an override, --exclude, --draft-profile).")
+                    + (java.nio.file.Files.exists(request.rejectsCsv()) ? " Rejected rows: " + request.rejectsCsv() + "." : ""));
+        }
         return RepeatStatus.FINISHED;
     }
 
