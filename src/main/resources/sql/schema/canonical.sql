@@ -124,7 +124,7 @@ create table if not exists stage_changes (
 
 -- The stages each loaded deal row entered, by lineage: what metrics that start from opportunities join to.
 -- From the deal's own stage columns, and from stage-change files by deal id (the first date it entered each stage).
-create or replace view stage_history_by_row as
+create view if not exists stage_history_by_row as
 select e.source_file_id, e.source_row, s.stage, e.entered_date
 from stage_entries e
 join source_file_stages s on s.source_file_id = e.source_file_id and s.stage_index = e.stage_index
@@ -186,6 +186,12 @@ create table if not exists revenue_lines (
     is_credit       boolean not null default false,
     source_file_id  integer not null,
     source_row      bigint  not null
+);
+
+-- The input folders whose exports this database holds (one run's input set): a run of other folders into the
+-- same output folder starts a clean database (DatabaseInputs) unless told to keep it.
+create table if not exists run_input_folders (
+    folder          varchar not null
 );
 
 -- One row: the values every metric SQL file reads (as-of date, periods, thresholds).

@@ -43,6 +43,11 @@ class AnalyzeCommand implements Callable<Integer> {
                     + " repeatable), e.g. --exclude 'Campaign*.csv'. Listed in the inventory as excluded.")
     java.util.List<String> exclude = new java.util.ArrayList<>();
 
+    @Option(names = "--keep-history",
+            description = "Keep the output folder's database when it holds other input folders' data (by default a"
+                    + " run of other folders starts a clean one, so one client's data never reaches another's report).")
+    boolean keepHistory;
+
     @Option(names = "--currency", paramLabel = "CODE",
             description = "Currency the metrics use (ISO code, e.g. EUR), instead of the job file's.")
     String currency;
@@ -76,7 +81,7 @@ class AnalyzeCommand implements Callable<Integer> {
         }
         Path outDir = out != null ? out : paths.defaultOut("analysis").resolve(input.getFileName().toString());
         // A dump is analysed on demand: always recompute (its files may have been replaced in place).
-        return JobLaunch.run(job, paths.jobs().resolve("client-dump-analysis.yml"), outDir, asOf, true,
+        return JobLaunch.run(job, paths.jobs().resolve("client-dump-analysis.yml"), outDir, asOf, true, keepHistory,
                 output.mode(), spec.commandLine().getOut());
     }
 }

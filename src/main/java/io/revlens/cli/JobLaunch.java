@@ -20,8 +20,15 @@ final class JobLaunch {
     /** Runs the job and returns the exit code. */
     static int run(JobDefinition job, Path jobFile, Path outDir, LocalDate asOf, boolean force, OutputMode mode,
                    PrintWriter out) throws Exception {
+        return run(job, jobFile, outDir, asOf, force, false, mode, out);
+    }
+
+    /** @param keepHistory keep a database built from other input folders ({@code --keep-history}) */
+    static int run(JobDefinition job, Path jobFile, Path outDir, LocalDate asOf, boolean force, boolean keepHistory,
+                   OutputMode mode, PrintWriter out) throws Exception {
         ProjectPaths paths = ProjectPaths.detect();
-        RunRequest request = new RunRequest(job, outDir.toAbsolutePath().normalize(), asOf, force, jobFile, null);
+        RunRequest request = new RunRequest(job, outDir.toAbsolutePath().normalize(), asOf, force, jobFile, null,
+                keepHistory);
         if (mode.verbose()) {
             out.printf("RevLens %s → %s%n", job.name(), request.outDir());
         }

@@ -51,6 +51,11 @@ class RunCommand implements Callable<Integer> {
                     + " repeatable), e.g. --exclude 'Campaign*.csv'. Listed in the inventory as excluded.")
     java.util.List<String> exclude = new java.util.ArrayList<>();
 
+    @Option(names = "--keep-history",
+            description = "Keep the output folder's database when it holds other input folders' data (by default a"
+                    + " run of other folders starts a clean one, so one client's data never reaches another's report).")
+    boolean keepHistory;
+
     @Option(names = "--currency", paramLabel = "CODE",
             description = "Currency the metrics use (ISO code, e.g. EUR), instead of the job file's.")
     String currency;
@@ -83,7 +88,7 @@ class RunCommand implements Callable<Integer> {
             job = job.withAcceptSchemaChange();
         }
         Path outDir = out != null ? out : paths.defaultOut(jobName);
-        return JobLaunch.run(job, jobs.resolve(jobName + ".yml"), outDir, asOf, force,
+        return JobLaunch.run(job, jobs.resolve(jobName + ".yml"), outDir, asOf, force, keepHistory,
                 output.mode(), spec.commandLine().getOut());
     }
 }

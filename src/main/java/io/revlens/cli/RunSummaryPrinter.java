@@ -41,6 +41,9 @@ final class RunSummaryPrinter {
             out.flush();
             return ExitCodes.SUCCESS;
         }
+        if (outcome.note() != null && mode != OutputMode.JSON) {
+            out.println(outcome.note());
+        }
         JobExecution execution = outcome.execution();
         int exitCode = exitCode(execution);
         JsonNode written = Files.exists(request.summaryJson()) ? JSON.readTree(request.summaryJson().toFile()) : null;

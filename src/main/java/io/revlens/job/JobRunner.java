@@ -58,9 +58,14 @@ public class JobRunner {
      * The result of asking for a run: the execution, or the note that an identical run already
      * completed ({@code completedBy} is then that run's execution id when known).
      */
-    public record RunOutcome(JobExecution execution, boolean alreadyComplete, RunRequest request, Long completedBy) {
+    public record RunOutcome(JobExecution execution, boolean alreadyComplete, RunRequest request, Long completedBy,
+                             String note) {
         public RunOutcome(JobExecution execution, boolean alreadyComplete, RunRequest request) {
-            this(execution, alreadyComplete, request, null);
+            this(execution, alreadyComplete, request, null, null);
+        }
+
+        public RunOutcome(JobExecution execution, boolean alreadyComplete, RunRequest request, Long completedBy) {
+            this(execution, alreadyComplete, request, completedBy, null);
         }
 
         /** The run's first failure, by its innermost message (the one naming the file); null if none. */
@@ -103,7 +108,7 @@ public class JobRunner {
             parameters.addString(EXCLUDE, String.join("\n", request.job().exclude()), false);
         }
         RunRequest resolved = new RunRequest(request.job(), request.outDir(), request.asOfDate(), request.force(),
-                request.jobFile(), runDate);
+                request.jobFile(), runDate, request.keepHistory());
         return start(resolved, inputs, parameters.toJobParameters(), progress);
     }
 
@@ -151,7 +156,7 @@ public class JobRunner {
                 given == null ? null : LocalDate.parse(given), false,
                 jobFile == null ? null : Path.of(jobFile), runDate == null ? LocalDate.now(clock) : LocalDate.parse(runDate));
         JobExecution last = jobRepository.getLastJobExecution(previous.getJobInstance());
-        if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
+        if (last != null && last.getStatus() == BatchStatus.COMPLETED && OutputsCheck.intact(request)) {
             return new RunOutcome(null, true, request, last.getId());
         }
         RunInputs inputs = RunInputs.resolve(job);
@@ -168,8 +173,21 @@ public class JobRunner {
         Job job = factory.build(request, inputs, progress, request.runDate());
         try (WorkingFolderLock lock = WorkingFolderLock.acquire(request.outDir())) {
             DatabaseFileCheck.ensureNotInUse(request.databaseFile());
+            String note = DatabaseInputs.startCleanIfOtherInputs(request);
             recoverKilledExecution(request.job().name(), jobParameters);
-            return new RunOutcome(jobOperator.start(job, jobParameters), false, request);
+            JobParameters parameters = jobParameters;
+            JobExecution last = jobRepository.getLastJobExecution(request.job().name(), jobParameters);
+            if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
+                if (OutputsCheck.intact(request) && note == null) {
+                    return new RunOutcome(null, true, request, last.getId());
+                }
+                // "Nothing to do" only while the outputs are there as that run wrote them: else produce them again.
+                parameters = new JobParametersBuilder(jobParameters)
+                        .addLong("forced_at", Instant.now(clock).toEpochMilli()).toJobParameters();
+                note = (note == null ? "" : note + "\n") + "An identical run (" + last.getId() + ") completed, but its"
+                        + " outputs in " + request.outDir() + " are missing or changed: producing them again.";
+            }
+            return new RunOutcome(jobOperator.start(job, parameters), false, request, null, note);
         } catch (JobInstanceAlreadyCompleteException e) {
             return new RunOutcome(null, true, request);
         }

@@ -2,6 +2,7 @@ package io.revlens.job;
 
 import io.revlens.ingest.DataQualityProfiler;
 import io.revlens.ingest.ExcludedFiles;
+import io.revlens.ingest.VanishedFiles;
 import io.revlens.ingest.OverlapResolver;
 import io.revlens.ingest.ReferenceResolver;
 import io.revlens.model.Workspace;
@@ -18,17 +19,23 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 final class ProfileDataTasklet implements Tasklet {
 
     private final RunRequest request;
-    private final java.util.Map<java.nio.file.Path, String> excluded;
+    private final RunInputs inputs;
 
-    ProfileDataTasklet(RunRequest request, java.util.Map<java.nio.file.Path, String> excluded) {
+    ProfileDataTasklet(RunRequest request, RunInputs inputs) {
         this.request = request;
-        this.excluded = excluded;
+        this.inputs = inputs;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         try (Connection connection = Workspace.open(request.databaseFile())) {
-            ExcludedFiles.record(connection, excluded);
+            // The database holds exactly this run's input: files gone from the folders leave it, excluded ones too.
+            java.util.List<java.nio.file.Path> folders = request.job().inputs().stream().map(JobDefinition.Input::path).toList();
+            java.util.List<java.nio.file.Path> present = new java.util.ArrayList<>(inputs.files());
+            present.addAll(inputs.excluded().keySet());
+            VanishedFiles.remove(connection, present, folders);
+            ExcludedFiles.record(connection, inputs.excluded());
+            VanishedFiles.recordFolders(connection, folders);
             OverlapResolver.resolve(connection);
             ReferenceResolver.resolve(connection);
             if (request.job().pseudonymise()) {

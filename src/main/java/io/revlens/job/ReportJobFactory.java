@@ -36,7 +36,7 @@ final class ReportJobFactory {
         Step loadExports = LoadExportsStep.build("loadExports", jobRepository, transactionManager,
                 request.databaseFile(), inputs.files(), inputs.profileOverrides(), progress);
         Step profileData = new StepBuilder("profileData", jobRepository)
-                .tasklet(new ProfileDataTasklet(request, inputs.excluded()), transactionManager)
+                .tasklet(new ProfileDataTasklet(request, inputs), transactionManager)
                 .build();
         Step computeMetrics = new StepBuilder("computeMetrics", jobRepository)
                 .tasklet(new ComputeMetricsTasklet(request, runDate), transactionManager)

@@ -7,10 +7,14 @@ import java.time.LocalDate;
  * One run of a job: the job file (inputs already resolved), where outputs go, the as-of date
  * when given by hand, whether a completed identical run should be redone, the job file it came
  * from (so a restart can rebuild it; may be null) and the run date its as-of rule applies to
- * (null: today).
+ * (null: today), and whether a database built from other input folders is kept ({@code --keep-history}).
  */
 public record RunRequest(JobDefinition job, Path outDir, LocalDate asOfDate, boolean force, Path jobFile,
-                         LocalDate runDate) {
+                         LocalDate runDate, boolean keepHistory) {
+
+    public RunRequest(JobDefinition job, Path outDir, LocalDate asOfDate, boolean force, Path jobFile, LocalDate runDate) {
+        this(job, outDir, asOfDate, force, jobFile, runDate, false);
+    }
 
     public RunRequest(JobDefinition job, Path outDir, LocalDate asOfDate, boolean force) {
         this(job, outDir, asOfDate, force, null, null);

@@ -123,8 +123,21 @@ final class RunSummaryWriter implements JobExecutionListener {
         outputs.put("database", request.databaseFile().toString());
         outputs.put("metrics_dir", request.metricsDir().toString());
         outputs.put("rejects_csv", request.rejectsCsv().toString());
-        outputs.put("documents", jobContext.containsKey(RenderReportsTasklet.OUTPUTS)
-                ? Arrays.asList(jobContext.getString(RenderReportsTasklet.OUTPUTS).split("\n")) : List.of());
+        List<String> documents = jobContext.containsKey(RenderReportsTasklet.OUTPUTS)
+                ? Arrays.asList(jobContext.getString(RenderReportsTasklet.OUTPUTS).split("\n")) : List.of();
+        outputs.put("documents", documents);
+        // What an identical run later checks before saying there is nothing to do (OutputsCheck).
+        Map<String, String> hashes = new LinkedHashMap<>();
+        for (String document : documents) {
+            try {
+                if (!document.isBlank() && Files.exists(Path.of(document))) {
+                    hashes.put(document, OutputsCheck.sha256(Path.of(document)));
+                }
+            } catch (IOException e) {
+                log.warn("Could not hash {}: {}", document, e.getMessage());
+            }
+        }
+        outputs.put("hashes", hashes);
         summary.put("outputs", outputs);
         if (jobContext.containsKey(DeliverOutputsTasklet.DELIVERY_FOLDER) || jobContext.containsKey(DeliverOutputsTasklet.EMAIL_RESULT)) {
             Map<String, Object> delivery = new LinkedHashMap<>();

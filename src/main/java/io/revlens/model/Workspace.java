@@ -31,17 +31,29 @@ public final class Workspace {
             throw new UncheckedIOException("Cannot create the folder for " + databaseFile, e);
         }
         Connection connection = DriverManager.getConnection("jdbc:duckdb:" + databaseFile.toAbsolutePath());
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("set memory_limit = '" + MEMORY_LIMIT + "'");
+        try {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("set memory_limit = '" + MEMORY_LIMIT + "'");
+            }
+            applySchema(connection);
+            return connection;
+        } catch (SQLException | RuntimeException e) {
+            // A connection left open keeps the database file open in this process (a later read-only open fails).
+            try {
+                connection.close();
+            } catch (SQLException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
         }
-        applySchema(connection);
-        return connection;
     }
 
     /** Runs the canonical DDL; every statement is idempotent ({@code if not exists}). */
     public static void applySchema(Connection connection) throws SQLException {
         // Databases written before stage history was stored by lineage hold it as a table of that name.
         boolean migrate = hasBaseTable(connection, "opportunity_stage_history");
+        // Databases written before stage_changes existed hold a stage_history_by_row view without it.
+        boolean stageChanges = viewLacks(connection, "stage_history_by_row", "stage_changes");
         // One transaction: one commit for the whole schema instead of one per statement.
         inTransaction(connection, () -> {
             if (migrate) {
@@ -53,7 +65,21 @@ public final class Workspace {
             if (migrate) {
                 runScript(connection, "sql/schema/migrate_stage_history.sql");
             }
+            if (stageChanges) {
+                runScript(connection, "sql/schema/migrate_stage_changes.sql");
+            }
         });
+    }
+
+    /** Whether a view exists and its definition does not mention {@code text} (so it needs replacing). */
+    private static boolean viewLacks(Connection connection, String view, String text) throws SQLException {
+        try (var statement = connection.prepareStatement("select sql from duckdb_views() where view_name = ?"
+                + " and database_name = current_database() and schema_name = 'main'")) {
+            statement.setString(1, view);
+            try (var rs = statement.executeQuery()) {
+                return rs.next() && !rs.getString(1).contains(text);
+            }
+        }
     }
 
     private static boolean hasBaseTable(Connection connection, String name) throws SQLException {
