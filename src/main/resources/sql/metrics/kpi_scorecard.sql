@@ -118,10 +118,13 @@ opp_points as (
 -- without a close date never counts as open, as before).
 pipe_days as (
     select created_date as day, sum(amount) as added, count(amount) as added_n, 0 as removed, 0 as removed_n
-    from opportunities where created_date is not null group by all
+    from opportunities where created_date is not null and (currency is null or currency = (select currency from run_parameters))
+    group by all
     union all
     select greatest(created_date, close_date), 0, 0, sum(amount), count(amount)
-    from opportunities where created_date is not null and status <> 'open' group by all
+    from opportunities where created_date is not null and status <> 'open'
+      and (currency is null or currency = (select currency from run_parameters))
+    group by all
 ),
 pipe_points as (
     select p.k,

@@ -30,7 +30,11 @@ select o.opportunity_id,
        case when o.status = 'won' and o.close_date <= (select as_of_date from run_parameters) then (select max(stage_order) from open_stages)
             else greatest(coalesce(h.reached_order, 0), coalesce(c.stage_order, 0)) end as reached_order,
        coalesce(l.last_change_date, o.created_date) as last_stage_change_date,
-       (select yes from has_history) as from_history
+       (select yes from has_history) as from_history,
+       -- Open pipeline, the one definition every table that shows open deals uses (docs/metrics.md#open-pipeline):
+       -- open on the as-of date and created on or before it (or with no created date); the currency filter is below.
+       (case when o.status <> 'open' and o.close_date > (select as_of_date from run_parameters) then 'open' else o.status end) = 'open'
+           and (o.created_date is null or o.created_date <= (select as_of_date from run_parameters)) as in_open_pipeline
 from opportunities o
 left join history_reach h on h.source_file_id = o.source_file_id and h.source_row = o.source_row
 left join open_stages c on lower(c.stage) = lower(o.stage)

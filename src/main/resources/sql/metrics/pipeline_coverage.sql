@@ -9,7 +9,7 @@ target as (
 ),
 pipe as (
     select coalesce(sum(amount), 0) as open_pipeline from opportunity_progress, cal
-    where status = 'open' and close_date between cal.next_quarter_start and cal.next_quarter_end
+    where in_open_pipeline and close_date between cal.next_quarter_start and cal.next_quarter_end
 )
 select cal.next_quarter_start as quarter_start, cal.next_quarter_end as quarter_end,
        pipe.open_pipeline::decimal(18,2) as open_pipeline,

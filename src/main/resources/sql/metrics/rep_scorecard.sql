@@ -8,7 +8,7 @@ results as (
            coalesce(sum(amount) filter (where status = 'won' and close_date between cal.t12m_start and cal.as_of_date), 0) as bookings_t12m,
            win_rate(count(*) filter (where status = 'won' and close_date between cal.t12m_start and cal.as_of_date),
                     count(*) filter (where status in ('won', 'lost') and close_date between cal.t12m_start and cal.as_of_date)) as win_rate_t12m,
-           coalesce(sum(amount) filter (where status = 'open'), 0) as open_pipeline
+           coalesce(sum(amount) filter (where in_open_pipeline), 0) as open_pipeline
     from opportunity_progress, cal
     group by rep_name
 ),

@@ -13,6 +13,6 @@ from opportunity_progress p
 join opportunities o on o.opportunity_id = p.opportunity_id and o.source_row = p.source_row and o.source_file_id = p.source_file_id
 join source_files f on f.source_file_id = p.source_file_id
 cross join cal cross join params
-where p.status = 'open' and p.created_date <= cal.as_of_date
+where p.in_open_pipeline
   and (p.close_date < cal.as_of_date or date_diff('day', p.last_stage_change_date, cal.as_of_date) >= params.stalled_days)
 order by p.amount desc nulls last, p.opportunity_id;

@@ -26,8 +26,8 @@ open_deals as (
     select case when pipeline_exported() then count(*) end as open_count,
            case when pipeline_exported() then coalesce(sum(amount), 0) end as open_pipeline,
            count(amount) as open_amount_count
-    from opportunity_progress, cal
-    where status = 'open' and (created_date is null or created_date <= cal.as_of_date)
+    from opportunity_progress
+    where in_open_pipeline
 ),
 won as (
     select avg(amount) as avg_deal_size,
