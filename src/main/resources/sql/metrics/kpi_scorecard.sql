@@ -81,10 +81,13 @@ top_points as (
 ),
 -- closed deals per close date, outcome and whether they reached the proposal stage
 closed_days as (
-    select o.close_date, o.status, coalesce(o.reached_order >= po.proposal_order, false) as reached_proposal,
+    -- without stage history how far a lost deal got is unknown: no proposal figures (as in win_rate_summary)
+    select o.close_date, o.status,
+           case when (select count(*) from stage_history_by_row) > 0
+                then coalesce(o.reached_order >= po.proposal_order, false) end as reached_proposal,
            count(*) as deals, sum(o.amount) as amount
     from opportunity_progress o
-    cross join (select min(stage_order) as proposal_order from pipeline_stages where lower(stage) like '%proposal%') po
+    cross join (select stage_order as proposal_order from proposal_stage) po
     where o.status in ('won', 'lost')
     group by all
 ),
@@ -92,8 +95,10 @@ opp_points as (
     select p.k,
            coalesce(sum(c.amount) filter (where c.status = 'won' and date_trunc('month', c.close_date) = date_trunc('month', p.d)
                     and c.close_date <= p.d), 0)::double as book_now,
+           -- the same days a year earlier: a month to date against the same month to the same day
            coalesce(sum(c.amount) filter (where c.status = 'won'
-                    and date_trunc('month', c.close_date) = date_trunc('month', (p.d - interval 12 month)::date)), 0)::double as book_ly,
+                    and date_trunc('month', c.close_date) = date_trunc('month', (p.d - interval 12 month)::date)
+                    and c.close_date <= (p.d - interval 12 month)::date), 0)::double as book_ly,
            win_rate(sum(c.deals) filter (where c.status = 'won' and c.close_date > (p.d - interval 12 month)::date and c.close_date <= p.d),
                     sum(c.deals) filter (where c.close_date > (p.d - interval 12 month)::date and c.close_date <= p.d)) as win_now,
            win_rate(sum(c.deals) filter (where c.status = 'won' and c.close_date > (p.d - interval 24 month)::date
@@ -152,33 +157,13 @@ with cal as (select * from period_calendar),
 rev as (select * from revenue_events),
 point_values as (select * from kpi_point_values),
 point_status as materialized (
-    select k, 't12m_revenue' as kpi,
-           case when rev_ly = 0 then 'none' when rev_now >= rev_ly then 'green' when rev_now > 0.9 * rev_ly then 'amber' else 'red' end as status
-    from point_values
-    union all
-    select k, 'bookings_month',
-           case when book_ly = 0 then 'none' when book_now >= book_ly then 'green' when book_now > 0.9 * book_ly then 'amber' else 'red' end
-    from point_values
-    union all
-    select k, 'win_rate_t12m',
-           case when win_now is null or win_ly is null then 'none' when win_now >= win_ly then 'green'
-                when win_now > win_ly - 0.05 then 'amber' else 'red' end
-    from point_values
-    union all
-    select k, 'top_customer_share',
-           case when top_now is null or top_ly is null then 'none' when top_now <= top_ly then 'green'
-                when top_now < top_ly + 0.05 then 'amber' else 'red' end
-    from point_values
-    union all
-    select k, 'proposal_win_rate',
-           case when proposal_now is null or proposal_ly is null or (select count(*) from stage_history_by_row) = 0 then 'none'
-                when proposal_now >= proposal_ly then 'green' when proposal_now > proposal_ly - 0.05 then 'amber' else 'red' end
-    from point_values
-    union all
-    select k, 'open_pipeline',
-           case when pipe_ly is null or pipe_ly = 0 then 'none' when pipe_now >= pipe_ly then 'green'
-                when pipe_now > 0.9 * pipe_ly then 'amber' else 'red' end
-    from point_values
+    -- each month end judged against a year earlier, with the same rule as the status below (kpi_status)
+    select k, 't12m_revenue' as kpi, kpi_status(rev_now, rev_ly, 'money', true) as status from point_values
+    union all select k, 'bookings_month', kpi_status(book_now, book_ly, 'money', true) from point_values
+    union all select k, 'win_rate_t12m', kpi_status(win_now, win_ly, 'rate', true) from point_values
+    union all select k, 'top_customer_share', kpi_status(top_now, top_ly, 'rate', false) from point_values
+    union all select k, 'proposal_win_rate', kpi_status(proposal_now, proposal_ly, 'rate', true) from point_values
+    union all select k, 'open_pipeline', kpi_status(pipe_now, pipe_ly, 'money', true) from point_values
 ),
 streaks as (
     -- months in a row, ending now, with the same red or green status as now
@@ -191,15 +176,15 @@ streaks as (
 win_windows as (
     select win_rate(count(*) filter (where status = 'won' and close_date between cal.t12m_start and cal.as_of_date),
                     count(*) filter (where status in ('won','lost') and close_date between cal.t12m_start and cal.as_of_date)) as this_rate,
-           win_rate(count(*) filter (where status = 'won' and close_date between (cal.t12m_start - interval 1 month)::date and (cal.month_start - interval 1 day)::date),
-                    count(*) filter (where status in ('won','lost') and close_date between (cal.t12m_start - interval 1 month)::date and (cal.month_start - interval 1 day)::date)) as last_rate
+           win_rate(count(*) filter (where status = 'won' and close_date between cal.last_period_start and cal.last_period_end),
+                    count(*) filter (where status in ('won','lost') and close_date between cal.last_period_start and cal.last_period_end)) as last_rate
     from opportunity_progress, cal
 ),
 kpis as (
     select 't12m_revenue' as kpi, 1 as kpi_order, 'money' as unit,
            -- no revenue events at all (no finance export, no won amounts): unknown, not $0
            (select case when count(*) > 0 then coalesce(sum(amount) filter (where event_date between cal.t12m_start and cal.as_of_date), 0) end from rev, cal)::double as this_period,
-           (select case when count(*) > 0 then coalesce(sum(amount) filter (where event_date between (cal.t12m_start - interval 1 month)::date and (cal.month_start - interval 1 day)::date), 0) end from rev, cal)::double as last_period,
+           (select case when count(*) > 0 then coalesce(sum(amount) filter (where event_date between cal.last_period_start and cal.last_period_end), 0) end from rev, cal)::double as last_period,
            (select case when count(*) > 0 then coalesce(sum(amount) filter (where event_date between cal.prior_t12m_start and cal.prior_t12m_end), 0) end from rev, cal)::double as same_period_last_year,
            true as higher_is_better,
            (select streak from streaks where kpi = 't12m_revenue') as streak_periods
@@ -210,7 +195,10 @@ kpis as (
             and not (select data_stale from data_freshness))::double,
            (select b.bookings from bookings_monthly b, cal where b.month_start = cal.prior_month_start
             and b.month_start <= (select coalesce(data_end_date, cal.as_of_date) from data_freshness))::double,
-           (select b.bookings from bookings_monthly b, cal where b.month_start = cal.same_month_last_year_start)::double,
+           -- month to date against the same days a year earlier (not the whole month)
+           (select case when bookings_known() then coalesce(sum(o.amount), 0) end from opportunities o, run_parameters p, cal
+            where o.status = 'won' and o.close_date between cal.same_month_last_year_start and cal.prior_t12m_end
+              and (o.currency is null or o.currency = p.currency))::double,
            true, (select streak from streaks where kpi = 'bookings_month')
     union all
     select 'win_rate_t12m', 3, 'rate', (select this_rate from win_windows), (select last_rate from win_windows),
@@ -232,17 +220,7 @@ select k.kpi, k.kpi_order, k.unit, k.this_period, k.last_period, k.same_period_l
        case k.kpi when 't12m_revenue' then (select target_t12m_revenue from run_parameters)
                   when 'bookings_month' then (select target_bookings_month from run_parameters)
                   when 'win_rate_t12m' then (select target_win_rate from run_parameters) end::double as target,
-       case
-         when k.this_period is null or coalesce(k.same_period_last_year, k.last_period) is null then 'none'
-         when k.unit = 'money' then
-           case when (k.this_period - coalesce(k.same_period_last_year, k.last_period)) * (case when k.higher_is_better then 1 else -1 end) >= 0 then 'green'
-                when abs(k.this_period - coalesce(k.same_period_last_year, k.last_period)) < 0.10 * abs(coalesce(k.same_period_last_year, k.last_period)) then 'amber'
-                else 'red' end
-         else
-           case when (k.this_period - coalesce(k.same_period_last_year, k.last_period)) * (case when k.higher_is_better then 1 else -1 end) >= 0 then 'green'
-                when abs(k.this_period - coalesce(k.same_period_last_year, k.last_period)) < 0.05 then 'amber'
-                else 'red' end
-       end as status,
+       kpi_status(k.this_period, coalesce(k.same_period_last_year, k.last_period), k.unit, k.higher_is_better) as status,
        k.streak_periods,
        k.higher_is_better
 from kpis k

@@ -18,4 +18,13 @@ create or replace macro win_rate(won, closed) as case when lost_deals_exported()
 create or replace macro pipeline_exported() as (select count(*) > 0 from opportunities where status <> 'won');
 -- Whether any won deal has an amount: bookings of deals without amounts are unknown, not $0.
 create or replace macro bookings_known() as (select count(amount) > 0 from opportunities where status = 'won');
+-- The one KPI status rule (docs/metrics.md#scorecard): a KPI against its reference (a year earlier, else last
+-- period) is green when not worse, amber when worse by less than 10% (money) or 5 points (rates), red beyond
+-- (reversed when lower is better); 'none' when either is unknown, or a money reference is 0 (nothing to compare).
+create or replace macro kpi_status(now, reference, unit, higher_is_better) as
+    case when now is null or reference is null or (unit = 'money' and reference = 0) then 'none'
+         when (now - reference) * (case when higher_is_better then 1 else -1 end) >= 0 then 'green'
+         when unit = 'money' and abs(now - reference) < 0.10 * abs(reference) then 'amber'
+         when unit <> 'money' and abs(now - reference) < 0.05 then 'amber'
+         else 'red' end;
 create or replace macro pct_text(rate) as case when rate is null then 'n/a' else printf('%.0f%%', rate * 100) end;

@@ -1,17 +1,11 @@
 -- win_rate_summary: one row; deals closed in T12M (docs/metrics.md#win-rate, #cycle, #velocity).
--- proposal_stage = the first open stage whose name contains "proposal" (else the stage in the
--- middle of the pipeline); proposal win rate = won / closed deals that reached it.
+-- proposal_stage (proposal_stage.sql); proposal win rate = won / closed deals that reached it.
 -- Without stage history a lost deal's furthest stage is unknown, so the proposal figures are NULL.
 -- Sales velocity = open deals x win rate x average won deal / average cycle days (revenue per day).
 create or replace table win_rate_summary as
 with cal as (select * from period_calendar),
-stages as (select * from pipeline_stages where not is_won and not is_lost),
-proposal as (
-    select coalesce(
-        (select stage from stages where lower(stage) like '%proposal%' order by stage_order limit 1),
-        (select stage from stages order by stage_order limit 1 offset (select (count(*) / 2)::int from stages))) as stage
-),
-proposal_order as (select s.stage_order from stages s, proposal p where s.stage = p.stage),
+proposal as (select stage from proposal_stage),
+proposal_order as (select stage_order from proposal_stage),
 closed as (
     select * from opportunity_progress, cal
     where status in ('won', 'lost') and close_date between cal.t12m_start and cal.as_of_date

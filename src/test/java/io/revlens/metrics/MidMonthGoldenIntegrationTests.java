@@ -1,0 +1,77 @@
+package io.revlens.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Terms with one definition, at a mid-month as-of date: open pipeline (with an open deal in another currency, a deal
+ * created after the as-of date and one won after it: every table says 400), this month's bookings against the same
+ * days a year earlier, and "last period" as the 12 months to the previous month end (arithmetic in the fixtures).
+ */
+class MidMonthGoldenIntegrationTests {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void everyTableShowsTheSameOpenPipeline() throws Exception {
+        try (Connection connection = MetricFixture.load(temp.resolve("pipe.duckdb"), "open-pipeline-fixture.sql")) {
+            new MetricsRunner().run(connection);
+            Map<String, Object> summary = MetricFixture.rows(connection, "select * from win_rate_summary").get(0);
+            assertThat((BigDecimal) summary.get("open_pipeline")).isEqualByComparingTo("400");
+            assertThat(((Number) summary.get("open_count")).longValue()).isEqualTo(2);
+            assertThat(((Number) summary.get("win_rate")).doubleValue()).isCloseTo(2.0 / 3, within(1e-12));
+            assertThat(((Number) summary.get("win_rate_by_value")).doubleValue()).isCloseTo(490.0 / 540, within(1e-12));
+
+            List<Map<String, Object>> reps = MetricFixture.rows(connection,
+                    "select rep_name, open_pipeline from rep_scorecard order by rep_name");
+            assertThat(reps).extracting(r -> r.get("rep_name")).containsExactly("Ann", "Ben");
+            assertThat((BigDecimal) reps.get(0).get("open_pipeline")).isEqualByComparingTo("400");
+            assertThat((BigDecimal) reps.get(1).get("open_pipeline")).isEqualByComparingTo("0");
+
+            Map<String, Object> kpi = MetricFixture.rows(connection,
+                    "select this_period from kpi_scorecard where kpi = 'open_pipeline'").get(0);
+            assertThat(((Number) kpi.get("this_period")).doubleValue()).isEqualTo(400.0);
+            assertThat(MetricFixture.rows(connection, "select opportunity_id from stalled_deals"))
+                    .extracting(r -> r.get("opportunity_id")).doesNotContain("D2", "D3");
+        }
+    }
+
+    @Test
+    void bookingsThisMonthAreComparedWithTheSameDaysAYearEarlier() throws Exception {
+        try (Connection connection = MetricFixture.load(temp.resolve("mtd.duckdb"), "open-pipeline-fixture.sql")) {
+            new MetricsRunner().run(connection);
+            Map<String, Object> bookings = MetricFixture.rows(connection,
+                    "select this_period, last_period, same_period_last_year from kpi_scorecard where kpi = 'bookings_month'").get(0);
+            assertThat(((Number) bookings.get("this_period")).doubleValue()).isEqualTo(400.0);
+            assertThat(((Number) bookings.get("last_period")).doubleValue()).isEqualTo(0.0);
+            assertThat(((Number) bookings.get("same_period_last_year")).doubleValue()).isEqualTo(70.0);
+        }
+    }
+
+    @Test
+    void lastPeriodAtAMidMonthAsOfDateIsTheTwelveMonthsToThePreviousMonthEnd() throws Exception {
+        try (Connection connection = MetricFixture.load(temp.resolve("golden-mid.duckdb"), "golden-fixture.sql")) {
+            try (var statement = connection.createStatement()) {
+                statement.execute("update run_parameters set as_of_date = date '2026-06-15'");
+            }
+            new MetricsRunner().run(connection);
+            Map<String, Object> revenue = MetricFixture.rows(connection,
+                    "select this_period, last_period, same_period_last_year from kpi_scorecard where kpi = 't12m_revenue'").get(0);
+            // golden-fixture.sql, USD lines 2025-06-01..2026-05-31: 600 + 400 + 300 - 50 + 250 + 100 = 1,600
+            // (12 months to May 31, not the 12.5 months from 2025-05-16 the window once spanned)
+            assertThat(((Number) revenue.get("last_period")).doubleValue()).isEqualTo(1600.0);
+            // 2025-06-16..2026-06-15: the same six lines = 1,600; 2024-06-16..2025-06-15: 1,000 + 200 = 1,200
+            assertThat(((Number) revenue.get("this_period")).doubleValue()).isEqualTo(1600.0);
+            assertThat(((Number) revenue.get("same_period_last_year")).doubleValue()).isEqualTo(1200.0);
+        }
+    }
+}
