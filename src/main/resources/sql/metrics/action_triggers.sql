@@ -62,13 +62,12 @@ win_rate_drop as (
 behind_ramp as (
     select 'rep behind ramp' as trigger_type, r.rep_name as subject,
            r.rep_name || ', hired ' || strftime(r.hire_date, '%B %-d, %Y') || ', is behind ramp: '
-             || money_text(case when r.tenure_days >= 90 then r.pipeline_to_d90 else r.pipeline_to_d60 end, params.currency)
-             || ' of pipeline created by day ' || case when r.tenure_days >= 90 then '90' else '60' end || ', '
-             || pct_text(coalesce(r.share_of_benchmark_d90, r.share_of_benchmark_d60)) || ' of the '
-             || money_text(case when r.tenure_days >= 90 then r.benchmark_d90 else r.benchmark_d60 end, params.currency)
+             || money_text(r.ramp_pipeline, params.currency)
+             || ' of pipeline created by day ' || r.ramp_window_days || ', '
+             || pct_text(r.ramp_share) || ' of the '
+             || money_text(r.ramp_benchmark, params.currency)
              || ' benchmark.' as sentence,
-           ((case when r.tenure_days >= 90 then r.benchmark_d90 - r.pipeline_to_d90 else r.benchmark_d60 - r.pipeline_to_d60 end)
-             * coalesce((select win_rate from win_rate_summary), 0)) as revenue_at_risk,
+           ((r.ramp_benchmark - r.ramp_pipeline) * coalesce((select win_rate from win_rate_summary), 0)) as revenue_at_risk,
            rr.evidence
     from rep_ramp r join params on r.ramp_status = 'behind ramp'
     left join rep_rows rr using (rep_name)

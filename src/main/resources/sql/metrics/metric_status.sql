@@ -51,11 +51,11 @@ status as (
            case when opportunities = 0 then 'no opportunities export'
                 when created_dates = 0 then no_created_note || ': the funnel of deals created in the last 12 months not computed'
                 when lost_opportunities = 0 then 'no lost deals in the exports: stage conversion not computed'
-                when stage_history = 0 then 'no stage history: funnel derived from each deal''s current stage (lost deals count only at their last stage)' end from facts
+                when stage_history = 0 then 'no stage history: deals reaching each stage from their current stage; conversion not computed (how far lost deals got is unknown)' end from facts
     union all select 'funnel_by_dimension', case when opportunities = 0 or created_dates = 0 then 'not_computed' when stage_history > 0 and lost_opportunities > 0 then 'computed' else 'partial' end,
            case when opportunities > 0 and created_dates = 0 then no_created_note || ': funnel not computed'
                 when opportunities > 0 and lost_opportunities = 0 then 'no lost deals in the exports: stage conversion not computed'
-                when stage_history = 0 and opportunities > 0 then 'no stage history: derived from current stage' end from facts
+                when stage_history = 0 and opportunities > 0 then 'no stage history: derived from current stage; conversion not computed' end from facts
     union all select 'lead_funnel', case when leads = 0 then 'not_computed' when lost_opportunities = 0 and closed_opportunities > 0 then 'partial' else 'computed' end,
            case when leads = 0 then 'no leads export: lead funnel not computed'
                 when lost_opportunities = 0 and closed_opportunities > 0

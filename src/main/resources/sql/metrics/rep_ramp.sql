@@ -88,6 +88,16 @@ select f.rep_name, f.hire_date, f.tenure_days, f.hired_inside_data,
             when f.tenure_days < 60 then 'too early'
             when coalesce(f.share_of_benchmark_d90, 1) < params.ramp_threshold
               or coalesce(f.share_of_benchmark_d60, 1) < params.ramp_threshold then 'behind ramp'
-            else 'on track' end as ramp_status
-from final f, params
+            else 'on track' end as ramp_status,
+       -- The window that decided the status, the one every sentence about it states: the latest window below
+       -- the threshold when behind (day 90, else day 60), else the latest window measured.
+       w.window_days as ramp_window_days,
+       (case w.window_days when 90 then f.pipeline_to_d90 when 60 then f.pipeline_to_d60 end)::decimal(18,2) as ramp_pipeline,
+       (case w.window_days when 90 then f.benchmark_d90 when 60 then f.benchmark_d60 end)::decimal(18,2) as ramp_benchmark,
+       case w.window_days when 90 then f.share_of_benchmark_d90 when 60 then f.share_of_benchmark_d60 end as ramp_share
+from final f, params,
+lateral (select case when f.share_of_benchmark_d90 < params.ramp_threshold then 90
+                     when f.share_of_benchmark_d60 < params.ramp_threshold then 60
+                     when f.share_of_benchmark_d90 is not null then 90
+                     when f.share_of_benchmark_d60 is not null then 60 end as window_days) w
 order by f.hire_date desc, f.rep_name;

@@ -46,8 +46,10 @@ all_rows as (select * from open_rows union all select * from won_row)
 select r.stage, r.stage_order, r.reached_count,
        r.reached_count / nullif((select n from cohort_size), 0) as reached_share,
        r.advanced_count, r.lost_here_count,
-       -- a conversion is a win rate at a stage: the same definition (NULL without lost deals)
-       win_rate(r.advanced_count, r.advanced_count + r.lost_here_count) as conversion_rate,
+       -- a conversion is a win rate at a stage: the same definition (NULL without lost deals); NULL without stage
+       -- history too, where a lost deal's furthest stage is unknown and every stage would read 100%
+       case when (select count(*) from stage_history_by_row) > 0
+            then win_rate(r.advanced_count, r.advanced_count + r.lost_here_count) end as conversion_rate,
        d.median_days as median_days_to_next,
        case when (select count(*) from stage_history_by_row) > 0 then 'stage_history' else 'current_stage' end as funnel_basis
 from all_rows r left join days_to_next d using (stage_order)

@@ -18,7 +18,8 @@ prior as (
 open_deals as (
     -- NULL when the exports hold won deals only: the open pipeline is then not in the data, not $0
     select case when pipeline_exported() then count(*) end as open_count,
-           case when pipeline_exported() then coalesce(sum(amount), 0) end as open_pipeline,
+           -- unknown, not $0, when open deals exist and none carries an amount
+           case when pipeline_exported() and (count(*) = 0 or count(amount) > 0) then coalesce(sum(amount), 0) end as open_pipeline,
            count(amount) as open_amount_count
     from opportunity_progress
     where in_open_pipeline

@@ -130,6 +130,21 @@ class MetricsGoldenIntegrationTests {
     }
 
     @Test
+    void withoutStageHistoryTheFunnelCountsDealsButDoesNotGuessConversion() throws Exception {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("delete from stage_entries");
+        }
+        new MetricsRunner().run(connection);
+        Map<String, Map<String, Object>> funnel = byKey(rows("select * from stage_funnel"), "stage");
+        // From current stages: o5 is at Proposal, the won deals passed every stage; the lost deals' stages are
+        // "Closed Lost", so how far they got is unknown and every conversion would read 100%.
+        assertThat(funnel.get("Proposal").get("reached_count")).isEqualTo(3L);
+        assertThat(funnel.values()).allSatisfy(stage -> assertThat(stage.get("conversion_rate")).isNull());
+        assertThat(rows("select note from metric_status where metric = 'stage_funnel'").get(0).get("note").toString())
+                .contains("conversion not computed");
+    }
+
+    @Test
     void triggersRankByRevenueAtRiskAndNameTheirRows() throws Exception {
         List<Map<String, Object>> triggers = rows("select * from action_triggers order by trigger_rank");
         // A over the 20% threshold (1000 at risk), C down 75% (750), then the reps without a roster who created

@@ -50,6 +50,10 @@ class RepMetricsGoldenIntegrationTests {
         assertThat((Double) nia.get("share_of_benchmark_d90")).isCloseTo(100.0 / 1050, within(1e-12));
         assertThat(nia.get("benchmark_basis")).isEqualTo("median of 2 earlier hires at the same tenure");
         assertThat(nia.get("ramp_status")).isEqualTo("behind ramp");
+        // Behind at day 90 (100 / 1,050 < 50%): the window every sentence about her ramp states.
+        assertThat(((Number) nia.get("ramp_window_days")).intValue()).isEqualTo(90);
+        assertThat((BigDecimal) nia.get("ramp_benchmark")).isEqualByComparingTo("1050");
+        assertThat((Double) nia.get("ramp_share")).isCloseTo(100.0 / 1050, within(1e-12));
         assertThat(nia.get("days_to_first_opportunity")).isEqualTo(20L);
         assertThat(ramp.get("Ned").get("ramp_status")).isEqualTo("too early");
         // Olga was hired before the data starts: her first 90 days are not in it.
