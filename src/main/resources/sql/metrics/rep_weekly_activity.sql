@@ -14,7 +14,9 @@ union all
 select distinct o.rep_name, null::date from opportunities o, cal
 where (select count(*) from reps) = 0 and o.rep_name is not null
   and (o.created_date between cal.t12m_start and cal.as_of_date
-       or o.status in ('won', 'lost') and o.close_date between cal.t12m_start and cal.as_of_date);
+       or o.status in ('won', 'lost') and o.close_date between cal.t12m_start and cal.as_of_date)
+-- a stated order: the same inputs give the same CSV, byte for byte
+order by rep_name;
 
 create or replace table rep_weekly_activity as
 with cal as (select * from period_calendar),
