@@ -10,7 +10,7 @@ params as (select * from run_parameters),
 data_start as (select min(created_date) as d from opportunities),
 hired as (
     select rep_name, hire_date, end_date from reps where hire_date is not null
-    qualify row_number() over (partition by rep_name order by hire_date desc) = 1
+    qualify row_number() over (partition by rep_name order by hire_date desc, end_date desc nulls first) = 1
 ),
 opps as (select * from opportunity_progress),
 windows as (

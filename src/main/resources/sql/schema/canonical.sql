@@ -30,6 +30,9 @@ create table if not exists source_files (
 -- How a file's rows were read: 'bulk' (DuckDB's CSV reader, rows needing Java rules mapped by Java) or 'rows'
 -- (row by row through commons-csv/POI). Added after the first release, hence the alter.
 alter table source_files add column if not exists load_method varchar;
+-- The file's path relative to its input folder (prefixed by the folder's name when a job reads several): how
+-- every output names it (lineage), so that outputs do not depend on where the folder sits or on internal ids.
+alter table source_files add column if not exists relative_path varchar;
 
 create table if not exists rejects (
     source_file_id  integer not null,

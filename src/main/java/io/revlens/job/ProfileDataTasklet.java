@@ -5,6 +5,7 @@ import io.revlens.ingest.ExcludedFiles;
 import io.revlens.ingest.VanishedFiles;
 import io.revlens.ingest.OverlapResolver;
 import io.revlens.ingest.ReferenceResolver;
+import io.revlens.ingest.RelativePaths;
 import io.revlens.model.Workspace;
 import java.sql.Connection;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -36,6 +37,7 @@ final class ProfileDataTasklet implements Tasklet {
             VanishedFiles.remove(connection, present, folders);
             ExcludedFiles.record(connection, inputs.excluded());
             VanishedFiles.recordFolders(connection, folders);
+            RelativePaths.assign(connection, folders);
             OverlapResolver.resolve(connection);
             ReferenceResolver.resolve(connection);
             if (request.job().pseudonymise()) {

@@ -1,5 +1,6 @@
 package io.revlens.metrics;
 
+import io.revlens.model.OutputQuery;
 import io.revlens.model.Workspace;
 import org.duckdb.DuckDBConnection;
 import java.io.IOException;
@@ -7,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -77,8 +77,7 @@ public final class MetricCsvWriter {
                 Path target = dir.resolve(table + ".csv");
                 Path temp = dir.resolve(table + ".csv.tmp");
                 try {
-                    statement.execute("copy (select " + String.join(", ", columns(connection, table)) + " from " + table
-                            + ") to '" + temp.toAbsolutePath().toString().replace("'", "''")
+                    statement.execute("copy (" + query(connection, table) + ") to '" + temp.toAbsolutePath().toString().replace("'", "''")
                             + "' (format csv, header true)");
                     Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 } finally {
@@ -122,26 +121,12 @@ public final class MetricCsvWriter {
         return lanes;
     }
 
-    /** One select expression per column, in table order, formatting the value as its CSV text. */
-    private static List<String> columns(Connection connection, String table) throws SQLException {
-        List<String> columns = new ArrayList<>();
-        try (PreparedStatement query = connection.prepareStatement("select column_name, data_type from information_schema.columns"
-                + " where table_name = ? and table_schema = current_schema() order by ordinal_position")) {
-            query.setString(1, table);
-            try (ResultSet rs = query.executeQuery()) {
-                while (rs.next()) {
-                    String name = "\"" + rs.getString(1).replace("\"", "\"\"") + "\"";
-                    columns.add(switch (rs.getString(2)) {
-                        case "VARCHAR" -> "csv_text(" + name + ") as " + name;
-                        case "DOUBLE", "FLOAT", "REAL" -> "csv_double(cast(" + name + " as double)) as " + name;
-                        default -> name;
-                    });
-                }
-            }
-        }
-        if (columns.isEmpty()) {
-            throw new SQLException("no table " + table + " to write as CSV");
-        }
-        return columns;
+    /** The table's output query ({@link OutputQuery}) with each value formatted as its CSV text. */
+    private static String query(Connection connection, String table) throws SQLException {
+        return OutputQuery.of(connection, table, (name, type) -> switch (type) {
+            case "VARCHAR" -> "csv_text(" + name + ") as " + name;
+            case "DOUBLE", "FLOAT", "REAL" -> "csv_double(cast(" + name + " as double)) as " + name;
+            default -> name;
+        });
     }
 }
