@@ -1,4 +1,5 @@
--- opportunity_progress: one row per opportunity: how far it got in the pipeline
+-- opportunity_progress: one row per opportunity: how far it got in the pipeline; written in lineage order
+-- (file, row: model/OutputQuery) like every row-level table
 -- (docs/metrics.md#funnel). reached_order = the furthest non-terminal stage entered (stage history,
 -- else the current stage); a won deal reached every stage; a skipped stage counts as passed.
 -- status is the state on the as-of date (a deal closed after it counts as open), so a run with an

@@ -1,5 +1,6 @@
 -- revenue_events: one row per revenue line (or per won opportunity when no finance export exists),
--- in the run currency (rows in other currencies are left out and reported in metric_status).
+-- in the run currency (rows in other currencies are left out and reported in metric_status); written in lineage
+-- order (file, row: model/OutputQuery).
 -- Credit notes are negative lines and net against revenue. A view, not a table: copying a million
 -- lines took longer than any metric that reads them.
 create or replace view revenue_events as

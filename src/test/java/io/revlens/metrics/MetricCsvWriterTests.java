@@ -99,6 +99,26 @@ class MetricCsvWriterTests {
         assertThat(temp.resolve("missing_table.csv.tmp")).doesNotExist();
     }
 
+    @Test
+    void lineageIsTheFilesRelativePathAndRowLevelTablesComeOutInLineageOrder() throws Exception {
+        try (Connection connection = Workspace.open(temp.resolve("lineage.duckdb")); Statement statement = connection.createStatement()) {
+            // Internal ids as a reload leaves them: the second file was loaded first, then the first reloaded as 9.
+            statement.execute("insert into source_files (source_file_id, path, sha256, size_bytes, format, kind, relative_path)"
+                    + " values (9, '/clients/acme/2026/deals.csv', 'a', 1, 'csv', 'opportunities', '2026/deals.csv'),"
+                    + " (4, '/clients/acme/accounts.csv', 'b', 1, 'csv', 'accounts', 'accounts.csv')");
+            statement.execute("insert into rejects (source_file_id, file, row_number, column_name, raw_value, reason) values"
+                    + " (9, '/clients/acme/2026/deals.csv', 12, 'Amount', 'x', 'not a number'),"
+                    + " (4, '/clients/acme/accounts.csv', 7, 'Name', null, 'required'),"
+                    + " (9, '/clients/acme/2026/deals.csv', 3, 'Close Date', '31/02/2026', 'not a date')");
+            MetricCsvWriter.writeAll(connection, List.of("rejects"), temp);
+        }
+        List<CSVRecord> rows = read(temp.resolve("rejects.csv"));
+        assertThat(rows.get(0).toList()).containsExactly("source_file", "row_number", "column_name", "raw_value", "reason");
+        // Sorted by relative path, then row: not by the internal id (4 before 9) nor by insertion.
+        assertThat(rows.stream().skip(1).map(r -> r.get(0) + ":" + r.get(1)).toList())
+                .containsExactly("2026/deals.csv:3", "2026/deals.csv:12", "accounts.csv:7");
+    }
+
     private List<CSVRecord> write(String columns, String... rows) throws Exception {
         try (Connection connection = Workspace.open(temp.resolve("values.duckdb")); Statement statement = connection.createStatement()) {
             statement.execute("create or replace table t_values (" + columns + ")");
