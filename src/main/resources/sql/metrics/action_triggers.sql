@@ -5,7 +5,7 @@ with params as (select * from run_parameters),
 cal as (select * from period_calendar),
 customer_rows as (
     select e.customer_name,
-           string_agg(distinct coalesce(f.relative_path, f.path), ', ' order by coalesce(f.relative_path, f.path)) || ' rows ' ||
+           string_agg(distinct coalesce(f.relative_path, regexp_extract(f.path, '[^/]+$')), ', ' order by coalesce(f.relative_path, regexp_extract(f.path, '[^/]+$'))) || ' rows ' ||
            string_agg(e.source_row::varchar, ', ' order by e.source_row) filter (where e.rn <= 8) ||
            case when max(e.rn) > 8 then ' and ' || (max(e.rn) - 8) || ' more' else '' end as evidence
     from (select *, row_number() over (partition by customer_name order by source_row) as rn
@@ -18,7 +18,7 @@ customer_rows as (
 ),
 rep_rows as (
     select o.rep_name,
-           string_agg(distinct coalesce(f.relative_path, f.path), ', ' order by coalesce(f.relative_path, f.path)) || ' rows ' ||
+           string_agg(distinct coalesce(f.relative_path, regexp_extract(f.path, '[^/]+$')), ', ' order by coalesce(f.relative_path, regexp_extract(f.path, '[^/]+$'))) || ' rows ' ||
            string_agg(o.source_row::varchar, ', ' order by o.source_row desc) filter (where o.rn <= 8) as evidence
     from (select *, row_number() over (partition by rep_name order by created_date desc, source_row desc) as rn from opportunities) o
     join source_files f using (source_file_id)
@@ -49,7 +49,7 @@ win_rate_drop as (
            'The win rate this quarter is ' || pct_text(q.win_rate) || ', down from a trailing four-quarter average of '
              || pct_text(q.trailing_4q_win_rate) || '.' as sentence,
            ((q.trailing_4q_win_rate - q.win_rate) * (q.won_count + q.lost_count) * (select avg_deal_size from win_rate_summary)) as revenue_at_risk,
-           (select string_agg(distinct coalesce(f.relative_path, f.path), ', ' order by coalesce(f.relative_path, f.path)) || ' rows '
+           (select string_agg(distinct coalesce(f.relative_path, regexp_extract(f.path, '[^/]+$')), ', ' order by coalesce(f.relative_path, regexp_extract(f.path, '[^/]+$'))) || ' rows '
                    || string_agg(l.source_row::varchar, ', ' order by l.source_row) filter (where l.rn <= 8)
                    || case when max(l.rn) > 8 then ' and ' || (max(l.rn) - 8) || ' more' else '' end
               from (select p.*, row_number() over (order by p.source_row) as rn from opportunity_progress p, cal c2
@@ -108,7 +108,7 @@ stage_drop as (
              || ' for deals created a year earlier.' as sentence,
            ((d.prior_rate - d.now_rate) * d.decided * coalesce((select avg_deal_size from win_rate_summary), 0)
              * coalesce((select win_rate from win_rate_summary), 0)) as revenue_at_risk,
-           (select string_agg(distinct coalesce(f.relative_path, f.path), ', ' order by coalesce(f.relative_path, f.path)) || ' rows '
+           (select string_agg(distinct coalesce(f.relative_path, regexp_extract(f.path, '[^/]+$')), ', ' order by coalesce(f.relative_path, regexp_extract(f.path, '[^/]+$'))) || ' rows '
                    || string_agg(l.source_row::varchar, ', ' order by l.source_row) filter (where l.rn <= 8)
                    || case when max(l.rn) > 8 then ' and ' || (max(l.rn) - 8) || ' more' else '' end
               from (select p.*, row_number() over (order by p.source_row) as rn from opportunity_progress p, period_calendar c3

@@ -16,6 +16,9 @@ with facts as (
            (select count(*) from reps where hire_date is not null) as hire_dates,
            (select count(*) from reps where quarterly_quota > 0) as quotas,
            (select data_stale from data_freshness) as stale,
+           coalesce((select bool_and(prior_window_complete) from customer_trends), true) as prior_complete,
+           'revenue data starts ' || (select min(event_date) from revenue_events) || ', after the prior 12-month window starts ('
+             || (select prior_t12m_start from period_calendar) || '): what customers bought before is unknown' as prior_note,
            (select 'data ends ' || data_end_date || ', ' || days_before_as_of || ' days before the as-of date'
             from data_freshness) as stale_note
 ),
@@ -30,8 +33,12 @@ status as (
                 when closed_opportunities > 0 then 'no finance export: concentration from won opportunity amounts' else 'no revenue data' end from facts
     union all select 'concentration_summary', case when revenue_lines > 0 then 'computed' when closed_opportunities > 0 then 'partial' else 'not_computed' end,
            case when revenue_lines = 0 and closed_opportunities > 0 then 'from won opportunity amounts' end from facts
-    union all select 'customer_trends', case when revenue_lines + closed_opportunities > 0 then 'computed' else 'not_computed' end, null from facts
-    union all select 'revenue_retention', case when revenue_lines + closed_opportunities > 0 then 'computed' else 'not_computed' end, null from facts
+    union all select 'customer_trends', case when revenue_lines + closed_opportunities = 0 then 'not_computed' when not prior_complete then 'partial' else 'computed' end,
+           case when revenue_lines + closed_opportunities > 0 and not prior_complete
+                then prior_note || ', so year-over-year changes, declines and new customers are not computed' end from facts
+    union all select 'revenue_retention', case when revenue_lines + closed_opportunities = 0 then 'not_computed' when not prior_complete then 'partial' else 'computed' end,
+           case when revenue_lines + closed_opportunities > 0 and not prior_complete
+                then prior_note || ', so retention (GRR, NRR) and new customers are not computed' end from facts
     union all select 'bookings_monthly', case when closed_opportunities > 0 then 'computed' else 'not_computed' end,
            case when opportunities = 0 then 'no opportunities export' end from facts
     union all select 'win_rate_quarterly', case when closed_opportunities = 0 then 'not_computed' when lost_opportunities = 0 then 'partial' else 'computed' end,

@@ -8,7 +8,7 @@ select p.opportunity_id, o.opportunity_name, p.account_name, p.rep_name, p.stage
        date_diff('day', p.last_stage_change_date, cal.as_of_date) as days_since_stage_change,
        case when p.close_date < cal.as_of_date then 'past close date'
             else 'no stage change in ' || params.stalled_days || '+ days' end as stall_reason,
-       coalesce(f.relative_path, f.path) as source_file, p.source_row
+       coalesce(f.relative_path, regexp_extract(f.path, '[^/]+$')) as source_file, p.source_row
 from opportunity_progress p
 join opportunities o on o.opportunity_id = p.opportunity_id and o.source_row = p.source_row and o.source_file_id = p.source_file_id
 join source_files f on f.source_file_id = p.source_file_id

@@ -60,7 +60,7 @@ public final class OutputQuery {
             throw new SQLException("no table " + table + " to write");
         }
         String from = lineage
-                ? "(select coalesce(f.relative_path, f.path) as source_file, t.* exclude (source_file_id) from " + table
+                ? "(select coalesce(f.relative_path, regexp_extract(f.path, '[^/]+$')) as source_file, t.* exclude (source_file_id) from " + table
                   + " t left join source_files f using (source_file_id))"
                 : table;
         String order = "";

@@ -90,6 +90,34 @@ class MetricsGoldenIntegrationTests {
     }
 
     @Test
+    void whenTheRevenueDataStartsInsideThePriorWindowNewCustomersAndRetentionAreUnknown() throws Exception {
+        // Without I0 (2024-06-10) the revenue data starts 2024-12-01, after the prior window starts (2024-07-01):
+        // A and B bought nothing in the five months of the prior window the data covers, which says nothing of the
+        // other seven. C's prior revenue (1,000) is part of a year, so its -75% is not a change either.
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("delete from revenue_lines where document_number = 'I0'");
+        }
+        new MetricsRunner().run(connection);
+        Map<String, Map<String, Object>> trends = byKey(rows("select * from customer_trends"), "customer_name");
+        assertThat(trends.get("A").get("customer_status")).isNull();
+        assertThat(trends.get("A").get("prior_window_complete")).isEqualTo(false);
+        assertThat(trends.get("C").get("change_rate")).isNull();
+        assertThat(trends.get("C").get("is_declining")).isEqualTo(false);
+        assertThat(trends.get("D").get("customer_status")).isEqualTo("lost");
+        Map<String, Object> retention = rows("select * from revenue_retention").get(0);
+        assertThat(retention.get("grr")).isNull();
+        assertThat(retention.get("nrr")).isNull();
+        assertThat(retention.get("customers_new")).isNull();
+        assertThat(retention.get("customers_lost")).isEqualTo(1L);
+        Map<String, Map<String, Object>> status = byKey(rows("select * from metric_status"), "metric");
+        assertThat(status.get("revenue_retention").get("status")).isEqualTo("partial");
+        assertThat((String) status.get("revenue_retention").get("note")).contains("revenue data starts 2024-12-01")
+                .contains("2024-07-01");
+        // Nothing names C as a major customer down: the decline is not known.
+        assertThat(rows("select * from action_triggers where trigger_type = 'major customer down'")).isEmpty();
+    }
+
+    @Test
     void winRatesCycleAndVelocity() throws Exception {
         Map<String, Object> s = rows("select * from win_rate_summary").get(0);
         assertThat(s.get("won_count")).isEqualTo(2L);
