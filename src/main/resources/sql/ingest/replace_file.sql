@@ -9,5 +9,6 @@ delete from stage_changes where source_file_id in (select source_file_id from so
 delete from users where source_file_id in (select source_file_id from source_files where path = ?);
 delete from leads where source_file_id in (select source_file_id from source_files where path = ?);
 delete from revenue_lines where source_file_id in (select source_file_id from source_files where path = ?);
+delete from file_pipeline_stages where source_file_id in (select source_file_id from source_files where path = ?);
 delete from rejects where source_file_id in (select source_file_id from source_files where path = ?);
 delete from source_files where path = ?;

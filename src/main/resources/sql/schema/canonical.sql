@@ -151,6 +151,13 @@ create table if not exists pipeline_stages (
     is_lost         boolean not null default false
 );
 
+-- Which file put each stage in pipeline_stages (its deals, its stage history, or its profile's declared order):
+-- when a file leaves the database, the stages only it brought leave too (sql/ingest/prune_pipeline_stages.sql).
+create table if not exists file_pipeline_stages (
+    source_file_id  integer not null,
+    stage           varchar not null
+);
+
 create table if not exists leads (
     lead_id                  varchar,
     created_date             date,

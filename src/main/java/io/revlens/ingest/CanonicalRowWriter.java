@@ -50,6 +50,7 @@ final class CanonicalRowWriter implements ItemStreamWriter<LoadItem> {
     private final String finishSql = SqlScript.statements(Workspace.readResource("sql/ingest/finish_file.sql")).get(0);
     private final String stageSql = SqlScript.statements(Workspace.readResource("sql/ingest/insert_pipeline_stage.sql")).get(0);
     private final String stageSignalsSql = SqlScript.statements(Workspace.readResource("sql/ingest/stage_signals.sql")).get(0);
+    private final String fileStageSql = SqlScript.statements(Workspace.readResource("sql/ingest/insert_file_pipeline_stage.sql")).get(0);
     private final String clearStagesSql = SqlScript.statements(Workspace.readResource("sql/ingest/clear_pipeline_stages.sql")).get(0);
     private final List<String> dateStatements = SqlScript.statements(Workspace.readResource("sql/ingest/source_file_dates.sql"));
     private Connection connection;
@@ -553,6 +554,14 @@ final class CanonicalRowWriter implements ItemStreamWriter<LoadItem> {
         }
         try (PreparedStatement clear = connection.prepareStatement(clearStagesSql)) {
             clear.executeUpdate();
+        }
+        try (PreparedStatement own = connection.prepareStatement(fileStageSql)) {
+            for (String stage : ordered) {
+                own.setInt(1, slot.sourceFileId);
+                own.setString(2, stage);
+                own.addBatch();
+            }
+            own.executeBatch();
         }
         for (int i = 0; i < merged.size(); i++) {
             String stage = merged.get(i);

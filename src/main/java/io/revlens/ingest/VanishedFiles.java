@@ -17,7 +17,8 @@ import java.util.Set;
 /**
  * A run's database holds exactly its input: a file an earlier run loaded from one of this run's input folders,
  * and that is no longer there (deleted, renamed, moved), is removed with everything loaded from it. Files of
- * other folders are only ever present when the user kept them ({@code --keep-history}), so they stay.
+ * other folders are only ever present when the user kept them ({@code --keep-history}), so they stay. Pipeline
+ * stages that only removed or replaced files brought leave the pipeline order with them.
  */
 public final class VanishedFiles {
 
@@ -41,6 +42,7 @@ public final class VanishedFiles {
             }
         }
         if (vanished.isEmpty()) {
+            pruneStages(connection);
             return vanished;
         }
         var removals = SqlScript.statements(Workspace.readResource("sql/ingest/replace_file.sql"));
@@ -54,7 +56,13 @@ public final class VanishedFiles {
                 }
             }
         });
+        pruneStages(connection);
         return vanished;
+    }
+
+    /** Stages only removed or replaced files brought leave the pipeline order (prune_pipeline_stages.sql). */
+    private static void pruneStages(Connection connection) throws SQLException {
+        Workspace.inTransaction(connection, () -> Workspace.runScript(connection, "sql/ingest/prune_pipeline_stages.sql"));
     }
 
     /** Records the input folders the database now holds the data of (read by the next run, DatabaseInputs). */

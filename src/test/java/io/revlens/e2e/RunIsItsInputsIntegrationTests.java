@@ -75,10 +75,12 @@ class RunIsItsInputsIntegrationTests {
     void aDeletedExportIsGoneFromTheNextRun() throws Exception {
         Path folder = client("client", "A1,Won,1000,2026-01-10,2025-12-01,Acme,Alice Ames");
         Path extra = folder.resolve("extra.csv");
-        Files.writeString(extra, HEADER + "X1,Won,99999,2026-01-12,2025-12-01,Ghost,Gus Ghost\n", StandardCharsets.UTF_8);
+        Files.writeString(extra, HEADER + "X1,Won,99999,2026-01-12,2025-12-01,Ghost,Gus Ghost\n"
+                + "X2,Haunting,500,2026-03-12,2025-12-20,Ghost,Gus Ghost\n", StandardCharsets.UTF_8);
         Path out = temp.resolve("out");
         assertThat(CliRun.of(temp.resolve("home"), "analyze", folder.toString(), "--out", out.toString()).exitCode()).isZero();
         assertThat(reps(out)).contains("Gus Ghost");
+        assertThat(stages(out)).contains("Haunting");
 
         Files.delete(extra);
         CliRun again = CliRun.of(temp.resolve("home"), "analyze", folder.toString(), "--out", out.toString());
@@ -87,6 +89,13 @@ class RunIsItsInputsIntegrationTests {
         assertThat(reps(out)).containsExactly("Alice Ames");
         assertThat(MonthlyBoardReportIntegrationTests.csv(out.resolve("metrics/win_rate_summary.csv")).get(0)
                 .get("won_amount")).isEqualTo("1000.00");
+        // The stage only the deleted export had leaves the pipeline with it.
+        assertThat(stages(out)).doesNotContain("Haunting");
+    }
+
+    private static List<String> stages(Path out) throws Exception {
+        return MonthlyBoardReportIntegrationTests.csv(out.resolve("metrics/stage_funnel.csv")).stream()
+                .map(r -> r.get("stage")).toList();
     }
 
     @Test
@@ -95,6 +104,8 @@ class RunIsItsInputsIntegrationTests {
         Files.writeString(folder.resolve("accounts.csv"), "account,industry\nAcme,Retail\n", StandardCharsets.UTF_8);
         Path out = temp.resolve("out");
         assertThat(CliRun.of(temp.resolve("home"), "analyze", folder.toString(), "--out", out.toString()).exitCode()).isZero();
+        String lineage = Files.readString(out.resolve("metrics/opportunity_progress.csv"));
+        assertThat(lineage).contains(",deals.csv,2,");
 
         Path moved = temp.resolve("moved");
         Files.move(folder, moved);
@@ -103,6 +114,8 @@ class RunIsItsInputsIntegrationTests {
         assertThat(again.out()).contains("Read 2 file(s)");
         assertThat(fileNames(out)).containsExactlyInAnyOrder(moved.resolve("deals.csv").toString(),
                 moved.resolve("accounts.csv").toString());
+        // Outputs name files relative to the input folder: the same bytes wherever the folder sits.
+        assertThat(Files.readString(out.resolve("metrics/opportunity_progress.csv"))).isEqualTo(lineage);
     }
 
     @Test
