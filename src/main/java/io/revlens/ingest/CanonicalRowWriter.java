@@ -3,6 +3,9 @@ package io.revlens.ingest;
 import io.revlens.model.SqlScript;
 import io.revlens.model.Workspace;
 import org.duckdb.DuckDBAppender;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
@@ -32,7 +35,7 @@ import java.util.Set;
  * go to the rejects table; the file's accounting is updated in the same transaction, and completed (status,
  * dates, pipeline stages) at its end-of-file item.
  */
-final class CanonicalRowWriter implements ItemStreamWriter<LoadItem> {
+final class CanonicalRowWriter implements ItemStreamWriter<LoadItem>, StepExecutionListener {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CanonicalRowWriter.class);
 
@@ -58,6 +61,8 @@ final class CanonicalRowWriter implements ItemStreamWriter<LoadItem> {
     private TableAppender stageHistory;
     private TableAppender rejects;
     private final Set<FileSlot> registered = new HashSet<>();
+    /** Rows of the files this step execution finished: read, loaded, rejected, skipped (blank, total rows). */
+    private final long[] rows = new long[4];
 
     CanonicalRowWriter(Path databaseFile, IngestProgress progress) {
         this.databaseFile = databaseFile;
@@ -99,6 +104,20 @@ final class CanonicalRowWriter implements ItemStreamWriter<LoadItem> {
         }
     }
 
+    /**
+     * The step's counts are rows, not items: a bulk-loaded CSV file travels as one item, so Spring Batch's own
+     * counts would say "read 7" for 34,000 rows. Read = rows read, written = loaded, filtered = skipped (blank,
+     * subtotal and total rows), skipped = rejected, so read = written + filtered + skipped, as in source_files.
+     */
+    @Override
+    public ExitStatus afterStep(StepExecution stepExecution) {
+        stepExecution.setReadCount(rows[0]);
+        stepExecution.setWriteCount(rows[1]);
+        stepExecution.setProcessSkipCount(rows[2]);
+        stepExecution.setFilterCount(rows[3]);
+        return stepExecution.getExitStatus();
+    }
+
     @Override
     public void write(Chunk<? extends LoadItem> chunk) throws Exception {
         try {
@@ -122,6 +141,10 @@ final class CanonicalRowWriter implements ItemStreamWriter<LoadItem> {
         }
         touched.forEach((slot, ended) -> {
             if (ended) {
+                rows[0] += slot.read;
+                rows[1] += slot.loaded;
+                rows[2] += slot.rejected;
+                rows[3] += slot.skipped;
                 progress.fileRead(slot.file, slot.read, slot.busyNanos / 1_000_000, slot.finalStatus, slot.finalMessage);
             } else {
                 progress.rowsRead(slot.file, slot.read);

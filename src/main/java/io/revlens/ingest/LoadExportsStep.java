@@ -61,6 +61,7 @@ public final class LoadExportsStep {
                 .writer(writer)
                 .stream(reader)
                 .stream(writer)
+                .listener((org.springframework.batch.core.listener.StepExecutionListener) writer)
                 .build();
     }
 }

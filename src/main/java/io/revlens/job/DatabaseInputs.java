@@ -36,6 +36,11 @@ final class DatabaseInputs {
         }
         Files.delete(database);
         Files.deleteIfExists(database.resolveSibling(database.getFileName() + ".wal"));
+        if (recorded.stream().noneMatch(folder -> Files.isDirectory(Path.of(folder)))) {
+            return "The database in " + request.outDir() + " was built from " + String.join(", ", recorded)
+                    + ", which no longer exists (moved or renamed?); loading " + String.join(", ", current)
+                    + " into a clean one.";
+        }
         return "The database in " + request.outDir() + " held the data of other input folders (" + String.join(", ", recorded)
                 + "); starting a clean one so that nothing of theirs reaches this run's outputs (--keep-history keeps it).";
     }

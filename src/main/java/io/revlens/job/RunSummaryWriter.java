@@ -164,6 +164,7 @@ final class RunSummaryWriter implements JobExecutionListener {
             row.put("read_count", step.getReadCount());
             row.put("write_count", step.getWriteCount());
             row.put("filter_count", step.getFilterCount());
+            row.put("skip_count", step.getSkipCount());
             steps.add(row);
         }
         return steps;

@@ -111,7 +111,7 @@ class RunIsItsInputsIntegrationTests {
         Files.move(folder, moved);
         CliRun again = CliRun.of(temp.resolve("home"), "analyze", moved.toString(), "--out", out.toString());
         assertThat(again.exitCode()).as(again.out() + again.err()).isZero();
-        assertThat(again.out()).contains("Read 2 file(s)");
+        assertThat(again.out()).contains("Read 2 file(s)").contains("which no longer exists (moved or renamed?)");
         assertThat(fileNames(out)).containsExactlyInAnyOrder(moved.resolve("deals.csv").toString(),
                 moved.resolve("accounts.csv").toString());
         // Outputs name files relative to the input folder: the same bytes wherever the folder sits.

@@ -42,11 +42,33 @@ class KilledRunIntegrationTests {
     @BeforeAll
     static void generateALargeInputAndRunItCleanly() throws Exception {
         // Scale 20: 34,113 deals and 45,912 invoice lines, so ingest takes several chunks of 5,000 rows.
-        input = SampleCompanyGenerator.generate(shared.resolve("input"), 11, 20).folder();
+        SampleCompanyGenerator.GeneratedSample sample = SampleCompanyGenerator.generate(shared.resolve("input"), 11, 20);
+        input = sample.folder();
         cleanHome = shared.resolve("clean-home");
         cleanOut = shared.resolve("clean");
         CliRun clean = CliRun.of(cleanHome, args(cleanOut));
         assertThat(clean.exitCode()).as(clean.toString()).isZero();
+        // The load step counts rows, as the files' accounting does (not items: a bulk CSV is one item).
+        JsonNode summary = new com.fasterxml.jackson.databind.ObjectMapper().readTree(cleanOut.resolve("run-summary.json").toFile());
+        long read = 0;
+        for (JsonNode file : summary.path("files")) {
+            read += file.path("rows_read").asLong();
+        }
+        assertThat(loadStep(cleanOut).path("read_count").asLong()).isEqualTo(read)
+                .isEqualTo(sample.deals() + sample.companies() + sample.reps() + sample.invoiceLines());
+    }
+
+    /** The loadExports step of the run summary; its counts satisfy read = written + filtered + skipped. */
+    static JsonNode loadStep(Path out) throws Exception {
+        JsonNode summary = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve("run-summary.json").toFile());
+        for (JsonNode step : summary.path("steps")) {
+            if (step.path("name").asText().equals("loadExports")) {
+                assertThat(step.path("read_count").asLong()).isEqualTo(step.path("write_count").asLong()
+                        + step.path("filter_count").asLong() + step.path("skip_count").asLong());
+                return step;
+            }
+        }
+        throw new AssertionError("no loadExports step in " + summary);
     }
 
     @Test
@@ -73,6 +95,9 @@ class KilledRunIntegrationTests {
         CliRun restarted = CliRun.of(home, "restart", killed.path("execution_id").asText());
         assertThat(restarted.exitCode()).as(restarted.toString()).isZero();
         assertThat(RunHistoryIntegrationTests.steps(out)).first().isEqualTo("loadExports:COMPLETED");
+        // The restarted step counts the rows it read itself: the files it loaded again, not those done before the kill.
+        assertThat(loadStep(out).path("read_count").asLong()).isPositive()
+                .isLessThanOrEqualTo(loadStep(cleanOut).path("read_count").asLong());
 
         assertSameAsCleanRun(out);
         JsonNode history = RunHistoryIntegrationTests.history(home);
