@@ -13,13 +13,11 @@ import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -371,11 +369,6 @@ final class CanonicalRowWriter implements ItemStreamWriter<LoadItem>, StepExecut
     }
 
     private static void noteRow(FileSlot slot, CanonicalTable table, Object[] values) {
-        for (int i = 0; i < table.columns().size(); i++) {
-            if (table.columns().get(i).type() == CanonicalTable.ColumnType.DATE && values[i] instanceof LocalDate d) {
-                slot.noteDate(d);
-            }
-        }
         if (table == CanonicalTable.STAGE_CHANGES) {
             slot.stages.computeIfAbsent((String) values[table.indexOf("stage")], s -> new boolean[2]);
         }
@@ -456,8 +449,6 @@ final class CanonicalRowWriter implements ItemStreamWriter<LoadItem>, StepExecut
         slot.loaded = 0;
         slot.rejected = 0;
         slot.skipped = 0;
-        slot.minDate = null;
-        slot.maxDate = null;
         slot.stages.clear();
         registered.add(slot);
         progress.fileStarted(slot.index + 1, slot.total, slot.file, o.profile() == null ? null : o.profile().name());
@@ -490,11 +481,9 @@ final class CanonicalRowWriter implements ItemStreamWriter<LoadItem>, StepExecut
             statement.setLong(2, slot.loaded);
             statement.setLong(3, slot.rejected);
             statement.setLong(4, slot.skipped);
-            setDate(statement, 5, null);
-            setDate(statement, 6, null);
-            statement.setString(7, status);
-            statement.setString(8, messages.isEmpty() ? null : String.join("; ", messages));
-            statement.setInt(9, slot.sourceFileId);
+            statement.setString(5, status);
+            statement.setString(6, messages.isEmpty() ? null : String.join("; ", messages));
+            statement.setInt(7, slot.sourceFileId);
             statement.executeUpdate();
         }
         if (o.profile() != null && (o.profile().table() == CanonicalTable.OPPORTUNITIES
@@ -634,13 +623,4 @@ final class CanonicalRowWriter implements ItemStreamWriter<LoadItem>, StepExecut
         }
         return -1;
     }
-
-    private static void setDate(PreparedStatement statement, int index, LocalDate date) throws SQLException {
-        if (date == null) {
-            statement.setNull(index, Types.DATE);
-        } else {
-            statement.setDate(index, Date.valueOf(date));
-        }
-    }
-
 }

@@ -1,7 +1,6 @@
 package io.revlens.ingest;
 
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -43,8 +42,6 @@ final class FileSlot {
     long loaded;
     long rejected;
     long skipped;
-    LocalDate minDate;
-    LocalDate maxDate;
     /** Stage label to [won, lost] seen on loaded rows. */
     final Map<String, boolean[]> stages = new LinkedHashMap<>();
 
@@ -61,17 +58,5 @@ final class FileSlot {
     /** Adds the time since {@code startedNanos} (a {@link System#nanoTime()}) to this file's {@link #busyNanos}. */
     void spentSince(long startedNanos) {
         busyNanos += System.nanoTime() - startedNanos;
-    }
-
-    void noteDate(LocalDate date) {
-        if (date == null) {
-            return;
-        }
-        if (minDate == null || date.isBefore(minDate)) {
-            minDate = date;
-        }
-        if (maxDate == null || date.isAfter(maxDate)) {
-            maxDate = date;
-        }
     }
 }

@@ -5,7 +5,6 @@ import io.revlens.metrics.MetricCsvWriter;
 import io.revlens.metrics.MetricResult;
 import io.revlens.metrics.MetricsRunner;
 import io.revlens.model.Workspace;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -132,10 +131,5 @@ final class ComputeMetricsTasklet implements Tasklet {
     }
 
     private record AsOf(LocalDate date, String basis, String nothingUsable) {
-    }
-
-    /** Where the CSV of a metric table is written. */
-    static Path csvOf(RunRequest request, String table) {
-        return request.metricsDir().resolve(table + ".csv");
     }
 }
