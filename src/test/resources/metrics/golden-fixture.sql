@@ -7,7 +7,8 @@ insert into source_files (source_file_id, path, sha256, size_bytes, format, kind
 
 -- Revenue lines. T12M per customer: A = 600 + 400 = 1000; B = 300 - 50 (credit) = 250; C = 250.
 -- Prior T12M: C = 1000, D = 200. The customer-less line (100) is left out of concentration.
--- I0 (C, 2024-06-10) is before both windows: the revenue data starts before the prior window, so who is new
+-- I0 (C, 2024-01-10) is before both windows: the revenue data starts before the prior window (and before the
+-- year-earlier windows of the scorecard's month ends back to February), so who is new
 -- and year-over-year changes are known (customer_trends.prior_window_complete).
 insert into revenue_lines (document_number, customer_name, line_date, amount, currency, is_credit, source_file_id, source_row) values
     ('I1', 'A', date '2026-01-15', 600.00, 'USD', false, 1, 2),
@@ -19,7 +20,7 @@ insert into revenue_lines (document_number, customer_name, line_date, amount, cu
     ('I6', 'D', date '2025-01-10', 200.00, 'USD', false, 1, 8),
     ('I7', null, date '2026-02-01', 100.00, 'USD', false, 1, 9),
     ('I8', 'E', date '2026-02-01', 999.00, 'EUR', false, 1, 10),  -- other currency: left out
-    ('I0', 'C', date '2024-06-10', 80.00, 'USD', false, 1, 11);
+    ('I0', 'C', date '2024-01-10', 80.00, 'USD', false, 1, 11);
 
 insert into pipeline_stages (stage, stage_order, is_won, is_lost) values
     ('Qualified', 1, false, false), ('Proposal', 2, false, false), ('Negotiation', 3, false, false),

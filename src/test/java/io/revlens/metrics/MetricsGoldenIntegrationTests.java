@@ -91,7 +91,7 @@ class MetricsGoldenIntegrationTests {
 
     @Test
     void whenTheRevenueDataStartsInsideThePriorWindowNewCustomersAndRetentionAreUnknown() throws Exception {
-        // Without I0 (2024-06-10) the revenue data starts 2024-12-01, after the prior window starts (2024-07-01):
+        // Without I0 (2024-01-10) the revenue data starts 2024-12-01, after the prior window starts (2024-07-01):
         // A and B bought nothing in the five months of the prior window the data covers, which says nothing of the
         // other seven. C's prior revenue (1,000) is part of a year, so its -75% is not a change either.
         try (Statement statement = connection.createStatement()) {
@@ -115,6 +115,14 @@ class MetricsGoldenIntegrationTests {
                 .contains("2024-07-01");
         // Nothing names C as a major customer down: the decline is not known.
         assertThat(rows("select * from action_triggers where trigger_type = 'major customer down'")).isEmpty();
+        // The scorecard's year-earlier T12M revenue (2024-07-01..2025-06-30) starts before the data: unknown, not the
+        // 1,200 of its last seven months. Status falls back to last period: T12M to May 31 = the same six lines,
+        // 1,600 -> green. No streak: a streak judges each month end against a year earlier, unknown at every one.
+        Map<String, Object> revenue = byKey(rows("select * from kpi_scorecard"), "kpi").get("t12m_revenue");
+        assertThat(revenue.get("same_period_last_year")).isNull();
+        assertThat((Double) revenue.get("last_period")).isCloseTo(1600.0, within(1e-9));
+        assertThat(revenue.get("status")).isEqualTo("green");
+        assertThat(revenue.get("streak_periods")).isNull();
     }
 
     @Test
