@@ -81,8 +81,8 @@ class BenchIngestCommand implements Callable<Integer> {
         Workspace.open(work.resolve("warm.duckdb")).close();
         Files.deleteIfExists(work.resolve("warm.duckdb"));
 
-        // The first load in a JVM also pays class loading and JIT warm-up (0.5-1 s here; the end-to-end
-        // figures include it): printed as cold_seconds. Then RevLens and read_csv take turns, `rounds` times
+        // The first load in a JVM also pays class loading and JIT warm-up (the end-to-end figures include
+        // it): printed as cold_seconds. Then RevLens and read_csv take turns, `rounds` times
         // each, and the medians are compared: this VM's speed drifts by up to 2x within minutes, and taking
         // turns exposes both sides to the same drift.
         long coldStart = System.nanoTime();

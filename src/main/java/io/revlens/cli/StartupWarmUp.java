@@ -14,8 +14,8 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.core.Ordered;
 
 /**
- * While the Spring context starts (about 1.5 s on one core), a second thread loads what a job needs next:
- * DuckDB's native library (0.2-0.3 s), the built-in export profiles and the job's compiled report templates
+ * While the Spring context starts (mostly one thread's work), a second thread loads what a job needs next:
+ * DuckDB's native library, the built-in export profiles and the job's compiled report templates
  * with Jasper's classes. Nothing waits for it, and a failure here is ignored: the same work runs again where
  * it is needed and reports its own errors.
  *

@@ -57,10 +57,9 @@ final class BulkCsvLoad {
             + " year - interval 2 day)";
 
     /**
-     * DuckDB's read buffer for files over {@link #LARGE_FILE} bytes. Its default (32 MB) read our larger exports
-     * markedly slower on the 2-core benchmark machine: staging 1M HubSpot deals (318 MB) 0.99-1.03 s at the
-     * default, 0.80-0.82 s at 48 MB; 1M invoice lines (118 MB) 0.46-0.48 s against 0.33-0.37 s; 2M deals (636 MB)
-     * 1.94-1.97 s against 1.57-1.63 s (docs/benchmarks.md). For a 32 MB file the default was as fast or faster.
+     * DuckDB's read buffer for files over {@link #LARGE_FILE} bytes. Its default (32 MB) staged our larger exports
+     * markedly slower than a 48 MB buffer, while for files of about 32 MB the default was as fast or faster
+     * (measurements in docs/benchmarks.md, "Ingest").
      * A record the reader drops (DuckDB issue 25825: a last line longer than an explicit buffer) cannot go
      * unnoticed: records are checked against the line scan's count.
      */
@@ -230,8 +229,8 @@ final class BulkCsvLoad {
         execute("drop table if exists bulk_scans");
         StringBuilder columns = new StringBuilder();
         // The canonical model keeps dates only. When every typed column is a date-time in one layout (HubSpot's),
-        // DuckDB reads them as dates in that layout: half the bytes to stage and no cast after (1M deals: staging,
-        // insert and history 1.99-2.01 s -> 1.89-1.95 s). With plain dates beside them, date-times stay timestamps.
+        // DuckDB reads them as dates in that layout: half the bytes to stage and no cast after. With plain dates
+        // beside them, date-times stay timestamps.
         String timestampFormat = typed.values().stream().filter(t -> t != DateType.DATE).map(t -> t.format)
                 .findFirst().orElse(null);
         boolean dateTimesAsDates = timestampFormat != null && !typed.containsValue(DateType.DATE);
@@ -367,8 +366,8 @@ final class BulkCsvLoad {
 
     /**
      * Facts of the whole staged file that make some per-row conditions always true, so they are left out of the
-     * fast-row filter (on 1M deals the eight date-range checks and the 20-column blank-row test cost about 0.1 s
-     * of the insert; these facts, 35 ms): whether the first column has a value on every row, and which typed date
+     * fast-row filter (the date-range checks and the blank-row test cost the insert more than finding these facts
+     * once): whether the first column has a value on every row, and which typed date
      * columns lie wholly in the range SQL may load.
      */
     private void readColumnFacts() throws SQLException {

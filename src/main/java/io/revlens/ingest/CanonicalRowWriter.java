@@ -344,7 +344,7 @@ final class CanonicalRowWriter implements ItemStreamWriter<LoadItem>, StepExecut
         try (PreparedStatement statement = connection.prepareStatement(
                 "select stage, bool_or(status = 'won'), bool_or(status = 'lost') from opportunities"
                         + " where source_file_id = ? and stage is not null group by stage"
-                        // the stages with an entry (by index first: 12 ms instead of 43 on 3.8M entries)
+                        // the stages with an entry (by distinct index first: far fewer values to join than entries)
                         + " union all select stage, false, false from source_file_stages where source_file_id = ?"
                         + " and stage_index in (select distinct stage_index from stage_entries where source_file_id = ?)")) {
             statement.setInt(1, slot.sourceFileId);

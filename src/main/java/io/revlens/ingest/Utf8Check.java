@@ -11,7 +11,7 @@ import java.nio.file.StandardOpenOption;
  * Whether a whole file is well-formed UTF-8 (the byte sequences of Unicode's table 3-7: no overlong forms, no
  * surrogates, nothing past U+10FFFF, no sequence cut off at the end), exactly what a strict {@code CharsetDecoder}
  * accepts, at memory speed: the file is mapped rather than copied into a buffer, and runs of ASCII are stepped
- * over 32 bytes at a time (318 MB: 120 ms read through a stream and eight bytes at a time, 40 ms so).
+ * over 32 bytes at a time (a third of the time of a stream read eight bytes at a time).
  */
 final class Utf8Check {
 

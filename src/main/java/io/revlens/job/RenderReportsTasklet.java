@@ -55,8 +55,8 @@ final class RenderReportsTasklet implements Tasklet {
                 "As of " + asOf + " (" + basis + ")" + stale, OffsetDateTime.now(), job.name());
         List<String> outputs = new ArrayList<>();
         try (Connection connection = Workspace.open(request.databaseFile())) {
-            // DuckDB writes the CSVs on its own threads while Jasper, mostly one Java thread, renders: about the
-            // CSVs' time saved (0.7 s at 1M lines). Written in this step so a restarted step writes them again.
+            // DuckDB writes the CSVs on its own threads while Jasper, mostly one Java thread, renders, so the CSVs
+            // cost little wall time (docs/benchmarks.md). Written in this step so a restarted step writes them again.
             CompletableFuture<Void> csvs = writeCsvs(connection, MetricTables.listed(jobContext));
             Exception failure = null;
             try {
