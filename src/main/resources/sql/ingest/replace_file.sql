@@ -6,6 +6,7 @@ delete from source_file_stages where source_file_id in (select source_file_id fr
 delete from accounts where source_file_id in (select source_file_id from source_files where path = ?);
 delete from reps where source_file_id in (select source_file_id from source_files where path = ?);
 delete from stage_changes where source_file_id in (select source_file_id from source_files where path = ?);
+delete from activities where source_file_id in (select source_file_id from source_files where path = ?);
 delete from users where source_file_id in (select source_file_id from source_files where path = ?);
 delete from leads where source_file_id in (select source_file_id from source_files where path = ?);
 delete from revenue_lines where source_file_id in (select source_file_id from source_files where path = ?);

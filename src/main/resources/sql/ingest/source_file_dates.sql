@@ -9,6 +9,7 @@ from (
         union all select source_file_id, line_date from revenue_lines
         union all select source_file_id, hire_date from reps
         union all select source_file_id, created_date from leads
+        union all select source_file_id, activity_date from activities
     ) as dated
     where d is not null and source_file_id = ?
     group by source_file_id

@@ -28,3 +28,17 @@ create or replace macro kpi_status(now, reference, unit, higher_is_better) as
          when unit <> 'money' and abs(now - reference) < 0.05 then 'amber'
          else 'red' end;
 create or replace macro pct_text(rate) as case when rate is null then 'n/a' else printf('%.0f%%', rate * 100) end;
+
+-- Whether an activity happened (docs/metrics.md#activity): no status (HubSpot calls, Salesforce events), or the
+-- export's own word for done (Salesforce Completed, Pipedrive Done / 1, HubSpot Completed). Planned, open,
+-- cancelled and no-show activities are not work done.
+create or replace macro activity_is_done(status) as
+    status is null or lower(trim(status)) in ('completed', 'complete', 'done', 'true', 'yes', '1', 'held', 'sent');
+
+-- The kind of an activity from the export's type label: call, meeting, email, else other.
+create or replace macro activity_kind(activity_type) as
+    case when activity_type is null then 'other'
+         when regexp_matches(lower(activity_type), '\bcall') then 'call'
+         when regexp_matches(lower(activity_type), 'meeting|\bdemo|\bvisit|\bevent') then 'meeting'
+         when regexp_matches(lower(activity_type), 'e-?mail') then 'email'
+         else 'other' end;

@@ -12,6 +12,7 @@ with facts as (
            'no deal has a created date' as no_created_note,
            (select count(*) from stage_history_by_row) as stage_history,
            (select count(*) from leads) as leads,
+           (select count(*) from activities) as activities,
            (select count(*) from reps) as reps,
            (select count(*) from reps where hire_date is not null) as hire_dates,
            (select count(*) from reps where quarterly_quota > 0) as quotas,
@@ -71,8 +72,9 @@ status as (
            case when hire_dates = 0 then 'no hire dates: ramp not computed (add a reps roster with hire dates)' end from facts
     union all select 'rep_ramp_curve', case when hire_dates > 0 then 'computed' else 'not_computed' end,
            case when hire_dates = 0 then 'no hire dates: ramp curves not computed' end from facts
-    union all select 'rep_weekly_activity', case when opportunities > 0 and created_dates > 0 then 'computed' else 'not_computed' end,
-           case when opportunities > 0 and created_dates = 0 then no_created_note || ': new opportunities per week not computed' end from facts
+    union all select 'rep_weekly_activity', case when opportunities > 0 and created_dates > 0 then (case when activities > 0 then 'computed' else 'partial' end) else 'not_computed' end,
+           case when opportunities > 0 and created_dates = 0 then no_created_note || ': new opportunities per week not computed'
+                when activities = 0 then 'no activity export (calls, meetings, e-mails): activities per week not computed' end from facts
     union all select 'rep_inactivity', case when opportunities = 0 or created_dates = 0 then 'not_computed' when stale then 'partial' else 'computed' end,
            case when opportunities > 0 and created_dates = 0 then no_created_note || ': inactivity not judged'
                 when opportunities > 0 and stale then stale_note || ': inactivity not judged' end from facts

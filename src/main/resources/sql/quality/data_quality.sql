@@ -17,6 +17,7 @@ with non_null as (
     union all select * from column_non_nulls('revenue_lines')
     union all select * from column_non_nulls('leads')
     union all select * from column_non_nulls('users')
+    union all select * from column_non_nulls('activities')
 )
 select table_name, column_name, row_count, row_count - non_null as null_count,
        round((row_count - non_null) / row_count, 4) as null_rate

@@ -185,6 +185,25 @@ create table if not exists users (
     source_row      bigint  not null
 );
 
+-- Activities (calls, meetings, e-mails, tasks) from CRM activity exports. related_to is the deal or account the
+-- export names (an id or a name, as exported); resolve_references.sql turns it into opportunity_id / account_name
+-- when another export holds it. status is the export's own (Completed, Done, true...): activity_is_done decides.
+create table if not exists activities (
+    activity_id     varchar,
+    activity_type   varchar,
+    activity_date   date    not null,
+    rep_name        varchar,
+    rep_id          varchar,
+    related_to      varchar,
+    opportunity_id  varchar,
+    account_name    varchar,
+    status          varchar,
+    outcome         varchar,
+    subject         varchar,
+    source_file_id  integer not null,
+    source_row      bigint  not null
+);
+
 create table if not exists revenue_lines (
     document_number varchar,
     customer_name   varchar,

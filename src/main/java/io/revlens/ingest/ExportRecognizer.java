@@ -39,7 +39,8 @@ public final class ExportRecognizer {
             CanonicalTable.LEADS, List.of("lead_id"),
             CanonicalTable.ACCOUNTS, List.of("account_id", "account_name"),
             CanonicalTable.REPS, List.of("rep_name"),
-            CanonicalTable.USERS, List.of("user_id"));
+            CanonicalTable.USERS, List.of("user_id"),
+            CanonicalTable.ACTIVITIES, List.of("activity_id"));
 
     private ExportRecognizer() {
     }

@@ -36,7 +36,7 @@ public final class ProfileCatalog {
             "salesforce-pricebook", "salesforce-pricebook-entry", "pipedrive-deals", "pipedrive-organizations",
             "quickbooks-sales-by-customer-detail", "xero-invoices", "olist-closed-deals",
             "olist-marketing-qualified-leads", "salesforce-opportunity-history-report", "salesforce-case",
-            "hubspot-activities", "pipedrive-activities", "reps-roster", "hr-employees", "generic");
+            "hubspot-calls", "hubspot-meetings", "hubspot-activities", "pipedrive-activities", "reps-roster", "hr-employees", "generic");
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 

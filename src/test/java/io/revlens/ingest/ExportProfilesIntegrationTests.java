@@ -69,7 +69,7 @@ class ExportProfilesIntegrationTests {
         assertThat(LoadRun.query(db(), history)).isEqualTo(before);
         assertThat(LoadRun.query(db(), "select table_name, table_type from information_schema.tables"
                 + " where table_name like '%stage%' order by 1")).containsExactly(
-                List.of("opportunity_stage_history", "VIEW"), List.of("pipeline_stages", "BASE TABLE"),
+                List.of("file_pipeline_stages", "BASE TABLE"), List.of("opportunity_stage_history", "VIEW"), List.of("pipeline_stages", "BASE TABLE"),
                 List.of("source_file_stages", "BASE TABLE"), List.of("stage_changes", "BASE TABLE"),
                 List.of("stage_entries", "BASE TABLE"),
                 List.of("stage_history_by_row", "VIEW"));

@@ -62,4 +62,15 @@ class ProfileCatalogTests {
         assertThatThrownBy(() -> catalog.resolve("hubspot", List.of("a"), true))
                 .hasMessageContaining("Unknown profile 'hubspot'; known: hubspot-deals, hubspot-companies");
     }
+
+    @Test
+    void everyProfileFileIsBuiltIn() throws Exception {
+        // A profile file missing from BUILT_IN is never loaded: it recognises nothing, silently.
+        java.util.List<String> files;
+        try (var list = java.nio.file.Files.list(java.nio.file.Path.of("src/main/resources/profiles"))) {
+            files = list.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".yml"))
+                    .map(n -> n.substring(0, n.length() - 4)).sorted().toList();
+        }
+        assertThat(ProfileCatalog.BUILT_IN).containsExactlyInAnyOrderElementsOf(files);
+    }
 }
