@@ -38,10 +38,12 @@ final class ComputeMetricsTasklet implements Tasklet {
 
     private final RunRequest request;
     private final LocalDate runDate;
+    private final TriggerMemory triggerMemory;
 
-    ComputeMetricsTasklet(RunRequest request, LocalDate runDate) {
+    ComputeMetricsTasklet(RunRequest request, LocalDate runDate, TriggerMemory triggerMemory) {
         this.request = request;
         this.runDate = runDate;
+        this.triggerMemory = triggerMemory;
     }
 
     @Override
@@ -69,7 +71,13 @@ final class ComputeMetricsTasklet implements Tasklet {
                     request.jobFile() == null ? null : request.jobFile().getFileName().toString());
 
             long started = System.nanoTime();
-            List<MetricResult> results = new MetricsRunner().run(connection);
+            List<MetricResult> results = new ArrayList<>(new MetricsRunner().run(connection));
+            // Which triggers are new, persist or were resolved since this client's previous report (job history).
+            long triggersStarted = System.nanoTime();
+            triggerMemory.apply(connection, request.job().name(), request.outDir().toAbsolutePath().normalize().toString(),
+                    asOf.date(), chunkContext.getStepContext().getStepExecution().getJobExecutionId());
+            results.add(new MetricResult("trigger_persistence", "computed", count(connection, "trigger_persistence"), null,
+                    java.time.Duration.ofNanos(System.nanoTime() - triggersStarted)));
             // The metric tables' CSVs are written by the next step, beside the reports (RenderReportsTasklet).
             log.info("Computed {} metric tables in {} s", results.size(), seconds(System.nanoTime() - started));
             MetricCsvWriter.writeAll(connection, List.of("rejects"), request.outDir());
@@ -88,6 +96,13 @@ final class ComputeMetricsTasklet implements Tasklet {
             contribution.incrementWriteCount(results.size());
         }
         return RepeatStatus.FINISHED;
+    }
+
+    private static long count(Connection connection, String table) throws java.sql.SQLException {
+        try (var statement = connection.createStatement(); var rs = statement.executeQuery("select count(*) from " + table)) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     /** Elapsed time as the step logs write it: "1.6". */

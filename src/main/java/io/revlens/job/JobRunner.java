@@ -46,11 +46,11 @@ public class JobRunner {
     private final Clock clock;
 
     JobRunner(JobOperator jobOperator, JobRepository jobRepository, PlatformTransactionManager transactionManager,
-              @Value("${revlens.home}") Path home) {
+              javax.sql.DataSource history, @Value("${revlens.home}") Path home) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.factory = new ReportJobFactory(jobRepository, transactionManager,
-                new ReportRenderer(home.resolve("template-cache")));
+                new ReportRenderer(home.resolve("template-cache")), new TriggerMemory(history));
         this.clock = Clock.systemDefaultZone();
     }
 

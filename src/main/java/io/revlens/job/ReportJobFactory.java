@@ -22,8 +22,11 @@ final class ReportJobFactory {
     private final JobRepository jobRepository;
     private final PlatformTransactionManager transactionManager;
     private final ReportRenderer renderer;
+    private final TriggerMemory triggerMemory;
 
-    ReportJobFactory(JobRepository jobRepository, PlatformTransactionManager transactionManager, ReportRenderer renderer) {
+    ReportJobFactory(JobRepository jobRepository, PlatformTransactionManager transactionManager, ReportRenderer renderer,
+                     TriggerMemory triggerMemory) {
+        this.triggerMemory = triggerMemory;
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
         this.renderer = renderer;
@@ -39,7 +42,7 @@ final class ReportJobFactory {
                 .tasklet(new ProfileDataTasklet(request, inputs), transactionManager)
                 .build();
         Step computeMetrics = new StepBuilder("computeMetrics", jobRepository)
-                .tasklet(new ComputeMetricsTasklet(request, runDate), transactionManager)
+                .tasklet(new ComputeMetricsTasklet(request, runDate, triggerMemory), transactionManager)
                 .build();
         Step renderReports = new StepBuilder("renderReports", jobRepository)
                 .tasklet(new RenderReportsTasklet(request, renderer), transactionManager)
