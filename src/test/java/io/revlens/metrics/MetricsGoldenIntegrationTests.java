@@ -126,6 +126,37 @@ class MetricsGoldenIntegrationTests {
     }
 
     @Test
+    void nextQuarterForecastGapAndPipelineNeeded() throws Exception {
+        Map<String, Object> f = rows("select * from next_quarter_forecast").get(0);
+        // Next quarter 2026-07-01..09-30: o5 (Proposal, 800, closing 07-15) is the one open deal in it. Of the deals
+        // closed in T12M that reached Proposal (o1 won, o2 lost, o4 won: o3 stopped at Qualified), 2 of 3 were won.
+        assertThat(f.get("quarter_start")).hasToString("2026-07-01");
+        assertThat(f.get("weighting")).isEqualTo("stage win rates");
+        assertThat(((BigDecimal) f.get("weighted_pipeline")).doubleValue()).isCloseTo(800.0 * 2 / 3, within(0.01));
+        // Run-rate: the four quarters ending by 06-30; only o1 was created and won in one quarter (Q1, 1,000):
+        // (0 + 1000 + 0 + 0) / 4 = 250.
+        assertThat((BigDecimal) f.get("run_rate")).isEqualByComparingTo("250.00");
+        assertThat(f.get("run_rate_quarters")).isEqualTo(4L);
+        assertThat(((BigDecimal) f.get("forecast")).doubleValue()).isCloseTo(533.33 + 250, within(0.01));
+        // No quotas and no bookings target: no gap, rather than a gap to 0.
+        assertThat(f.get("target")).isNull();
+        assertThat(f.get("gap")).isNull();
+
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("update run_parameters set target_bookings_month = 1000");
+        }
+        new MetricsRunner().run(connection);
+        f = rows("select * from next_quarter_forecast").get(0);
+        // Target 3 x 1,000 = 3,000; gap 3,000 - 783.33 = 2,216.67; at the T12M win rate of 2/4 that takes
+        // 4,433.33 of new pipeline; two active reps (Xavier, Yara) over 13 weeks: 170.51 each per week.
+        assertThat((BigDecimal) f.get("target")).isEqualByComparingTo("3000.00");
+        assertThat(f.get("target_basis")).isEqualTo("3 x the monthly bookings target");
+        assertThat(((BigDecimal) f.get("gap")).doubleValue()).isCloseTo(3000 - 783.33, within(0.01));
+        assertThat(((BigDecimal) f.get("pipeline_needed")).doubleValue()).isCloseTo(4433.33, within(0.01));
+        assertThat(((BigDecimal) f.get("pipeline_needed_per_rep_week")).doubleValue()).isCloseTo(4433.33 / 2 / 13, within(0.01));
+    }
+
+    @Test
     void winRatesCycleAndVelocity() throws Exception {
         Map<String, Object> s = rows("select * from win_rate_summary").get(0);
         assertThat(s.get("won_count")).isEqualTo(2L);
