@@ -341,7 +341,8 @@ public final class RowMapper {
     /**
      * open | won | lost. A CRM's own won and closed flags (Salesforce IsWon, IsClosed) decide when the export has
      * them, whatever the org named its stages; a blank flag is false (Salesforce writes 1 or nothing). Else the
-     * status column's mapped values, then the stage's.
+     * status column's mapped values, then the profile's won and lost stages, then a whole closed-deal label in the
+     * stage or status ({@link StageVocabulary#outcome}), never a word inside a label.
      */
     private String status(String statusValue, String stage, String isWon, String isClosed) {
         boolean hasWon = !profile.indexes("is_won").isEmpty();
@@ -372,21 +373,16 @@ public final class RowMapper {
             if (containsIgnoreCase(stages.lost, stage)) {
                 return "lost";
             }
-            String s = stage.toLowerCase(Locale.ROOT);
-            if (s.contains("won")) {
-                return "won";
-            }
-            if (s.contains("lost")) {
-                return "lost";
+            // Only a whole closed-deal label ("Closed Won", "Lost"): "Won't buy" or "Not won yet" is not an outcome.
+            String outcome = StageVocabulary.outcome(stage);
+            if (outcome != null) {
+                return outcome;
             }
         }
         if (statusValue != null) {
-            String s = statusValue.toLowerCase(Locale.ROOT);
-            if (s.contains("won")) {
-                return "won";
-            }
-            if (s.contains("lost")) {
-                return "lost";
+            String outcome = StageVocabulary.outcome(statusValue);
+            if (outcome != null) {
+                return outcome;
             }
         }
         return "open";

@@ -15,7 +15,25 @@ final class StageVocabulary {
             "discover", "needs", "demo", "present", "value", "solution", "decision", "perception", "evaluat",
             "trial", "pilot", "propos", "quot", "negotiat", "review", "contract", "commit", "verbal", "won", "lost");
 
+    /**
+     * Labels that mean a closed deal, compared whole (case, spaces and punctuation aside): a label that only
+     * contains the word ("Won't buy", "Not won yet", "Lost contact") says nothing about the outcome.
+     */
+    private static final java.util.Set<String> WON = java.util.Set.of("won", "closed won", "closedwon", "close won",
+            "deal won", "won deal", "win", "closed win", "signed", "closed signed");
+    private static final java.util.Set<String> LOST = java.util.Set.of("lost", "closed lost", "closedlost", "close lost",
+            "deal lost", "lost deal", "loss", "closed loss", "closed lost no decision");
+
     private StageVocabulary() {
+    }
+
+    /** "won" or "lost" when the whole label is a closed-deal label (see {@link #WON}), else null. */
+    static String outcome(String label) {
+        if (label == null) {
+            return null;
+        }
+        String words = label.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+        return WON.contains(words) ? "won" : LOST.contains(words) ? "lost" : null;
     }
 
     /** The label's rank among pipeline stages, or {@code STEMS.size()} when no stem is in it. */

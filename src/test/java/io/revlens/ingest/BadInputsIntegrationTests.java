@@ -68,6 +68,13 @@ class BadInputsIntegrationTests {
 
     static Stream<Case> cases() {
         return Stream.of(
+                // A stage that merely contains "won" or "lost" is not an outcome; whole closed-deal labels are.
+                one("stage-words.csv", text(OPPS + "1,A,Won't buy,100,2026-01-02,2026-03-05\n2,A,Not won yet,100,2026-01-02,2026-03-05\n"
+                                + "3,A,Lost contact,100,2026-01-02,2026-03-05\n4,A,Closed Won,100,2026-01-02,2026-01-05\n"
+                                + "5,A,closed-lost,100,2026-01-02,2026-01-05\n6,A,WON,100,2026-01-02,2026-01-05\n"),
+                        "loaded", 6, 6, 0, 0,
+                        values("select opportunity_id, status from opportunities order by source_row",
+                                row("1", "open"), row("2", "open"), row("3", "open"), row("4", "won"), row("5", "lost"), row("6", "won"))),
                 one("absurd-amount.csv", text(OPPS + "1,A,Won,1500000000000,2026-01-02,2026-01-05\n2,B,Won,100,2026-01-02,2026-01-05\n"),
                         "loaded", 2, 1, 1, 0,
                         rejects(row("2", "amount", "1500000000000", "implausible amount: 1500000000000.00 is not below 1,000,000,000,000 in size (a column shift or a typo?)"))),
