@@ -415,6 +415,13 @@ final class BulkCsvLoad {
             fast.add(clean(first.toString()));
         }
         fast.add("not regexp_matches(" + first + ", '(?i)total')");
+        // A subtotal label in an id or name column (RowMapper.isTotalLabelRow decides): such rows go to Java too.
+        for (String label : RowMapper.LABEL_COLUMNS) {
+            if (table.indexOf(label) >= 0 && !profile.indexes(label).isEmpty()) {
+                fast.add("not regexp_matches(coalesce(cast(" + raw(label, read) + " as varchar), ''),"
+                        + " '(?i)total|^\\s*sum|summe|gesamt')");
+            }
+        }
         for (String pattern : profile.profile().skip.firstCell) {
             fast.add("not regexp_matches(" + first + ", " + literal(pattern) + ")");
         }

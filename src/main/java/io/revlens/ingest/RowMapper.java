@@ -23,6 +23,22 @@ public final class RowMapper {
             Pattern.compile("(?i)^grand totals?\\b.*"));
 
     /**
+     * Subtotal and total rows announced in a label column rather than the first cell (a report grouped by stage or
+     * owner: "Subtotal", "Sum", "Total Closed Won" as the deal's id or name). A whole-cell total word is never a
+     * deal, account or invoice; "Total ..." or "Sum of ..." is one only when the row has no key of its own (or the
+     * label is the key): "Total Quality Corp" with a deal id is a customer.
+     */
+    static final Pattern TOTAL_LABEL = Pattern.compile(
+            "(?i)^\\s*(sub[- ]?totals?|totals?|grand[- ]totals?|sum|summe|gesamt(summe)?|zwischensumme)\\s*:?\\s*$");
+    static final Pattern TOTAL_PREFIX = Pattern.compile(
+            "(?i)^\\s*(sub[- ]?totals?|totals?|grand[- ]totals?|sum of|sum|summe|gesamt)\\b.*");
+    /** The columns a subtotal label may stand in, and per table the key that a real row has. */
+    static final List<String> LABEL_COLUMNS = List.of("opportunity_id", "opportunity_name", "account_name",
+            "customer_name", "document_number", "rep_name");
+    private static final Map<CanonicalTable, String> ROW_KEYS = Map.of(
+            CanonicalTable.OPPORTUNITIES, "opportunity_id", CanonicalTable.REVENUE_LINES, "document_number");
+
+    /**
      * Amounts at or above this size (either sign) are rejected: no deal or invoice line of a small B2B company
      * is a million million, and DECIMAL(18,2) overflows at 10^16 (docs/bad-inputs.md).
      */
@@ -69,6 +85,9 @@ public final class RowMapper {
             if (pattern.matcher(first).matches()) {
                 return MappedRow.skipped(n, "total or footer row");
             }
+        }
+        if (isTotalLabelRow(row)) {
+            return MappedRow.skipped(n, "subtotal or total row");
         }
         if (groupColumn != null && row.filledWidth() == 1 && ValueCoercer.text(row.cell(0)) != null) {
             groupValue = ValueCoercer.text(row.cell(0));
@@ -192,6 +211,26 @@ public final class RowMapper {
             }
         }
         return null;
+    }
+
+    /** A subtotal or total row by a label column ({@link #TOTAL_LABEL}, {@link #TOTAL_PREFIX}). */
+    private boolean isTotalLabelRow(SourceRow row) {
+        String keyColumn = ROW_KEYS.get(table);
+        String key = keyColumn == null || profile.indexes(keyColumn).isEmpty() ? null : text(row, keyColumn);
+        for (String column : LABEL_COLUMNS) {
+            if (table.indexOf(column) < 0 || profile.indexes(column).isEmpty()) {
+                continue;
+            }
+            String label = text(row, column);
+            if (label == null) {
+                continue;
+            }
+            if (TOTAL_LABEL.matcher(label).matches()
+                    || TOTAL_PREFIX.matcher(label).matches() && keyColumn != null && (key == null || key.equals(label))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private String text(SourceRow row, String column) {

@@ -75,6 +75,13 @@ class BadInputsIntegrationTests {
                         "loaded", 6, 6, 0, 0,
                         values("select opportunity_id, status from opportunities order by source_row",
                                 row("1", "open"), row("2", "open"), row("3", "open"), row("4", "won"), row("5", "lost"), row("6", "won"))),
+                // Subtotal and total rows announced in the id or name column, not only in the first cell.
+                one("subtotal-labels.csv", text(OPPS + "1,Acme,Won,100,2026-01-02,2026-01-05\n,Subtotal,,100,,\n"
+                                + "Total Closed Won,,,100,,\n2,Total Quality Corp,Won,200,2026-01-02,2026-01-05\n"
+                                + "3,Beta,Lost,50,2026-01-02,2026-01-05\nSum,,,350,,\n"),
+                        "loaded", 6, 3, 0, 3,
+                        values("select opportunity_id, account_name, amount from opportunities order by source_row",
+                                row("1", "Acme", "100.00"), row("2", "Total Quality Corp", "200.00"), row("3", "Beta", "50.00"))),
                 one("absurd-amount.csv", text(OPPS + "1,A,Won,1500000000000,2026-01-02,2026-01-05\n2,B,Won,100,2026-01-02,2026-01-05\n"),
                         "loaded", 2, 1, 1, 0,
                         rejects(row("2", "amount", "1500000000000", "implausible amount: 1500000000000.00 is not below 1,000,000,000,000 in size (a column shift or a typo?)"))),
