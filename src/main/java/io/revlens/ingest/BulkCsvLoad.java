@@ -69,6 +69,8 @@ final class BulkCsvLoad {
     private final Connection connection;
     private final FileSlot slot;
     private final RowMapper mapper;
+    /** How the whole file writes dates and amounts, found with the column facts. */
+    private FileConventions conventions;
     private final ResolvedProfile profile;
     private final CanonicalTable table;
     private final int width;
@@ -377,6 +379,30 @@ final class BulkCsvLoad {
             sql.append(", coalesce(cast(min(c").append(index).append(") as date) >= date '1900-01-01' and cast(max(c")
                     .append(index).append(") as date) <= ").append(LATEST_FAST_DATE).append(", true)");
         }
+        // How the whole file writes dates and amounts (FileConventions): day-first and month-first dates among the
+        // text date columns, comma and dot decimal marks among the amounts, counted in the same scan.
+        List<String> dayFirst = new ArrayList<>();
+        List<String> monthFirst = new ArrayList<>();
+        List<String> commaMarks = new ArrayList<>();
+        List<String> dotMarks = new ArrayList<>();
+        for (CanonicalTable.Column column : table.columns()) {
+            for (int index : profile.indexes(column.name())) {
+                String c = "c" + index;
+                if (column.type() == CanonicalTable.ColumnType.DATE && !typed.containsKey(index)) {
+                    String part = "try_cast(regexp_extract(" + c + ", '^\\s*([0-9]{1,2})[/.-]([0-9]{1,2})[/.-][0-9]{2,4}', ";
+                    dayFirst.add("count_if(" + part + "1) as integer) > 12)");
+                    monthFirst.add("count_if(" + part + "2) as integer) > 12)");
+                } else if ((column.type() == CanonicalTable.ColumnType.AMOUNT || column.type() == CanonicalTable.ColumnType.QUANTITY)
+                        && !typed.containsKey(index)) {
+                    String t = "trim(regexp_replace(" + c + ", '[^0-9.,'' -]', '', 'g'))";
+                    commaMarks.add("count_if(contains(" + c + ", ',') and regexp_full_match(" + t + ", " + literal(FileConventions.COMMA_MARK) + "))");
+                    dotMarks.add("count_if(contains(" + c + ", '.') and regexp_full_match(" + t + ", " + literal(FileConventions.DOT_MARK) + "))");
+                }
+            }
+        }
+        for (List<String> counts : List.of(dayFirst, monthFirst, commaMarks, dotMarks)) {
+            sql.append(", ").append(counts.isEmpty() ? "0" : String.join(" + ", counts));
+        }
         long started = System.nanoTime();
         try (Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery(sql + " from bulk_raw")) {
@@ -388,9 +414,23 @@ final class BulkCsvLoad {
                     datesInRange.add(dates.get(i));
                 }
             }
+            int at = dates.size() + 2;
+            // Rows DuckDB's reader refused (a date a typed column could not parse) are not in the staged table; the
+            // opener's look at the first rows counts for them.
+            DateOrder sampled = slot.opened.dateOrder();
+            long dayFirstSeen = rs.getLong(at) + (sampled == DateOrder.DMY || sampled == DateOrder.MIXED ? 1 : 0);
+            long monthFirstSeen = rs.getLong(at + 1) + (sampled == DateOrder.MIXED ? 1 : 0);
+            conventions = FileConventions.decide(dayFirstSeen, monthFirstSeen, rs.getLong(at + 2), rs.getLong(at + 3),
+                    DateOrder.fromHint(profile.profile().dateOrder), profile.profile().decimalComma);
+            mapper.useConventions(conventions);
         } finally {
             timed("column facts", started);
         }
+    }
+
+    /** Whether "12.50" is plainly twelve and a half in this file (no comma decimals, no mixed marks). */
+    private boolean dotDecimalsOnly() {
+        return conventions == null || !conventions.decimalComma() && !conventions.mixedMarks();
     }
 
     /** Expressions for each canonical column, the conditions of a fast row, and the lookups they join. */
@@ -438,12 +478,12 @@ final class BulkCsvLoad {
                 }
                 case AMOUNT -> {
                     fast.add(raw + " is null or regexp_full_match(" + raw + ", '"
-                            + (profile.profile().decimalComma ? "-?\\d{1,12}" : "-?\\d{1,12}(\\.\\d{1,2})?") + "')");
+                            + (dotDecimalsOnly() ? "-?\\d{1,12}(\\.\\d{1,2})?" : "-?\\d{1,12}") + "')");
                     value.put(name, "try_cast(" + raw + " as decimal(18,2))");
                 }
                 case QUANTITY -> {
                     fast.add(raw + " is null or regexp_full_match(" + raw + ", '"
-                            + (profile.profile().decimalComma ? "-?\\d{1,12}" : "-?\\d{1,12}(\\.\\d{1,4})?") + "')");
+                            + (dotDecimalsOnly() ? "-?\\d{1,12}(\\.\\d{1,4})?" : "-?\\d{1,12}") + "')");
                     value.put(name, "try_cast(" + raw + " as decimal(18,4))");
                 }
                 case INTEGER -> {

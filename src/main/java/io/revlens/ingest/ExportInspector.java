@@ -92,7 +92,9 @@ public final class ExportInspector {
             line(out, "profile", opened.profile().name() + " -> " + opened.kind()
                     + (override != null ? " (set in the job)" : ""));
             readings(out, opened);
-            line(out, "dates", opened.dateOrder() == DateOrder.DMY ? "day/month/year" : "month/day/year"
+            line(out, "dates", opened.dateOrder() == DateOrder.DMY ? "day/month/year"
+                    : opened.dateOrder() == DateOrder.MIXED ? "mixed: day first and month first both appear; a date that could be either is rejected"
+                    : "month/day/year"
                     + " when ambiguous");
             out.append("  mapping:\n");
             for (String mapping : opened.profile().mappingLines()) {

@@ -304,7 +304,8 @@ public final class ExportOpener {
                     }
                 }
             }
-            order = dmy > 0 && mdy == 0 ? DateOrder.DMY : DateOrder.MDY;
+            // the sample's reading; the load decides again from every row of the file (FileConventions)
+            order = FileConventions.decide(dmy, mdy, 0, 0, null, false).dateOrder();
         }
         RowSource data = replaying(buffered, rows, readError);
         return new OpenedExport(file, format, encoding, delimiter, sheet, (int) headerRow.rowNumber(), header,

@@ -152,6 +152,10 @@ final class ExportRowReader implements ItemStreamReader<LoadItem> {
                 sha = "";
             } else {
                 sha = hash(index);
+                if (mapper != null) {
+                    // Row by row: how the file writes dates and amounts is decided from all its rows first.
+                    mapper.useConventions(conventionsOf(file, override, opened));
+                }
             }
         } catch (IOException e) {
             size = 0;
@@ -161,6 +165,39 @@ final class ExportRowReader implements ItemStreamReader<LoadItem> {
         slot.scan = scan;
         slot.hash = scan == null ? null : hash;
         return slot;
+    }
+
+    /**
+     * How the whole file writes dates and amounts (FileConventions), read in a pass over every row before the rows
+     * are mapped; the sample's decision when the file cannot be read again (the load then reports why).
+     */
+    private FileConventions conventionsOf(Path file, String override, OpenedExport opened) {
+        ResolvedProfile profile = opened.profile();
+        DateOrder hint = DateOrder.fromHint(profile.profile().dateOrder);
+        FileConventions.Evidence evidence = new FileConventions.Evidence();
+        List<Integer> dates = new java.util.ArrayList<>();
+        List<Integer> amounts = new java.util.ArrayList<>();
+        for (CanonicalTable.Column column : profile.table().columns()) {
+            switch (column.type()) {
+                case DATE -> dates.addAll(profile.indexes(column.name()));
+                case AMOUNT, QUANTITY -> amounts.addAll(profile.indexes(column.name()));
+                default -> { }
+            }
+        }
+        try (OpenedExport again = opener.open(file, override)) {
+            RowSource rows = again.rows();
+            for (SourceRow row = rows == null ? null : rows.next(); row != null; row = rows.next()) {
+                for (int i : dates) {
+                    evidence.date(row.cell(i));
+                }
+                for (int i : amounts) {
+                    evidence.amount(row.cell(i));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return new FileConventions(opened.dateOrder(), profile.profile().decimalComma, false);
+        }
+        return evidence.decide(hint, profile.profile().decimalComma);
     }
 
     /** The file's SHA-256, or "" when it cannot be read (the opening reports why). */

@@ -48,7 +48,8 @@ public final class RowMapper {
 
     private final ResolvedProfile profile;
     private final CanonicalTable table;
-    private final ValueCoercer coercer;
+    private ValueCoercer coercer;
+    private final boolean date1904;
     private final boolean checkWidth;
     private final List<Pattern> skipPatterns = new ArrayList<>(DEFAULT_SKIPS);
     private final String groupColumn;
@@ -67,11 +68,17 @@ public final class RowMapper {
         this.profile = profile;
         this.table = profile.table();
         this.coercer = new ValueCoercer(dateOrder, profile.profile().decimalComma, date1904);
+        this.date1904 = date1904;
         this.checkWidth = checkWidth;
         profile.profile().skip.firstCell.forEach(p -> skipPatterns.add(Pattern.compile(p)));
         this.groupColumn = profile.profile().skip.groupHeading;
         this.keepPattern = profile.profile().keep == null ? null : Pattern.compile(profile.profile().keep.pattern);
         this.latestPlausibleDate = LocalDate.now().plusYears(MAX_YEARS_AHEAD);
+    }
+
+    /** Reads dates and amounts the way the whole file writes them (decided before any row is mapped). */
+    void useConventions(FileConventions conventions) {
+        this.coercer = new ValueCoercer(conventions.dateOrder(), conventions.decimalComma(), conventions.mixedMarks(), date1904);
     }
 
     /** Maps one data row. */

@@ -34,6 +34,8 @@ public final class ValueCoercer {
             "([A-Za-z]{3,9})\\.?\\s+(\\d{1,2}),?\\s+(\\d{4})(?:,?\\s+\\d{1,2}:\\d{2}(?::\\d{2})?(?:\\s*[AaPp][Mm])?)?");
     /** Reject reason for amounts and numbers that do not parse. */
     static final String NOT_A_NUMBER = "not a number: expected e.g. 1234.56, $1,234.56, (1,234.00) or 1.234,56";
+    /** A number with a single separator followed by exactly three digits: "12.500", "1,250" (a mark or a group). */
+    private static final Pattern ONE_SEPARATOR_THREE_DIGITS = Pattern.compile("^[^0-9]*-?[0-9]{1,3}[.,][0-9]{3}(?![0-9.,])");
     private static final Pattern COMMA_GROUPS = Pattern.compile("\\d{1,3}(,\\d{3})+");
     private static final Pattern DOT_GROUPS = Pattern.compile("\\d{1,3}(\\.\\d{3})+");
     private static final Pattern DOT_GROUPS_MANY = Pattern.compile("\\d{1,3}(\\.\\d{3}){2,}");
@@ -54,6 +56,7 @@ public final class ValueCoercer {
 
     private final DateOrder dateOrder;
     private final boolean decimalComma;
+    private final boolean mixedMarks;
     private final boolean date1904;
 
     /**
@@ -62,8 +65,14 @@ public final class ValueCoercer {
      * @param date1904     whether Excel serial numbers count from 1904 (the workbook's flag)
      */
     public ValueCoercer(DateOrder dateOrder, boolean decimalComma, boolean date1904) {
+        this(dateOrder, decimalComma, false, date1904);
+    }
+
+    /** @param mixedMarks the file writes amounts both as "1.234,56" and "1,234.56": a value either could be is rejected */
+    public ValueCoercer(DateOrder dateOrder, boolean decimalComma, boolean mixedMarks, boolean date1904) {
         this.dateOrder = dateOrder;
         this.decimalComma = decimalComma;
+        this.mixedMarks = mixedMarks;
         this.date1904 = date1904;
     }
 
@@ -120,7 +129,12 @@ public final class ValueCoercer {
                 int a = Integer.parseInt(m.group(1));
                 int b = Integer.parseInt(m.group(2));
                 int year = fullYear(m.group(3));
-                return dateOrder == DateOrder.DMY ? LocalDate.of(year, b, a) : LocalDate.of(year, a, b);
+                if (dateOrder == DateOrder.MIXED && a <= 12 && b <= 12 && a != b) {
+                    throw new CoercionException("ambiguous date: the file writes dates both day first and month first,"
+                            + " and " + s + " could be either");
+                }
+                boolean dayFirst = dateOrder == DateOrder.DMY || dateOrder == DateOrder.MIXED && a > 12;
+                return dayFirst ? LocalDate.of(year, b, a) : LocalDate.of(year, a, b);
             }
             m = DAY_MONTH_NAME.matcher(s);
             if (m.matches() && MONTHS.containsKey(m.group(2).toLowerCase(Locale.ROOT))) {
@@ -231,6 +245,10 @@ public final class ValueCoercer {
     }
 
     private ParsedNumber number(String input, boolean allowCurrency) throws CoercionException {
+        if (mixedMarks && ONE_SEPARATOR_THREE_DIGITS.matcher(input.strip()).find()) {
+            throw new CoercionException("ambiguous amount: the file writes amounts both as 1.234,56 and 1,234.56, and "
+                    + input.strip() + " could be either");
+        }
         if (isPlainNumber(input) && (!decimalComma || input.indexOf('.') < 0)) {
             return new ParsedNumber(new BigDecimal(input), null);
         }

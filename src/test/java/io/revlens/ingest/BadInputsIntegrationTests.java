@@ -82,6 +82,22 @@ class BadInputsIntegrationTests {
                         "loaded", 6, 3, 0, 3,
                         values("select opportunity_id, account_name, amount from opportunities order by source_row",
                                 row("1", "Acme", "100.00"), row("2", "Total Quality Corp", "200.00"), row("3", "Beta", "50.00"))),
+                // Day/month order from the whole file: the first day over 12 comes after 2,050 rows that fit either order.
+                one("late-day-first.csv", IngestFixtures.lateDayFirst(), "loaded", 2051, 2051, 0, 0,
+                        values("select line_date from revenue_lines where source_row in (2, 2052) order by source_row",
+                                row("2026-02-01"), row("2026-03-25"))),
+                // Both orders in one file: a date over 12 on either side reads; one that fits both is rejected.
+                one("mixed-date-orders.csv", text(LINES + "1,A,13/01/2026,10\n2,A,01/14/2026,10\n3,A,02/03/2026,10\n4,A,05/05/2026,10\n"),
+                        "loaded", 4, 3, 1, 0,
+                        values("select line_date from revenue_lines order by source_row", row("2026-01-13"), row("2026-01-14"), row("2026-05-05"))),
+                // A decimal-comma file: "12.500" is twelve thousand five hundred, not twelve and a half.
+                one("european-amounts.csv", text(LINES + "1,A,2026-01-05,\"1.234,56\"\n2,A,2026-01-05,\"99,50\"\n3,A,2026-01-05,12.500\n4,A,2026-01-05,3.750\n"),
+                        "loaded", 4, 4, 0, 0,
+                        values("select amount from revenue_lines order by source_row", row("1234.56"), row("99.50"), row("12500.00"), row("3750.00"))),
+                // Both decimal marks in one file: an amount either could be ("12.500") is rejected, not guessed.
+                one("mixed-amount-marks.csv", text(LINES + "1,A,2026-01-05,\"1.234,56\"\n2,A,2026-01-05,\"1,234.56\"\n3,A,2026-01-05,12.500\n4,A,2026-01-05,7\n"),
+                        "loaded", 4, 3, 1, 0,
+                        rejects(row("4", "amount", "12.500", "ambiguous amount: the file writes amounts both as 1.234,56 and 1,234.56, and 12.500 could be either"))),
                 one("absurd-amount.csv", text(OPPS + "1,A,Won,1500000000000,2026-01-02,2026-01-05\n2,B,Won,100,2026-01-02,2026-01-05\n"),
                         "loaded", 2, 1, 1, 0,
                         rejects(row("2", "amount", "1500000000000", "implausible amount: 1500000000000.00 is not below 1,000,000,000,000 in size (a column shift or a typo?)"))),
@@ -260,6 +276,18 @@ class BadInputsIntegrationTests {
     static final class IngestFixtures {
 
         private IngestFixtures() {
+        }
+
+        /** Invoice lines whose dates fit both orders for 2,050 rows, then one with a day over 12 (25/03/2026). */
+        static Fixture lateDayFirst() {
+            return (file, folder) -> {
+                StringBuilder out = new StringBuilder(LINES);
+                for (int r = 1; r <= 2050; r++) {
+                    out.append(r).append(",A,01/02/2026,10\n");
+                }
+                out.append("2051,A,25/03/2026,10\n");
+                Files.writeString(file, out.toString(), StandardCharsets.UTF_8);
+            };
         }
 
         /** A CSV with {@code columns} header columns; three of them are the deal id, stage and amount. */
