@@ -48,6 +48,33 @@ public final class ExcludedFiles {
         });
     }
 
+    /** Lists files that look like exports but are not read (InputScanner.refused), each with why. */
+    public static void recordRefused(Connection connection, Map<Path, String> refused) throws SQLException {
+        if (refused.isEmpty()) {
+            return;
+        }
+        var removals = SqlScript.statements(Workspace.readResource("sql/ingest/replace_file.sql"));
+        String insert = SqlScript.statements(Workspace.readResource("sql/ingest/record_refused_file.sql")).get(0);
+        Workspace.inTransaction(connection, () -> {
+            for (Map.Entry<Path, String> file : refused.entrySet()) {
+                String path = file.getKey().toAbsolutePath().normalize().toString();
+                for (String sql : removals) {
+                    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                        statement.setString(1, path);
+                        statement.executeUpdate();
+                    }
+                }
+                try (PreparedStatement statement = connection.prepareStatement(insert)) {
+                    statement.setString(1, path);
+                    ExportFormat format = ExportFormat.of(file.getKey());
+                    statement.setString(2, format == null ? "unknown" : format.label());
+                    statement.setString(3, file.getValue());
+                    statement.executeUpdate();
+                }
+            }
+        });
+    }
+
     private static long size(Path file) {
         try {
             return Files.size(file);

@@ -54,6 +54,10 @@ public final class ExportInspector {
             }
             out.append('\n').append(inspect(file));
         }
+        for (java.util.Map.Entry<Path, String> refused : InputScanner.refused(folder).entrySet()) {
+            out.append('\n').append(refused.getKey().getFileName()).append('\n');
+            line(out, "status", "not read: " + refused.getValue());
+        }
         return out.toString();
     }
 

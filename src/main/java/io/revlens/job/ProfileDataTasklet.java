@@ -34,8 +34,10 @@ final class ProfileDataTasklet implements Tasklet {
             java.util.List<java.nio.file.Path> folders = request.job().inputs().stream().map(JobDefinition.Input::path).toList();
             java.util.List<java.nio.file.Path> present = new java.util.ArrayList<>(inputs.files());
             present.addAll(inputs.excluded().keySet());
+            present.addAll(inputs.refused().keySet());
             VanishedFiles.remove(connection, present, folders);
             ExcludedFiles.record(connection, inputs.excluded());
+            ExcludedFiles.recordRefused(connection, inputs.refused());
             VanishedFiles.recordFolders(connection, folders);
             RelativePaths.assign(connection, folders);
             OverlapResolver.resolve(connection);

@@ -19,16 +19,18 @@ import java.util.Map;
 /**
  * The export files a run reads, the profile overrides that apply to them, the files it leaves out (the job's
  * {@code exclude:} globs and {@code --exclude}, with the glob that matched), and a fingerprint that identifies
- * this set of inputs in the job history (excluded files are not part of it).
+ * this set of inputs in the job history (excluded files are not part of it), and the files that look like exports
+ * but are not read (InputScanner.refused: links out of the folder, FIFOs, RevLens's own output folders...).
  */
 public record RunInputs(List<Path> files, Map<String, String> profileOverrides, String fingerprint,
-                        Map<Path, String> excluded) {
+                        Map<Path, String> excluded, Map<Path, String> refused) {
 
     /** Scans every input folder of the job; a missing folder is an error naming it. */
     public static RunInputs resolve(JobDefinition job) {
         List<Path> files = new ArrayList<>();
         Map<String, String> overrides = new LinkedHashMap<>();
         Map<Path, String> excluded = new LinkedHashMap<>();
+        Map<Path, String> refused = new LinkedHashMap<>();
         ExcludeGlobs exclude;
         try {
             exclude = ExcludeGlobs.of(job.exclude());
@@ -43,6 +45,7 @@ public record RunInputs(List<Path> files, Map<String, String> profileOverrides, 
             }
             PathMatcher matcher = input.glob() == null ? null
                     : FileSystems.getDefault().getPathMatcher("glob:" + input.glob());
+            refused.putAll(InputScanner.refused(folder));
             for (Path file : InputScanner.scan(folder)) {
                 String glob = exclude.matching(folder.toAbsolutePath().normalize(), file);
                 if (glob != null) {
@@ -67,7 +70,7 @@ public record RunInputs(List<Path> files, Map<String, String> profileOverrides, 
                     + job.inputs().stream().map(i -> i.path().toString()).toList() + " (job '" + job.name()
                     + "'): put the CRM and finance exports there, or pass --input <folder>");
         }
-        return new RunInputs(List.copyOf(files), Map.copyOf(overrides), fingerprint(files), excluded);
+        return new RunInputs(List.copyOf(files), Map.copyOf(overrides), fingerprint(files), excluded, refused);
     }
 
     /** SHA-256 over each file's absolute path, size and modification time (cheap, content-sensitive enough). */
