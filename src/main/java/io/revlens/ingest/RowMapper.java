@@ -43,6 +43,8 @@ public final class RowMapper {
      * is a million million, and DECIMAL(18,2) overflows at 10^16 (docs/bad-inputs.md).
      */
     public static final BigDecimal MAX_ABS_AMOUNT = new BigDecimal("1000000000000");
+    /** Dates before this are rejected: Excel's day zero (an empty date cell) reads as 1899-12-31. */
+    static final LocalDate EARLIEST_PLAUSIBLE_DATE = LocalDate.of(1900, 1, 1);
     /** Dates more than this many years after today are rejected as typos (2999, 20026). */
     public static final int MAX_YEARS_AHEAD = 10;
 
@@ -245,6 +247,7 @@ public final class RowMapper {
     }
 
     private Object coerce(CanonicalTable.Column column, Object raw, Object[] values) throws CoercionException {
+        ValueCoercer.unsaved(raw);
         return switch (column.type()) {
             case TEXT -> mapValue(column.name(), ValueCoercer.text(raw));
             case DATE -> plausible(coercer.date(raw));
@@ -270,6 +273,10 @@ public final class RowMapper {
     }
 
     private LocalDate plausible(LocalDate date) throws CoercionException {
+        if (date != null && date.isBefore(EARLIEST_PLAUSIBLE_DATE)) {
+            throw new CoercionException("implausible date: " + date + " is before 1900 (Excel shows an empty date"
+                    + " cell as 1899-12-31 or 1900-01-00)");
+        }
         if (date != null && date.isAfter(latestPlausibleDate)) {
             throw new CoercionException("implausible date: " + date + " is more than " + MAX_YEARS_AHEAD
                     + " years ahead (a typo?)");

@@ -82,7 +82,10 @@ public final class ValueCoercer {
             return null;
         }
         if (raw instanceof Double d) {
-            if (d == Math.rint(d) && !Double.isInfinite(d) && Math.abs(d) < 1e15) {
+            if (Double.isNaN(d) || Double.isInfinite(d)) {
+                return d.toString(); // "NaN", "Infinity": shown as written; no number coerces from them
+            }
+            if (d == Math.rint(d) && Math.abs(d) < 1e15) {
                 return Long.toString(d.longValue());
             }
             return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
@@ -97,6 +100,7 @@ public final class ValueCoercer {
 
     /** A date, or null when blank. */
     public LocalDate date(Object raw) throws CoercionException {
+        unsaved(raw);
         if (raw instanceof LocalDateTime dt) {
             return dt.toLocalDate();
         }
@@ -181,9 +185,25 @@ public final class ValueCoercer {
         return y;
     }
 
+    /** A workbook formula without a stored result has no value to coerce (UnsavedFormula). */
+    static void unsaved(Object raw) throws CoercionException {
+        if (raw instanceof UnsavedFormula formula) {
+            throw new CoercionException(formula.reason());
+        }
+    }
+
+    /** NaN and infinities in a numeric cell are no amount (a workbook written by a program, not by Excel). */
+    private static void finite(double d) throws CoercionException {
+        if (Double.isNaN(d) || Double.isInfinite(d)) {
+            throw new CoercionException("not a number: the cell holds " + (Double.isNaN(d) ? "NaN" : "an infinite value"));
+        }
+    }
+
     /** An amount with 2 decimals (half-up) and the currency written with it, or null when blank. */
     public Money money(Object raw) throws CoercionException {
+        unsaved(raw);
         if (raw instanceof Double d) {
+            finite(d);
             return new Money(BigDecimal.valueOf(d).setScale(2, RoundingMode.HALF_UP), null);
         }
         String s = text(raw);
@@ -196,7 +216,9 @@ public final class ValueCoercer {
 
     /** A decimal number with the given scale (half-up), or null when blank; currency signs are not allowed. */
     public BigDecimal decimal(Object raw, int scale) throws CoercionException {
+        unsaved(raw);
         if (raw instanceof Double d) {
+            finite(d);
             return BigDecimal.valueOf(d).setScale(scale, RoundingMode.HALF_UP);
         }
         String s = text(raw);

@@ -166,6 +166,10 @@ public final class XlsxExportReader implements AutoCloseable {
                 if (event == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("c")) {
                     String ref = xml.getAttributeValue(null, "r");
                     int column = ref != null ? columnIndex(ref) : nextColumn;
+                    if (column > MAX_COLUMN) {
+                        throw new XMLStreamException("cell " + ref + " lies beyond Excel's last column (XFD): not a"
+                                + " workbook Excel wrote; save it again from Excel or export it as CSV");
+                    }
                     Object value = readCell(xml.getAttributeValue(null, "t"), xml.getAttributeValue(null, "s"));
                     while (cells.size() < column) {
                         cells.add(null);
@@ -179,6 +183,7 @@ public final class XlsxExportReader implements AutoCloseable {
 
         private Object readCell(String type, String style) throws XMLStreamException {
             String value = null;
+            String formula = null;
             StringBuilder inline = null;
             while (xml.hasNext()) {
                 int event = xml.next();
@@ -189,6 +194,8 @@ public final class XlsxExportReader implements AutoCloseable {
                     String name = xml.getLocalName();
                     if (name.equals("v")) {
                         value = xml.getElementText();
+                    } else if (name.equals("f")) {
+                        formula = xml.getElementText();
                     } else if (name.equals("t")) {
                         // inline string text (possibly several rich-text runs)
                         if (inline == null) {
@@ -202,7 +209,8 @@ public final class XlsxExportReader implements AutoCloseable {
                 return inline.toString();
             }
             if (value == null) {
-                return null;
+                // a formula never calculated: its value is unknown, not empty
+                return formula != null && !formula.isBlank() ? new UnsavedFormula(formula) : null;
             }
             if (type == null || type.equals("n")) {
                 if (value.isEmpty()) {
@@ -246,6 +254,9 @@ public final class XlsxExportReader implements AutoCloseable {
         });
     }
 
+    /** Excel's last column, XFD (0-based); a reference past it would make every row that wide. */
+    static final int MAX_COLUMN = 16_383;
+
     static int columnIndex(String cellRef) {
         int column = 0;
         for (int i = 0; i < cellRef.length(); i++) {
@@ -254,6 +265,9 @@ public final class XlsxExportReader implements AutoCloseable {
                 break;
             }
             column = column * 26 + (c - 'A' + 1);
+            if (column > MAX_COLUMN + 1) {
+                return Integer.MAX_VALUE; // no need to read further letters: past the last column already
+            }
         }
         return column - 1;
     }

@@ -91,7 +91,7 @@ public final class XlsxWorkbookWriter {
                                 cell.setCellStyle(date);
                                 width = 12;
                             } else {
-                                String text = neutralise(value.toString());
+                                String text = fitCell(neutralise(value.toString()));
                                 cell.setCellValue(text);
                                 width = Math.min(MAX_WIDTH_CHARS, text.length() + 2);
                             }
@@ -120,5 +120,12 @@ public final class XlsxWorkbookWriter {
             return "'" + text;
         }
         return text;
+    }
+
+    /** Excel cells hold at most 32,767 characters; a longer value is cut there and says so (the CSV keeps it whole). */
+    static String fitCell(String text) {
+        int max = org.apache.poi.ss.SpreadsheetVersion.EXCEL2007.getMaxTextLength();
+        String mark = " … (cut: longer than an Excel cell holds; the CSV has it whole)";
+        return text.length() <= max ? text : text.substring(0, max - mark.length()) + mark;
     }
 }

@@ -98,6 +98,22 @@ class BadInputsIntegrationTests {
                 one("mixed-amount-marks.csv", text(LINES + "1,A,2026-01-05,\"1.234,56\"\n2,A,2026-01-05,\"1,234.56\"\n3,A,2026-01-05,12.500\n4,A,2026-01-05,7\n"),
                         "loaded", 4, 3, 1, 0,
                         rejects(row("4", "amount", "12.500", "ambiguous amount: the file writes amounts both as 1.234,56 and 1,234.56, and 12.500 could be either"))),
+                // Workbook cells without a value to load: a formula never calculated, NaN, Excel's day zero.
+                one("unsaved-formula.xlsx", (file, folder) -> IngestFixtures.sheet(file, folder,
+                                "<row r=\"2\"><c r=\"A2\"><v>1</v></c><c r=\"B2\" t=\"inlineStr\"><is><t>Won</t></is></c><c r=\"C2\"><f>SUM(4,6)</f></c></row>"
+                                + "<row r=\"3\"><c r=\"A3\"><v>2</v></c><c r=\"B3\" t=\"inlineStr\"><is><t>Lost</t></is></c><c r=\"C3\"><v>20</v></c></row>"),
+                        "loaded", 2, 1, 1, 0,
+                        rejects(row("2", "amount", "=SUM(4,6)", "a formula (=SUM(4,6)) whose result the workbook does not hold: open and save the file in Excel (or export values only) so that its values are stored"))),
+                one("nan-amount.xlsx", (file, folder) -> IngestFixtures.sheet(file, folder,
+                                "<row r=\"2\"><c r=\"A2\"><v>1</v></c><c r=\"B2\" t=\"inlineStr\"><is><t>Won</t></is></c><c r=\"C2\"><v>NaN</v></c></row>"
+                                + "<row r=\"3\"><c r=\"A3\"><v>2</v></c><c r=\"B3\" t=\"inlineStr\"><is><t>Lost</t></is></c><c r=\"C3\"><v>20</v></c></row>"),
+                        "loaded", 2, 1, 1, 0, rejects(row("2", "amount", "NaN", "not a number: the cell holds NaN"))),
+                one("excel-day-zero.xlsx", (file, folder) -> IngestFixtures.dayZero(file), "loaded", 2, 1, 1, 0,
+                        rejects(row("2", "close_date", "1899-12-31", "implausible date: 1899-12-31 is before 1900 (Excel shows an empty date cell as 1899-12-31 or 1900-01-00)"))),
+                // A cell reference far past Excel's last column would make the row millions of cells wide.
+                one("giant-column.xlsx", (file, folder) -> IngestFixtures.sheet(file, folder,
+                                "<row r=\"2\"><c r=\"A2\"><v>1</v></c><c r=\"B2\" t=\"inlineStr\"><is><t>Won</t></is></c><c r=\"ZZZZZZ2\"><v>10</v></c></row>"),
+                        "failed", 0, 0, 0, 0, message("giant-column.xlsx", "beyond Excel's last column (XFD)")),
                 one("absurd-amount.csv", text(OPPS + "1,A,Won,1500000000000,2026-01-02,2026-01-05\n2,B,Won,100,2026-01-02,2026-01-05\n"),
                         "loaded", 2, 1, 1, 0,
                         rejects(row("2", "amount", "1500000000000", "implausible amount: 1500000000000.00 is not below 1,000,000,000,000 in size (a column shift or a typo?)"))),
@@ -307,6 +323,44 @@ class BadInputsIntegrationTests {
                 }
                 Files.writeString(file, out, StandardCharsets.UTF_8);
             };
+        }
+
+        /** A deals workbook (opportunity_id, stage, amount) whose data rows are the given sheet XML. */
+        static void sheet(Path file, Path folder, String rowsXml) throws Exception {
+            Path plain = folder.resolve("plain-for-sheet.xlsx");
+            deals(plain);
+            rewrite(plain, file, "xl/worksheets/sheet1.xml", (in, out) -> out.write((
+                    "<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
+                    + "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>opportunity_id</t></is></c><c r=\"B1\" t=\"inlineStr\"><is><t>stage</t></is></c>"
+                    + "<c r=\"C1\" t=\"inlineStr\"><is><t>amount</t></is></c></row>" + rowsXml + "</sheetData></worksheet>")
+                    .getBytes(StandardCharsets.UTF_8)));
+        }
+
+        /** Deals with a close date; the first one is a date cell holding 0, Excel's day zero (1899-12-31). */
+        static void dayZero(Path file) throws Exception {
+            try (XSSFWorkbook wb = new XSSFWorkbook()) {
+                Sheet sheet = wb.createSheet("Deals");
+                var dateStyle = wb.createCellStyle();
+                dateStyle.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat("yyyy-mm-dd"));
+                String[] header = {"opportunity_id", "stage", "amount", "close_date"};
+                Row head = sheet.createRow(0);
+                for (int c = 0; c < header.length; c++) {
+                    head.createCell(c).setCellValue(header[c]);
+                }
+                double[] closes = {0, 46_000};
+                for (int r = 0; r < 2; r++) {
+                    Row row = sheet.createRow(r + 1);
+                    row.createCell(0).setCellValue(String.valueOf(r + 1));
+                    row.createCell(1).setCellValue("Won");
+                    row.createCell(2).setCellValue(10);
+                    var date = row.createCell(3);
+                    date.setCellValue(closes[r]);
+                    date.setCellStyle(dateStyle);
+                }
+                try (OutputStream out = Files.newOutputStream(file)) {
+                    wb.write(out);
+                }
+            }
         }
 
         /** A small valid deals workbook (header and two rows, strings shared). */

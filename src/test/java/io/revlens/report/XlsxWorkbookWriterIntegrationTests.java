@@ -59,4 +59,18 @@ class XlsxWorkbookWriterIntegrationTests {
             }
         }
     }
+
+    @Test
+    void aValueLongerThanAnExcelCellIsCutAndSaysSo() throws Exception {
+        Path xlsx = temp.resolve("long.xlsx");
+        try (Connection c = Workspace.open(temp.resolve("long.duckdb")); Statement s = c.createStatement()) {
+            // 40,000 characters: over the 32,767 an Excel cell holds (writing it failed the whole workbook).
+            s.execute("create table long_names as select repeat('x', 40000) as customer_name, 1 as n");
+            XlsxWorkbookWriter.write(c, List.of("long_names"), xlsx);
+        }
+        try (InputStream in = Files.newInputStream(xlsx); XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            String value = wb.getSheet("long_names").getRow(1).getCell(0).getStringCellValue();
+            assertThat(value).hasSize(32_767).startsWith("xxxx").endsWith("(cut: longer than an Excel cell holds; the CSV has it whole)");
+        }
+    }
 }
