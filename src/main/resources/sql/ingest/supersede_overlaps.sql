@@ -3,34 +3,55 @@
 -- Rows of the earlier file with a key the later file also has are removed and counted as skipped in that
 -- file's accounting (read = loaded + rejected + skipped still holds), with a message naming the winner.
 -- Keys: opportunities.opportunity_id; revenue_lines.document_number (an invoice comes from one file).
+-- Only the same export taken again supersedes: the same profile, and the key naming the same record (the same
+-- customer for a document number, the same account for a deal id). Two exports that share numbers but not their
+-- content (two companies' invoices both numbered INV-1001) are both kept, and overlap_conflicts lists them for
+-- the data-quality findings: the numbers alone do not make them the same.
 -- Duplicates inside one file are not touched here (data_quality_findings reports them).
 
-create or replace temp table superseded_rows as
+create or replace temp table overlap_candidates as
 with opportunity_files as (
-    select distinct opportunity_id, source_file_id from opportunities
+    select opportunity_id, source_file_id, min(coalesce(account_name, '')) as content from opportunities group by all
 ),
 opportunity_ranked as (
-    select k.opportunity_id, k.source_file_id,
+    select k.opportunity_id, k.source_file_id, k.content, f.profile,
            row_number() over (partition by k.opportunity_id order by f.max_date desc nulls last, f.path desc) as file_rank
     from opportunity_files k join source_files f on f.source_file_id = k.source_file_id
 ),
 document_files as (
-    select distinct document_number, source_file_id from revenue_lines where document_number is not null
+    select document_number, source_file_id, min(coalesce(customer_name, '')) as content
+    from revenue_lines where document_number is not null group by all
 ),
 document_ranked as (
-    select k.document_number, k.source_file_id,
+    select k.document_number, k.source_file_id, k.content, f.profile,
            row_number() over (partition by k.document_number order by f.max_date desc nulls last, f.path desc) as file_rank
     from document_files k join source_files f on f.source_file_id = k.source_file_id
 )
-select 'opportunities' as table_name, o.source_file_id, o.source_row, w.source_file_id as winner_file_id
+select 'opportunities' as table_name, o.source_file_id, o.source_row, w.source_file_id as winner_file_id,
+       o.opportunity_id as key_value,
+       w.profile = f.profile and w.content = coalesce(o.account_name, '') as same_export
 from opportunities o
+join source_files f on f.source_file_id = o.source_file_id
 join opportunity_ranked w on w.opportunity_id = o.opportunity_id and w.file_rank = 1
 where o.source_file_id <> w.source_file_id
 union all
-select 'revenue_lines', r.source_file_id, r.source_row, w.source_file_id
+select 'revenue_lines', r.source_file_id, r.source_row, w.source_file_id, r.document_number,
+       w.profile = f.profile and w.content = coalesce(r.customer_name, '')
 from revenue_lines r
+join source_files f on f.source_file_id = r.source_file_id
 join document_ranked w on w.document_number = r.document_number and w.file_rank = 1
 where r.source_file_id <> w.source_file_id;
+
+-- Numbers two exports share without being the same export: kept in both, reported (data_quality.sql).
+delete from overlap_conflicts;
+insert into overlap_conflicts
+select table_name, source_file_id, winner_file_id, count(distinct key_value),
+       string_agg(distinct key_value, ', ' order by key_value)
+from overlap_candidates where not same_export
+group by table_name, source_file_id, winner_file_id;
+
+create or replace temp table superseded_rows as
+select table_name, source_file_id, source_row, winner_file_id from overlap_candidates where same_export;
 
 update source_files
 set rows_loaded = rows_loaded - s.superseded,
@@ -59,3 +80,4 @@ where exists (select 1 from superseded_rows s
               where s.table_name = 'revenue_lines' and s.source_file_id = r.source_file_id and s.source_row = r.source_row);
 
 drop table superseded_rows;
+drop table overlap_candidates;

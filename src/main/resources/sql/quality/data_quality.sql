@@ -103,6 +103,14 @@ findings as (
            || coalesce(cast(max(close_date) filter (where status <> 'open') as varchar), '-'), count(*)
     from opportunities having count(*) > 0
     union all
+    select c.table_name, 'same numbers, different records',
+           regexp_extract(a.path, '[^/]+$') || ' and ' || regexp_extract(b.path, '[^/]+$') || ' share ' || c.keys
+             || case when c.table_name = 'revenue_lines' then ' document number(s) for other customers' else ' deal id(s) for other accounts' end
+             || ' (' || left(c.examples, 200) || '): both kept, as two different sources; if one is a re-export of the other, remove one',
+           c.keys
+    from overlap_conflicts c join source_files a on a.source_file_id = c.source_file_id
+    join source_files b on b.source_file_id = c.other_file_id
+    union all
     select 'revenue_lines', 'date range', cast(min(line_date) as varchar) || ' .. ' || cast(max(line_date) as varchar),
            count(*)
     from revenue_lines having count(*) > 0

@@ -151,6 +151,16 @@ create table if not exists pipeline_stages (
     is_lost         boolean not null default false
 );
 
+-- Exports that share deal ids or document numbers without being the same export (other customers, another
+-- profile): both kept, listed here by supersede_overlaps.sql for the data-quality findings.
+create table if not exists overlap_conflicts (
+    table_name      varchar,
+    source_file_id  integer,
+    other_file_id   integer,
+    keys            bigint,
+    examples        varchar
+);
+
 -- Which file put each stage in pipeline_stages (its deals, its stage history, or its profile's declared order):
 -- when a file leaves the database, the stages only it brought leave too (sql/ingest/prune_pipeline_stages.sql).
 create table if not exists file_pipeline_stages (

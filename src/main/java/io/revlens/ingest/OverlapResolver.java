@@ -24,6 +24,9 @@ public final class OverlapResolver {
                      + " where kind in ('opportunities', 'revenue_lines') group by kind having count(*) > 1)")) {
             rs.next();
             if (rs.getLong(1) == 0) {
+                try (Statement clear = connection.createStatement()) {
+                    clear.execute("delete from overlap_conflicts");
+                }
                 return;
             }
         }

@@ -157,6 +157,14 @@ class BadInputsIntegrationTests {
                         "q2.csv", text(LINES + "INV-2,B,2026-03-30,20\nINV-2,B,2026-03-30,5\nINV-3,C,2026-04-02,30\n")),
                         List.of(new Expect("q1.csv", "loaded", 3, 1, 0, 2), new Expect("q2.csv", "loaded", 3, 3, 0, 0)),
                         values("select sum(amount), count(*) from revenue_lines", row("65.00", "4"))),
+                // Two companies' invoice exports numbered alike: the numbers match, the customers do not. Both are kept
+                // (15,000 in all), and the finding says so; nothing is superseded.
+                new Case("same-numbers-other-company", files("acme-invoices.csv", text(LINES + "INV-1001,Northwind,2026-01-05,5000\nINV-1002,Contoso,2026-02-05,5000\n"),
+                        "globex-invoices.csv", text(LINES + "INV-1001,Initech,2026-03-05,2500\nINV-1002,Umbrella,2026-03-06,2500\n")),
+                        List.of(new Expect("acme-invoices.csv", "loaded", 2, 2, 0, 0), new Expect("globex-invoices.csv", "loaded", 2, 2, 0, 0)),
+                        all(values("select sum(amount), count(*) from revenue_lines", row("15000.00", "4")),
+                                values("select finding from data_quality_findings where finding = 'same numbers, different records'",
+                                        row("same numbers, different records")))),
                 one("unicode-names.csv", text("opportunity_id,account,owner,stage,amount,created_date,close_date\n1,Łódź Precyzja,Zoë Ünal,Won,100,2026-01-02,2026-01-05\n2,北京贸易,王芳,Won,200,2026-01-02,2026-01-05\n3,Rocket 🚀 Labs,José Ñúñez,Lost,50,2026-01-02,2026-01-06\n"),
                         "loaded", 3, 3, 0, 0,
                         values("select account_name, rep_name from opportunities order by source_row",
