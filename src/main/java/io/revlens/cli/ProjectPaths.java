@@ -32,6 +32,12 @@ record ProjectPaths(Path root) {
     Path home() {
         String property = System.getProperty("revlens.home");
         String env = property != null ? property : System.getenv("REVLENS_HOME");
-        return env != null && !env.isBlank() ? Path.of(env).toAbsolutePath() : root.resolve(".revlens");
+        Path home = env != null && !env.isBlank() ? Path.of(env).toAbsolutePath() : root.resolve(".revlens");
+        if (java.nio.file.Files.exists(home) && !java.nio.file.Files.isDirectory(home)) {
+            throw new io.revlens.job.JobDefinitionException((property != null ? "-Drevlens.home" : env != null ? "REVLENS_HOME" : "The project's .revlens")
+                    + " is " + home + ", a file, not a folder: RevLens keeps its job history there; point it at a folder"
+                    + " (it is created when missing)");
+        }
+        return home;
     }
 }

@@ -52,7 +52,7 @@ public class RevLensCommand implements Runnable {
     /** Maps a failure (or the cause it wraps) to the documented exit code. */
     static int exitCodeOf(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof JobDefinitionException) {
+            if (cause instanceof JobDefinitionException || cause instanceof io.revlens.ingest.ProfileException) {
                 return ExitCodes.BAD_CONFIGURATION;
             }
             if (cause instanceof BadInputException) {

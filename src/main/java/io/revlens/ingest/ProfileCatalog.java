@@ -73,8 +73,12 @@ public final class ProfileCatalog {
                     try {
                         profile = YAML.readValue(file.toFile(), ExportProfile.class);
                     } catch (IOException e) {
-                        throw new IllegalArgumentException("Profile " + file + " is not valid YAML for a profile: "
-                                + e.getMessage(), e);
+                        String where = e instanceof com.fasterxml.jackson.core.JsonProcessingException j && j.getLocation() != null
+                                ? " (line " + j.getLocation().getLineNr() + ", column " + j.getLocation().getColumnNr() + ")" : "";
+                        String what = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+                        throw new ProfileException("Profile " + file + " is not valid YAML for a profile" + where + ": "
+                                + what.lines().findFirst().orElse(what) + ". Fix it (see docs/data-model.md for the keys) or move it out of "
+                                + file.getParent() + "; nothing was loaded", e);
                     }
                     validate(profile, file.toString());
                     profiles.put(profile.name, profile);
@@ -93,7 +97,7 @@ public final class ProfileCatalog {
 
     private static ExportProfile validate(ExportProfile profile, String origin) {
         if (profile.name == null || profile.name.isBlank()) {
-            throw new IllegalArgumentException("Profile " + origin + " has no name");
+            throw new ProfileException("Profile " + origin + " has no name");
         }
         if (profile.isGeneric()) {
             for (String kind : profile.synonyms.keySet()) {
@@ -103,7 +107,7 @@ public final class ProfileCatalog {
         } else {
             if (profile.isUnused()) {
                 if (profile.reason == null || profile.reason.isBlank()) {
-                    throw new IllegalArgumentException("Profile " + origin + ": kind unused needs a reason");
+                    throw new ProfileException("Profile " + origin + ": kind unused needs a reason");
                 }
             } else {
                 CanonicalTable.forKind(profile.kind).orElseThrow(() -> new IllegalArgumentException(
@@ -111,7 +115,7 @@ public final class ProfileCatalog {
                                 + " leads, users, stage_changes, unused (was '" + profile.kind + "')"));
             }
             if (profile.match.required.isEmpty() && profile.match.anyOf.isEmpty() && profile.match.oneOfEach.isEmpty()) {
-                throw new IllegalArgumentException("Profile " + origin + ": match.required or match.anyOf is needed");
+                throw new ProfileException("Profile " + origin + ": match.required or match.anyOf is needed");
             }
         }
         try {
@@ -121,12 +125,12 @@ public final class ProfileCatalog {
             }
             if (profile.keep != null) {
                 if (profile.keep.pattern == null || profile.keep.columns.isEmpty() || profile.keep.rule == null) {
-                    throw new IllegalArgumentException("Profile " + origin + ": keep needs columns, pattern and rule");
+                    throw new ProfileException("Profile " + origin + ": keep needs columns, pattern and rule");
                 }
                 Pattern.compile(profile.keep.pattern);
             }
         } catch (PatternSyntaxException e) {
-            throw new IllegalArgumentException("Profile " + origin + ": bad regular expression: " + e.getMessage(), e);
+            throw new ProfileException("Profile " + origin + ": bad regular expression: " + e.getMessage(), e);
         }
         DateOrder.fromHint(profile.dateOrder);
         return profile;

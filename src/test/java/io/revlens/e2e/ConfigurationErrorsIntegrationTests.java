@@ -1,0 +1,40 @@
+package io.revlens.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A broken user profile and a job-history location that is a file stop the run with exit code 3 and one sentence
+ * naming the file and what to do, not an internal failure (exit 4) with a framework's stack of messages.
+ */
+class ConfigurationErrorsIntegrationTests {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void aBrokenProfileYamlNamesTheFileAndTheLine() throws Exception {
+        Path folder = Files.createDirectories(temp.resolve("client/profiles")).getParent();
+        Files.copy(Path.of("sample-data/hubspot-deals.csv"), folder.resolve("hubspot-deals.csv"));
+        Files.writeString(folder.resolve("profiles/broken.yml"), "name: broken\nkind: opportunities\nmatch: [unclosed\n",
+                StandardCharsets.UTF_8);
+        CliRun run = CliRun.of(temp.resolve("home"), "analyze", folder.toString(), "--out", temp.resolve("out").toString());
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(3);
+        assertThat(run.err()).contains("profiles/broken.yml is not valid YAML for a profile (line 3")
+                .contains("Fix it").doesNotContain("internal failure");
+    }
+
+    @Test
+    void aJobHistoryLocationThatIsAFileIsSaidSo() throws Exception {
+        Path file = Files.writeString(temp.resolve("not-a-folder"), "x");
+        CliRun run = CliRun.of(file, "demo", "--out", temp.resolve("out").toString());
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(3);
+        assertThat(run.err()).contains(file + ", a file, not a folder").doesNotContain("internal failure")
+                .doesNotContain("Error creating bean");
+    }
+}
