@@ -132,7 +132,7 @@ public final class ExportOpener {
                 OpenedExport opened = locate(file, ExportFormat.XLSX, null, null, sheet, workbook.date1904(), rows,
                         profileOverride);
                 if (opened.loadable() || sheets.size() == 1) {
-                    return opened;
+                    return withOtherSheets(opened, otherDataSheets(file, ExportFormat.XLSX, sheets, sheet, profileOverride));
                 }
                 rows.close();
                 workbook = new XlsxExportReader(file);
@@ -155,7 +155,7 @@ public final class ExportOpener {
             OpenedExport opened = locate(file, ExportFormat.XLS, null, null, sheet, workbook.date1904(),
                     closing(workbook.openSheet(sheet), workbook), profileOverride);
             if (opened.loadable() || sheets.size() == 1) {
-                return opened;
+                return withOtherSheets(opened, otherDataSheets(file, ExportFormat.XLS, sheets, sheet, profileOverride));
             }
         }
         OpenedExport first = locate(file, ExportFormat.XLS, null, null, sheets.get(0), workbook.date1904(),
@@ -184,6 +184,49 @@ public final class ExportOpener {
                 }
             }
         };
+    }
+
+    /**
+     * The sheets after the one read that a profile also recognises, as "Deals 2025 (hubspot-deals)": a workbook is
+     * read one sheet at a time, so the inventory must say which data sheets were not read rather than load part of
+     * the workbook silently.
+     */
+    private List<String> otherDataSheets(Path file, ExportFormat format, List<String> sheets, String read, String profileOverride) {
+        List<String> others = new ArrayList<>();
+        for (String sheet : sheets.subList(sheets.indexOf(read) + 1, sheets.size())) {
+            try {
+                if (format == ExportFormat.XLSX) {
+                    XlsxExportReader workbook = new XlsxExportReader(file);
+                    try (RowSource rows = closing(workbook.openSheet(sheet), workbook)) {
+                        OpenedExport other = locate(file, format, null, null, sheet, workbook.date1904(), rows, profileOverride);
+                        if (other.loadable()) {
+                            others.add(sheet + " (" + other.profileName() + ")");
+                        }
+                    }
+                } else {
+                    XlsExportReader workbook = new XlsExportReader(file);
+                    try (RowSource rows = closing(workbook.openSheet(sheet), workbook)) {
+                        OpenedExport other = locate(file, format, null, null, sheet, workbook.date1904(), rows, profileOverride);
+                        if (other.loadable()) {
+                            others.add(sheet + " (" + other.profileName() + ")");
+                        }
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                // a sheet that cannot be read is no data sheet to report
+            }
+        }
+        return others;
+    }
+
+    private static OpenedExport withOtherSheets(OpenedExport opened, List<String> others) {
+        if (others.isEmpty() || !opened.loadable()) {
+            return opened;
+        }
+        String note = "only sheet " + opened.sheet() + " was read; the workbook's other data sheet(s) "
+                + String.join(", ", others) + " were NOT read: RevLens reads one sheet per workbook, so save each"
+                + " sheet as its own file (or export it to CSV) to load it";
+        return withMessage(opened, opened.message() == null ? note : opened.message() + "; " + note);
     }
 
     private static OpenedExport withMessage(OpenedExport o, String message) {

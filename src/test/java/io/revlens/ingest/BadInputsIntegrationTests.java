@@ -114,6 +114,9 @@ class BadInputsIntegrationTests {
                 one("giant-column.xlsx", (file, folder) -> IngestFixtures.sheet(file, folder,
                                 "<row r=\"2\"><c r=\"A2\"><v>1</v></c><c r=\"B2\" t=\"inlineStr\"><is><t>Won</t></is></c><c r=\"ZZZZZZ2\"><v>10</v></c></row>"),
                         "failed", 0, 0, 0, 0, message("giant-column.xlsx", "beyond Excel's last column (XFD)")),
+                // One sheet per year: the sheet read and the data sheets not read are both said.
+                one("deals-by-year.xlsx", (file, folder) -> IngestFixtures.sheetsPerYear(file), "loaded", 2, 2, 0, 0,
+                        message("deals-by-year.xlsx", "only sheet Deals 2024 was read; the workbook's other data sheet(s) Deals 2025 (")),
                 one("absurd-amount.csv", text(OPPS + "1,A,Won,1500000000000,2026-01-02,2026-01-05\n2,B,Won,100,2026-01-02,2026-01-05\n"),
                         "loaded", 2, 1, 1, 0,
                         rejects(row("2", "amount", "1500000000000", "implausible amount: 1500000000000.00 is not below 1,000,000,000,000 in size (a column shift or a typo?)"))),
@@ -364,6 +367,25 @@ class BadInputsIntegrationTests {
                     var date = row.createCell(3);
                     date.setCellValue(closes[r]);
                     date.setCellStyle(dateStyle);
+                }
+                try (OutputStream out = Files.newOutputStream(file)) {
+                    wb.write(out);
+                }
+            }
+        }
+
+        /** Deals in two sheets of the same layout, one per year. */
+        static void sheetsPerYear(Path file) throws Exception {
+            try (XSSFWorkbook wb = new XSSFWorkbook()) {
+                for (String year : List.of("2024", "2025")) {
+                    Sheet sheet = wb.createSheet("Deals " + year);
+                    String[][] rows = {{"opportunity_id", "stage", "amount"}, {year + "-1", "Won", "10"}, {year + "-2", "Lost", "20"}};
+                    for (int r = 0; r < rows.length; r++) {
+                        Row row = sheet.createRow(r);
+                        for (int c = 0; c < rows[r].length; c++) {
+                            row.createCell(c).setCellValue(rows[r][c]);
+                        }
+                    }
                 }
                 try (OutputStream out = Files.newOutputStream(file)) {
                     wb.write(out);
