@@ -52,6 +52,19 @@ final class ZipLimits {
         if (entries > ZipSecureFile.getMaxFileCount()) {
             return Optional.of("it holds " + entries + " entries, over the limit of " + ZipSecureFile.getMaxFileCount());
         }
+        // The sizes above are what the package declares, and a hostile one lies: inflate every entry once through
+        // POI's threshold stream (which counts what actually comes out) before a single row is read.
+        try (ZipSecureFile zip = new ZipSecureFile(file.toFile())) {
+            for (Enumeration<ZipArchiveEntry> e = zip.getEntries(); e.hasMoreElements(); ) {
+                ZipArchiveEntry entry = e.nextElement();
+                try (java.io.InputStream in = zip.getInputStream(entry)) {
+                    in.transferTo(java.io.OutputStream.nullOutputStream());
+                } catch (IOException | RuntimeException bomb) {
+                    return Optional.of("entry " + entry.getName() + " inflates beyond POI's limits (" + bomb.getMessage()
+                            .lines().findFirst().orElse("") + "): a zip bomb or an abnormal sheet");
+                }
+            }
+        }
         return Optional.empty();
     }
 }

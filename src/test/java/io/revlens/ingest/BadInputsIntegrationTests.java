@@ -181,6 +181,9 @@ class BadInputsIntegrationTests {
                         "loaded", 2, 2, 0, 0,
                         values("select opportunity_id, account_name, amount from opportunities order by source_row",
                                 row("1", "=HYPERLINK(\"http://x\",\"click\")", "100.00"), row("@SUM(1+1)", "+cmd", "-5.00"))),
+                // The same bomb with its central directory lying about the sheet's size: refused before any row.
+                one("lying-zip-bomb.xlsx", IngestFixtures::lyingZipBomb, "failed", 0, 0, 0, 0,
+                        message("lying-zip-bomb.xlsx", "inflates beyond POI's limits")),
                 one("zip-bomb.xlsx", IngestFixtures::zipBomb, "failed", 0, 0, 0, 0,
                         all(message("zip-bomb.xlsx", "zip-bomb.xlsx was refused and nothing was loaded from it: entry xl/worksheets/sheet1.xml expands from"),
                                 message("zip-bomb.xlsx", "a zip bomb or an abnormal sheet"),
@@ -434,6 +437,28 @@ class BadInputsIntegrationTests {
                 out.write("</sheetData></worksheet>".getBytes(StandardCharsets.UTF_8));
             });
             assertThat(Files.size(file)).as("compressed bomb size").isLessThan(1024 * 1024);
+        }
+
+        /** {@link #zipBomb} whose central directory declares the sheet's inflated size equal to its compressed size. */
+        static void lyingZipBomb(Path file, Path folder) throws Exception {
+            Path honest = folder.resolve("honest-bomb.xlsx");
+            zipBomb(honest, folder);
+            byte[] zip = Files.readAllBytes(honest);
+            byte[] name = "xl/worksheets/sheet1.xml".getBytes(StandardCharsets.UTF_8);
+            boolean patched = false;
+            for (int i = 0; i + 46 < zip.length; i++) {
+                // central directory file header: signature, then sizes at +20 (compressed) and +24 (uncompressed)
+                if (zip[i] == 0x50 && zip[i + 1] == 0x4b && zip[i + 2] == 0x01 && zip[i + 3] == 0x02) {
+                    int nameLength = (zip[i + 28] & 0xff) | (zip[i + 29] & 0xff) << 8;
+                    if (nameLength == name.length && Arrays.equals(Arrays.copyOfRange(zip, i + 46, i + 46 + nameLength), name)) {
+                        System.arraycopy(zip, i + 20, zip, i + 24, 4);
+                        patched = true;
+                    }
+                }
+            }
+            assertThat(patched).as("central directory entry of the sheet").isTrue();
+            Files.write(file, zip);
+            Files.delete(honest);
         }
 
         /** A valid deals workbook whose {@code entry} declares an external entity reading a local file, used in a cell. */
