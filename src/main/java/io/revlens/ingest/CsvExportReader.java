@@ -56,8 +56,14 @@ public final class CsvExportReader {
         } else {
             charset = Utf8Check.isUtf8(file) ? StandardCharsets.UTF_8 : Charset.forName("windows-1252");
         }
+        boolean mixed = false;
+        if (!bom && charset.name().equals("windows-1252")) {
+            try (InputStream in = Files.newInputStream(file)) {
+                mixed = LineByLineDecoder.hasUtf8Sequences(in);
+            }
+        }
         List<String> lines = new ArrayList<>();
-        try (BufferedReader reader = new BufferedReader(openReader(file, new CsvLayout(charset, bom, ',')))) {
+        try (BufferedReader reader = new BufferedReader(openReader(file, new CsvLayout(charset, bom, ',', mixed)))) {
             String line;
             while (lines.size() < SNIFF_LINES && (line = reader.readLine()) != null) {
                 if (!line.isBlank()) {
@@ -65,7 +71,7 @@ public final class CsvExportReader {
                 }
             }
         }
-        return new CsvLayout(charset, bom, sniffDelimiter(lines));
+        return new CsvLayout(charset, bom, sniffDelimiter(lines), mixed);
     }
 
     /** Picks the delimiter whose per-line count is most often the same non-zero number (ties: , ; tab |). */
@@ -127,6 +133,9 @@ public final class CsvExportReader {
         InputStream in = Files.newInputStream(file);
         if (layout.bom()) {
             in.skipNBytes(layout.charset().equals(StandardCharsets.UTF_8) ? 3 : 2);
+        }
+        if (layout.mixed()) {
+            return new BufferedReader(new LineByLineDecoder(new java.io.BufferedInputStream(in, 1 << 16)), 1 << 16);
         }
         return new BufferedReader(new InputStreamReader(in, layout.charset()), 1 << 16);
     }

@@ -117,6 +117,12 @@ class BadInputsIntegrationTests {
                 // One sheet per year: the sheet read and the data sheets not read are both said.
                 one("deals-by-year.xlsx", (file, folder) -> IngestFixtures.sheetsPerYear(file), "loaded", 2, 2, 0, 0,
                         message("deals-by-year.xlsx", "only sheet Deals 2024 was read; the workbook's other data sheet(s) Deals 2025 (")),
+                // Lines in two encodings (UTF-8, then a line appended by a Windows-1252 system): each read in its own.
+                one("mixed-encoding.csv", bytes(IngestFixtures.concat(
+                                (OPPS + "1,Zoë Müller GmbH,Won,100,2026-01-02,2026-01-05\n").getBytes(StandardCharsets.UTF_8),
+                                "2,Zoë Müller GmbH,Lost,50,2026-01-02,2026-01-06\n".getBytes(java.nio.charset.Charset.forName("windows-1252")))),
+                        "loaded", 2, 2, 0, 0,
+                        values("select account_name from opportunities order by source_row", row("Zoë Müller GmbH"), row("Zoë Müller GmbH"))),
                 one("absurd-amount.csv", text(OPPS + "1,A,Won,1500000000000,2026-01-02,2026-01-05\n2,B,Won,100,2026-01-02,2026-01-05\n"),
                         "loaded", 2, 1, 1, 0,
                         rejects(row("2", "amount", "1500000000000", "implausible amount: 1500000000000.00 is not below 1,000,000,000,000 in size (a column shift or a typo?)"))),
@@ -375,6 +381,12 @@ class BadInputsIntegrationTests {
                     wb.write(out);
                 }
             }
+        }
+
+        static byte[] concat(byte[] a, byte[] b) {
+            byte[] all = Arrays.copyOf(a, a.length + b.length);
+            System.arraycopy(b, 0, all, a.length, b.length);
+            return all;
         }
 
         /** Deals in two sheets of the same layout, one per year. */
