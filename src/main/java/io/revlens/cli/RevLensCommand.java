@@ -51,6 +51,9 @@ public class RevLensCommand implements Runnable {
 
     /** Maps a failure (or the cause it wraps) to the documented exit code. */
     static int exitCodeOf(Throwable e) {
+        if (historyLostToAnotherProcess(e)) {
+            return ExitCodes.BUSY;
+        }
         for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof JobDefinitionException || cause instanceof io.revlens.ingest.ProfileException) {
                 return ExitCodes.BAD_CONFIGURATION;
@@ -68,7 +71,27 @@ public class RevLensCommand implements Runnable {
         return ExitCodes.INTERNAL_FAILURE;
     }
 
+    /**
+     * The embedded job history (H2 in automatic server mode) is served by the first RevLens process that opened it;
+     * when that process ends while another run is using the history through it, the other run loses its
+     * connection. That run is not broken (it resumes when run again), and another process is the cause: exit 5.
+     */
+    static boolean historyLostToAnotherProcess(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && sql.getClass().getName().startsWith("org.h2.")
+                    && (sql.getErrorCode() == 90067 || sql.getErrorCode() == 90121)) {
+                return true; // "Connection is broken: session closed", "Database is already closed"
+            }
+        }
+        return false;
+    }
+
     private static String messageOf(Throwable e) {
+        if (historyLostToAnotherProcess(e)) {
+            return "The job history was shared with another RevLens process that ended during this run, and the"
+                    + " connection through it was lost. Run the same command again: the run resumes where it stopped."
+                    + " To run jobs side by side, keep the job history in PostgreSQL (REVLENS_HISTORY_URL, see README).";
+        }
         String message = e.getMessage();
         return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
     }

@@ -74,4 +74,18 @@ class RevLensCommandTests {
         assertThat(run("run")).isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("Missing required parameter");
     }
+
+    @org.junit.jupiter.api.Test
+    void aJobHistoryLostWithTheProcessThatServedItIsExitFiveNotAnInternalFailure() {
+        // The H2 errors a run gets when the RevLens process serving the shared job history ends under it.
+        for (int code : new int[] {org.h2.api.ErrorCode.CONNECTION_BROKEN_1, org.h2.api.ErrorCode.DATABASE_CALLED_AT_SHUTDOWN}) {
+            Exception failure = new IllegalStateException("Could not open JDBC Connection for transaction",
+                    org.h2.message.DbException.get(code, "session closed").getSQLException());
+            org.assertj.core.api.Assertions.assertThat(RevLensCommand.exitCodeOf(failure)).isEqualTo(ExitCodes.BUSY);
+        }
+        // Any other database failure stays an internal one.
+        Exception other = new IllegalStateException("x",
+                org.h2.message.DbException.get(org.h2.api.ErrorCode.SYNTAX_ERROR_1, "select").getSQLException());
+        org.assertj.core.api.Assertions.assertThat(RevLensCommand.exitCodeOf(other)).isEqualTo(ExitCodes.INTERNAL_FAILURE);
+    }
 }
