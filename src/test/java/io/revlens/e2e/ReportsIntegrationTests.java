@@ -34,7 +34,8 @@ class ReportsIntegrationTests {
         PdfText pdf = PdfText.of(out.resolve("quarterly-packet.pdf"));
         assertThat(pdf.text()).contains("Calibra Instruments, Inc.", "Quarterly planning packet", "As of 2026-09-30 (given with --as-of)",
                 "What needs attention", "Funnel by source and segment", "Win rate by source, segment and product",
-                "New reps: 90-day ramp", "Pipeline coverage, stalled deals and retention",
+                "New reps: 90-day ramp", "Next quarter, stalled deals, retention",
+                "Forecast for next quarter: ", "weighted by stage win rates", "The gap to the target of",
                 "gross revenue retention is", "Stalled deals", "Cohorts: deals by quarter created",
                 "Rep scorecard: Chloe Tanaka", "Rep scorecard: Lucas Moreno", "Data sources", "Page 1 of " + pdf.pages());
         // One page per rep on the roster's active reps (12), after the company sections.
