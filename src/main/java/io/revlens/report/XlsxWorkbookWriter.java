@@ -50,7 +50,7 @@ public final class XlsxWorkbookWriter {
                     throw new IllegalArgumentException("not a table name: " + table);
                 }
                 SXSSFSheet sheet = workbook.createSheet(table.length() > 31 ? table.substring(0, 31) : table);
-                try (Statement statement = duckdb.createStatement(); ResultSet rs = statement.executeQuery("select * from " + table)) {
+                try (Statement statement = duckdb.createStatement(); ResultSet rs = statement.executeQuery(io.revlens.model.OutputQuery.of(duckdb, table, (name, type) -> name))) {
                     ResultSetMetaData meta = rs.getMetaData();
                     int columns = meta.getColumnCount();
                     int[] widths = new int[columns];

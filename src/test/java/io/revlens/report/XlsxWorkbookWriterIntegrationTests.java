@@ -73,4 +73,20 @@ class XlsxWorkbookWriterIntegrationTests {
             assertThat(value).hasSize(32_767).startsWith("xxxx").endsWith("(cut: longer than an Excel cell holds; the CSV has it whole)");
         }
     }
+
+    @Test
+    void lineageIsTheFilesRelativePathNotTheInternalId() throws Exception {
+        Path xlsx = temp.resolve("lineage.xlsx");
+        try (Connection c = Workspace.open(temp.resolve("lineage.duckdb")); Statement s = c.createStatement()) {
+            s.execute("insert into source_files (source_file_id, path, sha256, size_bytes, format, kind, relative_path)"
+                    + " values (7, '/clients/acme/crm/deals.csv', 'x', 1, 'csv', 'opportunities', 'crm/deals.csv')");
+            s.execute("create table progress as select 'D-1' as opportunity_id, 7 as source_file_id, 12 as source_row");
+            XlsxWorkbookWriter.write(c, List.of("progress"), xlsx);
+        }
+        try (InputStream in = Files.newInputStream(xlsx); XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            XSSFSheet sheet = wb.getSheet("progress");
+            assertThat(sheet.getRow(0).getCell(1).getStringCellValue()).isEqualTo("source_file");
+            assertThat(sheet.getRow(1).getCell(1).getStringCellValue()).isEqualTo("crm/deals.csv");
+        }
+    }
 }
