@@ -80,7 +80,7 @@ public class RevLensCommand implements Runnable {
         for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof java.sql.SQLException sql && sql.getClass().getName().startsWith("org.h2.")
                     && (sql.getErrorCode() == 90067 || sql.getErrorCode() == 90121)) {
-                return true; // "Connection is broken: session closed", "Database is already closed"
+                return true; // H2: the connection is broken, or the database was closed under it
             }
         }
         return false;

@@ -21,42 +21,26 @@ public final class ExcludedFiles {
 
     /** @param excluded each left-out file with the glob that matched it */
     public static void record(Connection connection, Map<Path, String> excluded) throws SQLException {
-        if (excluded.isEmpty()) {
-            return;
-        }
-        var removals = SqlScript.statements(Workspace.readResource("sql/ingest/replace_file.sql"));
-        String insert = SqlScript.statements(Workspace.readResource("sql/ingest/record_excluded_file.sql")).get(0);
-        Workspace.inTransaction(connection, () -> {
-            for (Map.Entry<Path, String> file : excluded.entrySet()) {
-                String path = file.getKey().toAbsolutePath().normalize().toString();
-                for (String sql : removals) {
-                    try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                        statement.setString(1, path);
-                        statement.executeUpdate();
-                    }
-                }
-                try (PreparedStatement statement = connection.prepareStatement(insert)) {
-                    statement.setString(1, path);
-                    statement.setLong(2, size(file.getKey()));
-                    ExportFormat format = ExportFormat.of(file.getKey());
-                    statement.setString(3, format == null ? "unknown" : format.label());
-                    statement.setString(4, file.getKey().getFileName() + " is excluded (" + file.getValue()
-                            + "): not read");
-                    statement.executeUpdate();
-                }
-            }
-        });
+        Map<Path, String> messages = new java.util.LinkedHashMap<>();
+        excluded.forEach((file, glob) -> messages.put(file, file.getFileName() + " is excluded (" + glob + "): not read"));
+        list(connection, messages, "sql/ingest/record_excluded_file.sql", true);
     }
 
     /** Lists files that look like exports but are not read (InputScanner.refused), each with why. */
     public static void recordRefused(Connection connection, Map<Path, String> refused) throws SQLException {
-        if (refused.isEmpty()) {
+        list(connection, refused, "sql/ingest/record_refused_file.sql", false);
+    }
+
+    /** Removes what earlier runs loaded from each file, then lists it with its message (and size when asked). */
+    private static void list(Connection connection, Map<Path, String> messages, String insertSql, boolean withSize)
+            throws SQLException {
+        if (messages.isEmpty()) {
             return;
         }
         var removals = SqlScript.statements(Workspace.readResource("sql/ingest/replace_file.sql"));
-        String insert = SqlScript.statements(Workspace.readResource("sql/ingest/record_refused_file.sql")).get(0);
+        String insert = SqlScript.statements(Workspace.readResource(insertSql)).get(0);
         Workspace.inTransaction(connection, () -> {
-            for (Map.Entry<Path, String> file : refused.entrySet()) {
+            for (Map.Entry<Path, String> file : messages.entrySet()) {
                 String path = file.getKey().toAbsolutePath().normalize().toString();
                 for (String sql : removals) {
                     try (PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -65,10 +49,14 @@ public final class ExcludedFiles {
                     }
                 }
                 try (PreparedStatement statement = connection.prepareStatement(insert)) {
-                    statement.setString(1, path);
+                    int at = 1;
+                    statement.setString(at++, path);
+                    if (withSize) {
+                        statement.setLong(at++, size(file.getKey()));
+                    }
                     ExportFormat format = ExportFormat.of(file.getKey());
-                    statement.setString(2, format == null ? "unknown" : format.label());
-                    statement.setString(3, file.getValue());
+                    statement.setString(at++, format == null ? "unknown" : format.label());
+                    statement.setString(at, file.getValue());
                     statement.executeUpdate();
                 }
             }
