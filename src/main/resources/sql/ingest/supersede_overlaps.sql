@@ -1,5 +1,6 @@
 -- Two exports that overlap (Jan-Mar and Mar-May with the same deals or invoices): the later export wins.
--- "Later" = the file whose loaded business dates end later (source_files.max_date), then the later path.
+-- "Later" = the file whose loaded business dates end later (source_files.max_date), then the later path (and
+-- the later sheet name, between sheets of one workbook).
 -- Rows of the earlier file with a key the later file also has are removed and counted as skipped in that
 -- file's accounting (read = loaded + rejected + skipped still holds), with a message naming the winner.
 -- Keys: opportunities.opportunity_id; revenue_lines.document_number (an invoice comes from one file).
@@ -15,7 +16,7 @@ with opportunity_files as (
 ),
 opportunity_ranked as (
     select k.opportunity_id, k.source_file_id, k.content, f.profile,
-           row_number() over (partition by k.opportunity_id order by f.max_date desc nulls last, f.path desc) as file_rank
+           row_number() over (partition by k.opportunity_id order by f.max_date desc nulls last, f.path desc, f.sheet desc nulls last) as file_rank
     from opportunity_files k join source_files f on f.source_file_id = k.source_file_id
 ),
 document_files as (
@@ -24,7 +25,7 @@ document_files as (
 ),
 document_ranked as (
     select k.document_number, k.source_file_id, k.content, f.profile,
-           row_number() over (partition by k.document_number order by f.max_date desc nulls last, f.path desc) as file_rank
+           row_number() over (partition by k.document_number order by f.max_date desc nulls last, f.path desc, f.sheet desc nulls last) as file_rank
     from document_files k join source_files f on f.source_file_id = k.source_file_id
 )
 select 'opportunities' as table_name, o.source_file_id, o.source_row, w.source_file_id as winner_file_id,

@@ -45,7 +45,6 @@ final class CanonicalRowWriter implements ItemStreamWriter<LoadItem>, StepExecut
 
     private final Path databaseFile;
     private final IngestProgress progress;
-    private final List<String> replaceStatements = SqlScript.statements(Workspace.readResource("sql/ingest/replace_file.sql"));
     private final String registerSql = Workspace.readResource("sql/ingest/register_file.sql").strip().replaceAll(";$", "");
     private final String countsSql = SqlScript.statements(Workspace.readResource("sql/ingest/update_counts.sql")).get(0);
     private final String finishSql = SqlScript.statements(Workspace.readResource("sql/ingest/finish_file.sql")).get(0);
@@ -416,11 +415,8 @@ final class CanonicalRowWriter implements ItemStreamWriter<LoadItem>, StepExecut
 
     private void register(FileSlot slot) throws SQLException {
         String path = slot.file.toString();
-        for (String sql : loadedBefore(path) ? replaceStatements : List.<String>of()) {
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                statement.setString(1, path);
-                statement.executeUpdate();
-            }
+        if (loadedBefore(path)) {
+            LoadedRows.remove(connection, path, slot.replacesSheet);
         }
         OpenedExport o = slot.opened;
         try (PreparedStatement statement = connection.prepareStatement(registerSql)) {

@@ -37,17 +37,11 @@ public final class ExcludedFiles {
         if (messages.isEmpty()) {
             return;
         }
-        var removals = SqlScript.statements(Workspace.readResource("sql/ingest/replace_file.sql"));
         String insert = SqlScript.statements(Workspace.readResource(insertSql)).get(0);
         Workspace.inTransaction(connection, () -> {
             for (Map.Entry<Path, String> file : messages.entrySet()) {
                 String path = file.getKey().toAbsolutePath().normalize().toString();
-                for (String sql : removals) {
-                    try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                        statement.setString(1, path);
-                        statement.executeUpdate();
-                    }
-                }
+                LoadedRows.remove(connection, path, null);
                 try (PreparedStatement statement = connection.prepareStatement(insert)) {
                     int at = 1;
                     statement.setString(at++, path);

@@ -34,8 +34,16 @@ public final class ExportOpener {
         this.catalog = catalog;
     }
 
-    /** Opens {@code file}; {@code profileOverride} (nullable) forces a profile by name. */
+    /** Opens {@code file} (a workbook at its first recognised sheet); {@code profileOverride} (nullable) forces a profile by name. */
     public OpenedExport open(Path file, String profileOverride) {
+        return open(file, null, profileOverride);
+    }
+
+    /**
+     * Opens {@code file}; for a workbook, {@code sheet} names the sheet to read (null: the first one a profile
+     * recognises). {@code profileOverride} (nullable) forces a profile by name.
+     */
+    public OpenedExport open(Path file, String sheet, String profileOverride) {
         ExportFormat format = ExportFormat.of(file);
         if (format == null) {
             return failed(file, null, "ignored", file.getFileName() + ": not a .csv, .tsv, .txt, .xlsx or .xls file");
@@ -46,7 +54,7 @@ public final class ExportOpener {
             }
             return switch (format) {
                 case CSV -> openCsv(file, profileOverride);
-                case XLSX, XLS -> openExcel(file, format, profileOverride);
+                case XLSX, XLS -> openExcel(file, format, sheet, profileOverride);
             };
         } catch (IOException | RuntimeException e) {
             return failed(file, format, "failed", file.getFileName() + ": cannot be read (" + describe(e)
@@ -71,7 +79,7 @@ public final class ExportOpener {
         }
     }
 
-    private OpenedExport openExcel(Path file, ExportFormat format, String profileOverride) throws IOException {
+    private OpenedExport openExcel(Path file, ExportFormat format, String sheet, String profileOverride) throws IOException {
         FileMagic magic;
         try (InputStream in = FileMagic.prepareToCheckMagic(Files.newInputStream(file))) {
             magic = FileMagic.valueOf(in);
@@ -105,7 +113,7 @@ public final class ExportOpener {
             }
         }
         try {
-            return format == ExportFormat.XLSX ? openXlsx(file, profileOverride) : openXls(file, profileOverride);
+            return format == ExportFormat.XLSX ? openXlsx(file, sheet, profileOverride) : openXls(file, sheet, profileOverride);
         } catch (EncryptedDocumentException e) {
             return failed(file, format, "failed", file.getFileName() + " is password-protected."
                     + " Remove the password in Excel and save, or export the sheet to CSV.");
@@ -123,16 +131,16 @@ public final class ExportOpener {
         }
     }
 
-    private OpenedExport openXlsx(Path file, String profileOverride) throws IOException {
+    private OpenedExport openXlsx(Path file, String only, String profileOverride) throws IOException {
         XlsxExportReader workbook = new XlsxExportReader(file);
         try {
-            List<String> sheets = workbook.sheetNames();
+            List<String> sheets = only == null ? workbook.sheetNames() : List.of(only);
             for (String sheet : sheets) {
                 RowSource rows = closing(workbook.openSheet(sheet), workbook);
                 OpenedExport opened = locate(file, ExportFormat.XLSX, null, null, sheet, workbook.date1904(), rows,
                         profileOverride);
                 if (opened.loadable() || sheets.size() == 1) {
-                    return withOtherSheets(opened, otherDataSheets(file, ExportFormat.XLSX, sheets, sheet, profileOverride));
+                    return opened;
                 }
                 rows.close();
                 workbook = new XlsxExportReader(file);
@@ -140,7 +148,7 @@ public final class ExportOpener {
             RowSource rows = closing(workbook.openSheet(sheets.get(0)), workbook);
             OpenedExport first = locate(file, ExportFormat.XLSX, null, null, sheets.get(0), workbook.date1904(),
                     rows, profileOverride);
-            return withMessage(first, file.getFileName() + ": no sheet (" + String.join(", ", sheets)
+            return first.withMessage(file.getFileName() + ": no sheet (" + String.join(", ", sheets)
                     + ") has a header a profile recognises; " + first.message());
         } catch (IOException | RuntimeException e) {
             workbook.close();
@@ -148,19 +156,19 @@ public final class ExportOpener {
         }
     }
 
-    private OpenedExport openXls(Path file, String profileOverride) throws IOException {
+    private OpenedExport openXls(Path file, String only, String profileOverride) throws IOException {
         XlsExportReader workbook = new XlsExportReader(file);
-        List<String> sheets = workbook.sheetNames();
+        List<String> sheets = only == null ? workbook.sheetNames() : List.of(only);
         for (String sheet : sheets) {
             OpenedExport opened = locate(file, ExportFormat.XLS, null, null, sheet, workbook.date1904(),
                     closing(workbook.openSheet(sheet), workbook), profileOverride);
             if (opened.loadable() || sheets.size() == 1) {
-                return withOtherSheets(opened, otherDataSheets(file, ExportFormat.XLS, sheets, sheet, profileOverride));
+                return opened;
             }
         }
         OpenedExport first = locate(file, ExportFormat.XLS, null, null, sheets.get(0), workbook.date1904(),
                 closing(workbook.openSheet(sheets.get(0)), workbook), profileOverride);
-        return withMessage(first, file.getFileName() + ": no sheet (" + String.join(", ", sheets)
+        return first.withMessage(file.getFileName() + ": no sheet (" + String.join(", ", sheets)
                 + ") has a header a profile recognises; " + first.message());
     }
 
@@ -186,52 +194,52 @@ public final class ExportOpener {
         };
     }
 
+    /** A workbook's sheets, split into those a profile recognises (each loaded on its own) and the others. */
+    public record WorkbookSheets(List<String> data, List<String> other) {
+        static final WorkbookSheets NONE = new WorkbookSheets(List.of(), List.of());
+    }
+
     /**
-     * The sheets after the one read that a profile also recognises, as "Deals 2025 (hubspot-deals)": a workbook is
-     * read one sheet at a time, so the inventory must say which data sheets were not read rather than load part of
-     * the workbook silently.
+     * Every sheet of a workbook, looked at one by one: a workbook with one sheet per year, or a summary sheet before
+     * the deals, has several sheets worth reading, and each is loaded as its own entry of the inventory. Not a
+     * workbook, or one that cannot be read (its opening then says why): none.
      */
-    private List<String> otherDataSheets(Path file, ExportFormat format, List<String> sheets, String read, String profileOverride) {
-        List<String> others = new ArrayList<>();
-        for (String sheet : sheets.subList(sheets.indexOf(read) + 1, sheets.size())) {
-            try {
-                if (format == ExportFormat.XLSX) {
-                    XlsxExportReader workbook = new XlsxExportReader(file);
-                    try (RowSource rows = closing(workbook.openSheet(sheet), workbook)) {
-                        OpenedExport other = locate(file, format, null, null, sheet, workbook.date1904(), rows, profileOverride);
-                        if (other.loadable()) {
-                            others.add(sheet + " (" + other.profileName() + ")");
-                        }
-                    }
-                } else {
-                    XlsExportReader workbook = new XlsExportReader(file);
-                    try (RowSource rows = closing(workbook.openSheet(sheet), workbook)) {
-                        OpenedExport other = locate(file, format, null, null, sheet, workbook.date1904(), rows, profileOverride);
-                        if (other.loadable()) {
-                            others.add(sheet + " (" + other.profileName() + ")");
-                        }
-                    }
+    public WorkbookSheets sheets(Path file, String profileOverride) {
+        ExportFormat format = ExportFormat.of(file);
+        if (format != ExportFormat.XLSX && format != ExportFormat.XLS) {
+            return WorkbookSheets.NONE;
+        }
+        List<String> names;
+        try {
+            ExportFormat real;
+            try (OpenedExport first = open(file, null, profileOverride)) {
+                if (!first.loadable()) {
+                    return WorkbookSheets.NONE;
                 }
+                real = first.format(); // the format its bytes say, whatever the extension
+            }
+            if (real == ExportFormat.XLSX) {
+                try (XlsxExportReader workbook = new XlsxExportReader(file)) {
+                    names = workbook.sheetNames();
+                }
+            } else {
+                try (XlsExportReader workbook = new XlsExportReader(file)) {
+                    names = workbook.sheetNames();
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return WorkbookSheets.NONE;
+        }
+        List<String> data = new ArrayList<>();
+        List<String> other = new ArrayList<>();
+        for (String sheet : names) {
+            try (OpenedExport opened = open(file, sheet, profileOverride)) {
+                (opened.loadable() ? data : other).add(sheet);
             } catch (IOException | RuntimeException e) {
-                // a sheet that cannot be read is no data sheet to report
+                other.add(sheet);
             }
         }
-        return others;
-    }
-
-    private static OpenedExport withOtherSheets(OpenedExport opened, List<String> others) {
-        if (others.isEmpty() || !opened.loadable()) {
-            return opened;
-        }
-        String note = "only sheet " + opened.sheet() + " was read; the workbook's other data sheet(s) "
-                + String.join(", ", others) + " were NOT read: RevLens reads one sheet per workbook, so save each"
-                + " sheet as its own file (or export it to CSV) to load it";
-        return withMessage(opened, opened.message() == null ? note : opened.message() + "; " + note);
-    }
-
-    private static OpenedExport withMessage(OpenedExport o, String message) {
-        return new OpenedExport(o.file(), o.format(), o.encoding(), o.delimiter(), o.sheet(), o.headerRow(),
-                o.header(), o.profile(), o.dateOrder(), o.date1904(), o.status(), message, o.rows(), o.recognition());
+        return new WorkbookSheets(List.copyOf(data), List.copyOf(other));
     }
 
     private OpenedExport locate(Path file, ExportFormat format, String encoding, String delimiter, String sheet,

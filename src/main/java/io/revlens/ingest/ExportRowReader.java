@@ -27,13 +27,18 @@ final class ExportRowReader implements ItemStreamReader<LoadItem> {
 
     private static final Logger log = LoggerFactory.getLogger(ExportRowReader.class);
     static final String FILE_INDEX_KEY = "revlens.ingest.fileIndex";
+    /** Which data sheet of the workbook in progress (0 for any other file). */
+    static final String SHEET_INDEX_KEY = "revlens.ingest.sheetIndex";
 
     private final List<Path> files;
     private final Map<String, String> profileOverrides;
     private final ExportOpener opener;
     private final boolean bulkCsv;
     private int fileIndex;
+    private int sheetIndex;
     private FileSlot current;
+    /** The sheets of each workbook by file index (a cache: the same file gives the same sheets). */
+    private final Map<Integer, ExportOpener.WorkbookSheets> sheets = new java.util.HashMap<>();
     private long emitted;
     /**
      * Content hashes of the files by index (a cache, not restart state). A file's hash starts when the file is
@@ -53,6 +58,7 @@ final class ExportRowReader implements ItemStreamReader<LoadItem> {
     @Override
     public void open(ExecutionContext context) throws ItemStreamException {
         fileIndex = context.containsKey(FILE_INDEX_KEY) ? context.getInt(FILE_INDEX_KEY) : 0;
+        sheetIndex = context.containsKey(SHEET_INDEX_KEY) ? context.getInt(SHEET_INDEX_KEY) : 0;
         if (fileIndex < files.size()) {
             hashing(fileIndex);
         }
@@ -61,6 +67,7 @@ final class ExportRowReader implements ItemStreamReader<LoadItem> {
     @Override
     public void update(ExecutionContext context) throws ItemStreamException {
         context.putInt(FILE_INDEX_KEY, fileIndex);
+        context.putInt(SHEET_INDEX_KEY, sheetIndex);
     }
 
     @Override
@@ -91,7 +98,7 @@ final class ExportRowReader implements ItemStreamReader<LoadItem> {
         if (current.bulk) {
             FileSlot ended = current;
             current = null;
-            fileIndex++;
+            advance();
             return new LoadItem(ended, null, null);
         }
         OpenedExport opened = current.opened;
@@ -111,8 +118,41 @@ final class ExportRowReader implements ItemStreamReader<LoadItem> {
         FileSlot ended = current;
         ended.rowsEmitted = emitted;
         current = null;
-        fileIndex++;
+        advance();
         return new LoadItem(ended, null, null);
+    }
+
+    /** On to the workbook's next data sheet, else the next file. */
+    private void advance() {
+        if (sheetIndex + 1 < sheetsOf(fileIndex).data().size()) {
+            sheetIndex++;
+        } else {
+            fileIndex++;
+            sheetIndex = 0;
+        }
+    }
+
+    private ExportOpener.WorkbookSheets sheetsOf(int index) {
+        return sheets.computeIfAbsent(index, i -> opener.sheets(files.get(i), overrideFor(files.get(i))));
+    }
+
+    /**
+     * Opens the file at {@code index}: a workbook with several data sheets at the sheet in progress, its message
+     * naming every data sheet (each is loaded as its own entry) and the sheets no profile recognises.
+     */
+    private OpenedExport openExport(int index, String override) {
+        Path file = files.get(index);
+        ExportOpener.WorkbookSheets workbook = sheetsOf(index);
+        if (workbook.data().size() < 2) {
+            return opener.open(file, override);
+        }
+        String sheet = workbook.data().get(sheetIndex);
+        OpenedExport opened = opener.open(file, sheet, override);
+        String note = "data sheet " + (sheetIndex + 1) + " of " + workbook.data().size() + " of this workbook ("
+                + String.join(", ", workbook.data()) + "), each loaded on its own"
+                + (workbook.other().isEmpty() ? "" : "; not read, no header a profile recognises: "
+                + String.join(", ", workbook.other()));
+        return opened.withMessage(opened.message() == null ? note : opened.message() + "; " + note);
     }
 
     private FileSlot openSlot(int index) {
@@ -121,7 +161,7 @@ final class ExportRowReader implements ItemStreamReader<LoadItem> {
         String override = overrideFor(file);
         OpenedExport opened;
         try {
-            opened = opener.open(file, override);
+            opened = openExport(index, override);
         } catch (IllegalArgumentException e) {
             // unknown profile name in an override
             opened = new OpenedExport(file, ExportFormat.of(file), null, null, null, null, List.of(), null,
@@ -162,6 +202,8 @@ final class ExportRowReader implements ItemStreamReader<LoadItem> {
             sha = "";
         }
         FileSlot slot = new FileSlot(index, files.size(), file.toAbsolutePath().normalize(), opened, sha, size, mapper);
+        // The first sheet read replaces all an earlier load of the file left; a later one only its own sheet's.
+        slot.replacesSheet = sheetIndex == 0 ? null : opened.sheet();
         slot.scan = scan;
         slot.hash = scan == null ? null : hash;
         return slot;
@@ -184,7 +226,7 @@ final class ExportRowReader implements ItemStreamReader<LoadItem> {
                 default -> { }
             }
         }
-        try (OpenedExport again = opener.open(file, override)) {
+        try (OpenedExport again = opener.open(file, opened.sheet(), override)) {
             RowSource rows = again.rows();
             for (SourceRow row = rows == null ? null : rows.next(); row != null; row = rows.next()) {
                 for (int i : dates) {

@@ -26,6 +26,11 @@ final class FileSlot {
     java.util.concurrent.CompletableFuture<CsvLineScan> scan;
     /** For a bulk file: its SHA-256, on the reader's scan thread (started when the file was opened). */
     java.util.concurrent.CompletableFuture<String> hash;
+    /**
+     * What a load of this file replaces: null, everything an earlier load of its path left; else that workbook
+     * sheet's rows only (a later data sheet of the same workbook, read after the first).
+     */
+    String replacesSheet;
     /** Set by the reader when reading stopped early. */
     String readError;
 

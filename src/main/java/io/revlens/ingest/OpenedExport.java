@@ -38,6 +38,12 @@ public record OpenedExport(Path file, ExportFormat format, String encoding, Stri
         return recognition != null && recognition.unused() ? recognition.chosen().profile().name : null;
     }
 
+    /** The same export with another message. */
+    OpenedExport withMessage(String newMessage) {
+        return new OpenedExport(file, format, encoding, delimiter, sheet, headerRow, header, profile, dateOrder,
+                date1904, status, newMessage, rows, recognition);
+    }
+
     /** Whether rows are mapped and loaded. */
     public boolean loadable() {
         return "ok".equals(status) && profile != null;

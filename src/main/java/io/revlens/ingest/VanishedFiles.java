@@ -45,15 +45,9 @@ public final class VanishedFiles {
             pruneStages(connection);
             return vanished;
         }
-        var removals = SqlScript.statements(Workspace.readResource("sql/ingest/replace_file.sql"));
         Workspace.inTransaction(connection, () -> {
             for (String path : vanished) {
-                for (String sql : removals) {
-                    try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                        statement.setString(1, path);
-                        statement.executeUpdate();
-                    }
-                }
+                LoadedRows.remove(connection, path, null);
             }
         });
         pruneStages(connection);

@@ -38,7 +38,7 @@ final class RunSummaryWriter implements JobExecutionListener {
     private static final String FILES_SQL = """
             select path, format, kind, profile, status, message, encoding, delimiter, sheet, header_row,
                    rows_read, rows_loaded, rows_rejected, rows_skipped, min_date, max_date
-            from source_files order by path""";
+            from source_files order by path, sheet""";
 
     /** Totals kept in the job execution's context, so the job history can show them. */
     static final String ROWS_READ = "rows_read";
@@ -195,7 +195,7 @@ final class RunSummaryWriter implements JobExecutionListener {
 
     private static Map<String, Object> totals(List<Map<String, Object>> files) {
         Map<String, Object> totals = new LinkedHashMap<>();
-        totals.put("files", files.size());
+        totals.put("files", files.stream().map(file -> file.get("path")).distinct().count()); // a workbook's sheets: one file
         for (String key : List.of("rows_read", "rows_loaded", "rows_rejected", "rows_skipped")) {
             totals.put(key, files.stream().mapToLong(f -> ((Number) f.getOrDefault(key, 0L)).longValue()).sum());
         }

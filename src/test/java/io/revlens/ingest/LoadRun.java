@@ -86,10 +86,23 @@ final class LoadRun {
                         rs.getString(15), rs.getString(16));
                 assertThat(row.read()).as("invariant read = loaded + rejected + skipped for %s", row.name())
                         .isEqualTo(row.loaded() + row.rejected() + row.skipped());
-                rows.put(row.name(), row);
+                // a workbook loaded from several data sheets has an entry per sheet
+                String key = rows.containsKey(row.name()) || row.sheet() != null && sheetsOf(c, row.path()) > 1
+                        ? row.name() + "#" + row.sheet() : row.name();
+                rows.put(key, row);
             }
         }
         return rows;
+    }
+
+    private static long sheetsOf(Connection c, String path) throws SQLException {
+        try (var statement = c.prepareStatement("select count(*) from source_files where path = ?")) {
+            statement.setString(1, path);
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     /** Rows of a query as lists of strings (nulls as "null"). */
