@@ -54,6 +54,9 @@ public class RevLensCommand implements Runnable {
         if (historyLostToAnotherProcess(e)) {
             return ExitCodes.BUSY;
         }
+        if (damagedHistory(e) != null) {
+            return ExitCodes.BAD_CONFIGURATION;
+        }
         for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof JobDefinitionException || cause instanceof io.revlens.ingest.ProfileException) {
                 return ExitCodes.BAD_CONFIGURATION;
@@ -86,7 +89,30 @@ public class RevLensCommand implements Runnable {
         return false;
     }
 
+    /**
+     * The embedded job history's file when H2 finds it damaged (a disk that filled up, a copy taken mid-write), else
+     * null: the user's fix is to move it aside, not to read a chain of bean-creation messages.
+     */
+    static String damagedHistory(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && sql.getClass().getName().startsWith("org.h2.")
+                    // file corrupted; not an H2 file; a read error on the file (too short, unreadable)
+                    && (sql.getErrorCode() == 90030 || sql.getErrorCode() == 90048 || sql.getErrorCode() == 90028)) {
+                java.util.regex.Matcher file = java.util.regex.Pattern.compile("\"([^\"]+\\.mv\\.db)\"")
+                        .matcher(String.valueOf(sql.getMessage()));
+                return file.find() ? file.group(1) : "the job history database";
+            }
+        }
+        return null;
+    }
+
     private static String messageOf(Throwable e) {
+        String damaged = damagedHistory(e);
+        if (damaged != null) {
+            return "The job history " + damaged + " is damaged or cannot be read, so no run can start or resume from"
+                    + " it. Move it aside (mv " + damaged + " " + damaged + ".damaged) and run again: a new history"
+                    + " starts with it; reports and outputs already written are not affected.";
+        }
         if (historyLostToAnotherProcess(e)) {
             return "The job history was shared with another RevLens process that ended during this run, and the"
                     + " connection through it was lost. Run the same command again: the run resumes where it stopped."

@@ -528,7 +528,13 @@ final class BulkCsvLoad {
             for (String column : profile.profile().keep.columns) {
                 keys.add(raw(column, read));
             }
-            String lk = lookup(keys, values -> mapper.keeps(values) ? null : Lookup.SLOW);
+            String lk = lookup(keys, values -> {
+                try {
+                    return mapper.keeps(values) ? null : Lookup.SLOW;
+                } catch (BoundedPattern.TooSlow e) {
+                    return Lookup.SLOW; // RowMapper rejects the row, naming the pattern
+                }
+            });
             fast.add("not " + lk + ".slow");
         }
         finish(read);

@@ -101,7 +101,7 @@ public final class ProfileCatalog {
         }
         if (profile.isGeneric()) {
             for (String kind : profile.synonyms.keySet()) {
-                CanonicalTable.forKind(kind).orElseThrow(() -> new IllegalArgumentException(
+                CanonicalTable.forKind(kind).orElseThrow(() -> new ProfileException(
                         "Profile " + origin + ": unknown kind '" + kind + "' in synonyms"));
             }
         } else {
@@ -110,9 +110,10 @@ public final class ProfileCatalog {
                     throw new ProfileException("Profile " + origin + ": kind unused needs a reason");
                 }
             } else {
-                CanonicalTable.forKind(profile.kind).orElseThrow(() -> new IllegalArgumentException(
+                CanonicalTable table = CanonicalTable.forKind(profile.kind).orElseThrow(() -> new ProfileException(
                         "Profile " + origin + ": kind must be one of opportunities, accounts, reps, revenue_lines,"
-                                + " leads, users, stage_changes, unused (was '" + profile.kind + "')"));
+                                + " leads, users, stage_changes, activities, unused (was '" + profile.kind + "')"));
+                checkColumns(profile, table, origin);
             }
             if (profile.match.required.isEmpty() && profile.match.anyOf.isEmpty() && profile.match.oneOfEach.isEmpty()) {
                 throw new ProfileException("Profile " + origin + ": match.required or match.anyOf is needed");
@@ -134,6 +135,38 @@ public final class ProfileCatalog {
         }
         DateOrder.fromHint(profile.dateOrder);
         return profile;
+    }
+
+    /**
+     * A profile that loads a table maps its columns ({@code columns:}, canonical column to header names): without
+     * the group, or with a name the table does not have, it would load rows without the values it was written for.
+     */
+    private static void checkColumns(ExportProfile profile, CanonicalTable table, String origin) {
+        List<String> known = table.columns().stream().map(CanonicalTable.Column::name).toList();
+        // besides the table's columns: the won/closed flags status is read from, and the inputs of other rules
+        java.util.Set<String> read = new java.util.HashSet<>(known);
+        read.addAll(List.of("is_won", "is_closed"));
+        profile.derived.values().forEach(d -> {
+            read.addAll(d.multiply);
+            read.addAll(d.join);
+        });
+        read.addAll(profile.skip.values.keySet());
+        if (profile.keep != null) {
+            read.addAll(profile.keep.columns);
+        }
+        if (profile.credit != null && profile.credit.column != null) {
+            read.add(profile.credit.column);
+        }
+        if (profile.columns.isEmpty()) {
+            throw new ProfileException("Profile " + origin + ": the columns group is missing (columns: canonical"
+                    + " column: [header names]); " + table.tableName() + " has " + String.join(", ", known));
+        }
+        for (String column : profile.columns.keySet()) {
+            if (!read.contains(column)) {
+                throw new ProfileException("Profile " + origin + ": columns." + column + " is not a column of "
+                        + table.tableName() + " (it has " + String.join(", ", known) + ")");
+            }
+        }
     }
 
     /** All profiles by name. */

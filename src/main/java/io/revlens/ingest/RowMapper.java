@@ -18,9 +18,9 @@ import java.util.regex.Pattern;
 public final class RowMapper {
 
     /** Totals and report footers, skipped in every profile (matched on the first non-blank cell). */
-    static final List<Pattern> DEFAULT_SKIPS = List.of(
-            Pattern.compile("(?i)^(total|totals|grand totals?)(\\s+for\\s.*|\\s*\\(.*\\)|\\s*:)?$"),
-            Pattern.compile("(?i)^grand totals?\\b.*"));
+    static final List<BoundedPattern> DEFAULT_SKIPS = List.of(
+            new BoundedPattern("(?i)^(total|totals|grand totals?)(\\s+for\\s.*|\\s*\\(.*\\)|\\s*:)?$"),
+            new BoundedPattern("(?i)^grand totals?\\b.*"));
 
     /**
      * Subtotal and total rows announced in a label column rather than the first cell (a report grouped by stage or
@@ -53,10 +53,10 @@ public final class RowMapper {
     private ValueCoercer coercer;
     private final boolean date1904;
     private final boolean checkWidth;
-    private final List<Pattern> skipPatterns = new ArrayList<>(DEFAULT_SKIPS);
+    private final List<BoundedPattern> skipPatterns = new ArrayList<>(DEFAULT_SKIPS);
     private final String groupColumn;
     /** {@link ExportProfile#keep}'s pattern, or null. */
-    private final Pattern keepPattern;
+    private final BoundedPattern keepPattern;
     private final LocalDate latestPlausibleDate;
     /** Reps rosters: lower-cased rep name to the row that first named it (a roster lists a person once). */
     private final Map<String, Long> repRows = new HashMap<>();
@@ -72,9 +72,9 @@ public final class RowMapper {
         this.coercer = new ValueCoercer(dateOrder, profile.profile().decimalComma, date1904);
         this.date1904 = date1904;
         this.checkWidth = checkWidth;
-        profile.profile().skip.firstCell.forEach(p -> skipPatterns.add(Pattern.compile(p)));
+        profile.profile().skip.firstCell.forEach(p -> skipPatterns.add(new BoundedPattern(p)));
         this.groupColumn = profile.profile().skip.groupHeading;
-        this.keepPattern = profile.profile().keep == null ? null : Pattern.compile(profile.profile().keep.pattern);
+        this.keepPattern = profile.profile().keep == null ? null : new BoundedPattern(profile.profile().keep.pattern);
         this.latestPlausibleDate = LocalDate.now().plusYears(MAX_YEARS_AHEAD);
     }
 
@@ -85,13 +85,21 @@ public final class RowMapper {
 
     /** Maps one data row. */
     public MappedRow map(SourceRow row) {
+        try {
+            return mapBounded(row);
+        } catch (BoundedPattern.TooSlow e) {
+            return MappedRow.rejected(row.rowNumber(), List.of(new Reject(row.rowNumber(), null, null, e.getMessage())));
+        }
+    }
+
+    private MappedRow mapBounded(SourceRow row) {
         long n = row.rowNumber();
         if (row.isBlank()) {
             return MappedRow.skipped(n, "blank row");
         }
         String first = firstText(row);
-        for (Pattern pattern : skipPatterns) {
-            if (pattern.matcher(first).matches()) {
+        for (BoundedPattern pattern : skipPatterns) {
+            if (pattern.matches(first)) {
                 return MappedRow.skipped(n, "total or footer row");
             }
         }
@@ -512,7 +520,7 @@ public final class RowMapper {
         for (String value : values) {
             String text = ValueCoercer.text(value);
             if (text != null) {
-                return keepPattern.matcher(text).find();
+                return keepPattern.find(text);
             }
         }
         return true;

@@ -12,11 +12,21 @@ import java.util.Optional;
  * Checks an .xlsx package against POI's zip-bomb limits (the {@link ZipSecureFile} defaults, never loosened)
  * before any of it is parsed, so a hostile workbook is refused whole instead of failing after some rows
  * were loaded: too many entries, an entry larger than the maximum, or one that inflates more than the
- * minimum ratio allows.
+ * minimum ratio allows; or a part that declares a DOCTYPE (POI refuses to parse one, and a workbook holding one
+ * was made to attack XML readers).
  */
 final class ZipLimits {
 
+    /** How much of each part is looked at for a DOCTYPE: it can only come before the root element. */
+    private static final int PROLOG_BYTES = 4096;
+
     private ZipLimits() {
+    }
+
+    /** Whether an XML part's start declares a DOCTYPE (in the ASCII or UTF-16 form an XML parser would read). */
+    private static boolean declaresDoctype(byte[] prolog) {
+        String ascii = new String(prolog, java.nio.charset.StandardCharsets.ISO_8859_1).replace("\0", "");
+        return ascii.toUpperCase(java.util.Locale.ROOT).contains("<!DOCTYPE");
     }
 
     /** Why the package is refused, or empty when it is within the limits (or not a readable zip: POI says why). */
@@ -58,6 +68,11 @@ final class ZipLimits {
             for (Enumeration<ZipArchiveEntry> e = zip.getEntries(); e.hasMoreElements(); ) {
                 ZipArchiveEntry entry = e.nextElement();
                 try (java.io.InputStream in = zip.getInputStream(entry)) {
+                    byte[] prolog = in.readNBytes(PROLOG_BYTES);
+                    if (declaresDoctype(prolog)) {
+                        return Optional.of("entry " + entry.getName() + " declares an XML DOCTYPE, which Excel never"
+                                + " writes (the way external-entity attacks start)");
+                    }
                     in.transferTo(java.io.OutputStream.nullOutputStream());
                 } catch (IOException | RuntimeException bomb) {
                     return Optional.of("entry " + entry.getName() + " inflates beyond POI's limits (" + bomb.getMessage()

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
@@ -19,7 +20,9 @@ import org.springframework.scheduling.support.CronExpression;
 public final class JobDefinitionLoader {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
+            // a month, a port or a number of days given as 1.5 is a mistake to report, not to round
+            .configure(DeserializationFeature.ACCEPT_FLOAT_AS_INT, false);
 
     private final Path jobsFolder;
 
@@ -47,6 +50,18 @@ public final class JobDefinitionLoader {
         } catch (UnrecognizedPropertyException e) {
             throw new JobDefinitionException(file + ": unknown key '" + e.getPropertyName() + "' (near line "
                     + e.getLocation().getLineNr() + "); allowed keys: " + e.getKnownPropertyIds());
+        } catch (MismatchedInputException e) {
+            String key = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("the file");
+            String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
+            String wanted = e.getTargetType() == null ? "another kind of value" : switch (e.getTargetType().getSimpleName()) {
+                case "Integer", "int", "Long", "long" -> "a whole number";
+                case "BigDecimal", "Double", "double" -> "a number";
+                case "Boolean", "boolean" -> "true or false";
+                case "String" -> "text";
+                default -> "a " + e.getTargetType().getSimpleName();
+            };
+            throw new JobDefinitionException(file + ": " + key + where + " must be " + wanted + "; fix the value and run again", e);
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
             throw new JobDefinitionException(file + ": not a valid job file" + where + ": " + e.getOriginalMessage(), e);

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A broken user profile and a job-history location that is a file stop the run with exit code 3 and one sentence
+ * A broken user profile, a job-history location that is a file and a damaged job history stop the run with exit code 3 and one sentence
  * naming the file and what to do, not an internal failure (exit 4) with a framework's stack of messages.
  */
 class ConfigurationErrorsIntegrationTests {
@@ -27,6 +27,22 @@ class ConfigurationErrorsIntegrationTests {
         assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(3);
         assertThat(run.err()).contains("profiles/broken.yml is not valid YAML for a profile (line 3")
                 .contains("Fix it").doesNotContain("internal failure");
+    }
+
+    @Test
+    void aDamagedJobHistoryIsNamedWithWhatToDo() throws Exception {
+        for (String damage : new String[] {"random", "short"}) {
+            Path home = temp.resolve("home-" + damage);
+            Path file = Files.createDirectories(home.resolve("history")).resolve("batch.mv.db");
+            byte[] bytes = new byte[damage.equals("random") ? 8192 : 23];
+            new java.util.Random(7).nextBytes(bytes);
+            Files.write(file, bytes);
+            CliRun run = CliRun.of(home, "demo", "--out", temp.resolve("out").toString());
+            assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(3);
+            assertThat(run.err()).contains("The job history " + file + " is damaged or cannot be read")
+                    .contains("mv " + file + " " + file + ".damaged").doesNotContain("internal failure")
+                    .doesNotContain("Error creating bean");
+        }
     }
 
     @Test

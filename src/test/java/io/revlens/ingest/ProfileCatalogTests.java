@@ -58,6 +58,20 @@ class ProfileCatalogTests {
     }
 
     @Test
+    void aProfileWithoutItsColumnsGroupOrWithAColumnTheTableLacksIsRefusedByName(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("no-columns.yml"), "name: no-columns\nkind: opportunities\nmatch:\n  required: [Deal]\n");
+        assertThatThrownBy(() -> ProfileCatalog.load(dir))
+                .isInstanceOf(ProfileException.class)
+                .hasMessageContaining("no-columns.yml: the columns group is missing")
+                .hasMessageContaining("opportunities has opportunity_id, opportunity_name");
+        Files.writeString(dir.resolve("no-columns.yml"), "name: no-columns\nkind: opportunities\nmatch:\n  required: [Deal]\n"
+                + "columns:\n  opportunity_id: [Deal]\n  deal_value: [Value]\n");
+        assertThatThrownBy(() -> ProfileCatalog.load(dir))
+                .isInstanceOf(ProfileException.class)
+                .hasMessageContaining("no-columns.yml: columns.deal_value is not a column of opportunities");
+    }
+
+    @Test
     void anUnknownOverrideNamesTheKnownProfiles() {
         assertThatThrownBy(() -> catalog.resolve("hubspot", List.of("a"), true))
                 .hasMessageContaining("Unknown profile 'hubspot'; known: hubspot-deals, hubspot-companies");

@@ -44,6 +44,14 @@ class JobDefinitionLoaderTests {
     }
 
     @Test
+    void aFractionalMonthIsNamedWithItsFileAndLineNotRounded() throws IOException {
+        Path file = write("bad.yml", "company: X\ninputs: [{path: .}]\nreports: [{template: board-monthly}]\nfiscal_year_start_month: 1.5\n");
+        assertThatThrownBy(() -> new JobDefinitionLoader(jobs).load("bad"))
+                .isInstanceOf(JobDefinitionException.class)
+                .hasMessage(file + ": fiscal_year_start_month (line 4) must be a whole number; fix the value and run again");
+    }
+
+    @Test
     void everyProblemIsListedAtOnce() throws IOException {
         write("bad.yml", """
                 currency: dollars
@@ -126,7 +134,7 @@ class JobDefinitionLoaderTests {
                 .hasMessageContaining("smtp_port must be 1..65535, was 70000");
     }
 
-    private void write(String name, String yaml) throws IOException {
-        Files.writeString(jobs.resolve(name), yaml);
+    private Path write(String name, String yaml) throws IOException {
+        return Files.writeString(jobs.resolve(name), yaml);
     }
 }
