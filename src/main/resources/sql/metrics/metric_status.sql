@@ -16,6 +16,8 @@ with facts as (
            (select count(*) from reps) as reps,
            (select count(*) from reps where hire_date is not null) as hire_dates,
            (select count(*) from reps where quarterly_quota > 0) as quotas,
+           (select count(*) from plan_measurables) as measurables,
+           (select count(*) from plan_rocks) as rocks,
            (select data_stale from data_freshness) as stale,
            coalesce((select bool_and(prior_window_complete) from customer_trends), true) as prior_complete,
            'revenue data starts ' || (select min(event_date) from revenue_events) || ', after the prior 12-month window starts ('
@@ -86,6 +88,14 @@ status as (
            case when quotas = 0 then 'no quotas or targets: pipeline coverage not computed' end from facts
     union all select 'data_freshness', 'computed',
            case when stale then stale_note || ': inactivity and this month''s bookings not judged' end from facts
+    union all select 'scorecard_grid', case when measurables > 0 then 'computed' else 'not_computed' end,
+           case when measurables = 0 then 'no scorecard in the job file (scorecard: measurables: ...)' end from facts
+    union all select 'scorecard_summary', case when measurables > 0 then 'computed' else 'not_computed' end,
+           case when measurables = 0 then 'no scorecard in the job file (scorecard: measurables: ...)' end from facts
+    union all select 'rock_progress', case when rocks > 0 then 'computed' else 'not_computed' end,
+           case when rocks = 0 then 'no Rocks in the job file (rocks: ...)' end from facts
+    union all select 'rep_quota_attainment', case when quotas > 0 and opportunities > 0 then 'computed' else 'not_computed' end,
+           case when quotas = 0 then 'no quarterly quotas in a reps roster: quota attainment not computed' end from facts
     union all select 'kpi_scorecard', 'computed', null from facts
     union all select 'action_triggers', 'computed', null from facts
 )

@@ -275,3 +275,38 @@ create table if not exists column_signatures (
     header          varchar not null,   -- JSON array: the export's header names
     recorded_at     timestamp not null
 );
+alter table run_parameters add column if not exists streak_alert integer default 8;
+
+-- The job file's scorecard measurables and Rocks (docs/metrics.md#scorecard-measurables-and-rocks), replaced on
+-- every run by PlanWriter: what the scorecard grid and Rock progress are computed for.
+create table if not exists plan_measurables (
+    measurable_id   integer not null,   -- position in the job file, from 1
+    name            varchar not null,
+    metric          varchar not null,   -- a PlanMetric key (new_opportunities, win_rate, ...)
+    accumulates     boolean not null,   -- a count or sum (adds up over a period) rather than a rate or average
+    source_table    varchar not null,   -- the canonical table it counts (opportunities, activities, leads)
+    unit            varchar not null,   -- money | rate | days | count
+    filter_by       varchar,            -- rep | region | segment | source, null for all
+    filter_value    varchar,
+    owner           varchar,
+    goal            decimal(18,4),      -- null: judged against the same period a year earlier
+    direction       varchar not null,   -- up: higher is better; down: lower is better
+    cadence         varchar not null    -- weekly | monthly
+);
+
+create table if not exists plan_rocks (
+    rock_id         integer not null,
+    name            varchar not null,
+    metric          varchar not null,
+    accumulates     boolean not null,
+    source_table    varchar not null,
+    unit            varchar not null,
+    filter_by       varchar,
+    filter_value    varchar,
+    owner           varchar,
+    baseline        decimal(18,4),      -- null: measured at start_date
+    start_date      date    not null,
+    target          decimal(18,4) not null,
+    due_date        date    not null,
+    direction       varchar not null
+);

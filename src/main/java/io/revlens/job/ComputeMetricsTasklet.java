@@ -57,6 +57,7 @@ final class ComputeMetricsTasklet implements Tasklet {
             jobContext.putString(AS_OF_DATE, asOf.date().toString());
             jobContext.putString(AS_OF_BASIS, asOf.basis());
             RunParametersWriter.write(connection, request.job(), asOf.date());
+            PlanWriter.write(connection, request.job().planning());
             var dataEnd = RunParametersWriter.latestTransactionDate(connection);
             if (dataEnd.isPresent()) {
                 jobContext.putString(DATA_END_DATE, dataEnd.get().toString());

@@ -24,7 +24,8 @@ public record JobDefinition(
         Delivery delivery,
         boolean pseudonymise,
         boolean acceptSchemaChange,
-        List<String> exclude) {
+        List<String> exclude,
+        Planning planning) {
 
     /**
      * The record without delivery settings (outputs are still copied to the per-run folder), without
@@ -34,7 +35,7 @@ public record JobDefinition(
                          List<Input> inputs, AsOfRule asOf, List<ReportOutput> reports, boolean workbook,
                          Thresholds thresholds, Targets targets, Schedule schedule) {
         this(name, description, company, currency, fiscalYearStartMonth, inputs, asOf, reports, workbook, thresholds,
-                targets, schedule, Delivery.none(), false, false, List.of());
+                targets, schedule, Delivery.none(), false, false, List.of(), Planning.none());
     }
 
     /** One input folder with an optional glob and an optional mapping-profile override. */
@@ -94,14 +95,14 @@ public record JobDefinition(
     public JobDefinition withInput(Path folder) {
         return new JobDefinition(name, description, company, currency, fiscalYearStartMonth,
                 List.of(new Input(folder, null, null)), asOf, reports, workbook, thresholds, targets, schedule,
-                delivery, pseudonymise, acceptSchemaChange, exclude);
+                delivery, pseudonymise, acceptSchemaChange, exclude, planning);
     }
 
     /** Returns a copy whose metrics use another currency (the {@code --currency} option). */
     public JobDefinition withCurrency(String code) {
         return new JobDefinition(name, description, company, code.strip().toUpperCase(java.util.Locale.ROOT),
                 fiscalYearStartMonth, inputs, asOf, reports, workbook, thresholds, targets, schedule, delivery,
-                pseudonymise, acceptSchemaChange, exclude);
+                pseudonymise, acceptSchemaChange, exclude, planning);
     }
 
     /** Returns a copy that also leaves out the files these globs match (the {@code --exclude} option). */
@@ -109,25 +110,25 @@ public record JobDefinition(
         List<String> all = new java.util.ArrayList<>(exclude);
         globs.stream().filter(g -> !all.contains(g)).forEach(all::add);
         return new JobDefinition(name, description, company, currency, fiscalYearStartMonth, inputs, asOf, reports,
-                workbook, thresholds, targets, schedule, delivery, pseudonymise, acceptSchemaChange, List.copyOf(all));
+                workbook, thresholds, targets, schedule, delivery, pseudonymise, acceptSchemaChange, List.copyOf(all), planning);
     }
 
     /** Returns a copy with another as-of rule. */
     public JobDefinition withAsOf(AsOfRule rule) {
         return new JobDefinition(name, description, company, currency, fiscalYearStartMonth,
                 inputs, rule, reports, workbook, thresholds, targets, schedule, delivery, pseudonymise,
-                acceptSchemaChange, exclude);
+                acceptSchemaChange, exclude, planning);
     }
 
     /** Returns a copy that replaces person names in every output (the {@code --pseudonymise} option). */
     public JobDefinition withPseudonymise() {
         return new JobDefinition(name, description, company, currency, fiscalYearStartMonth,
-                inputs, asOf, reports, workbook, thresholds, targets, schedule, delivery, true, acceptSchemaChange, exclude);
+                inputs, asOf, reports, workbook, thresholds, targets, schedule, delivery, true, acceptSchemaChange, exclude, planning);
     }
 
     /** Returns a copy that loads exports whose columns changed since the last run ({@code --accept-schema-change}). */
     public JobDefinition withAcceptSchemaChange() {
         return new JobDefinition(name, description, company, currency, fiscalYearStartMonth,
-                inputs, asOf, reports, workbook, thresholds, targets, schedule, delivery, pseudonymise, true, exclude);
+                inputs, asOf, reports, workbook, thresholds, targets, schedule, delivery, pseudonymise, true, exclude, planning);
     }
 }

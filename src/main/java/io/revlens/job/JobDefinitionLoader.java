@@ -103,7 +103,9 @@ public final class JobDefinitionLoader {
             ScheduleFile schedule,
             DeliveryFile delivery,
             Boolean pseudonymise,
-            List<String> exclude) {
+            List<String> exclude,
+            PlanningFile.ScorecardFile scorecard,
+            List<PlanningFile.RockFile> rocks) {
 
         JobDefinition toDefinition(String name, Path baseFolder, Path file) {
             List<String> problems = new ArrayList<>();
@@ -192,6 +194,7 @@ public final class JobDefinitionLoader {
             } catch (IllegalArgumentException e) {
                 problems.add(e.getMessage());
             }
+            Planning planning = new PlanningFile(scorecard, rocks).toPlanning(problems);
             if (!problems.isEmpty()) {
                 throw new JobDefinitionException(file + " has " + problems.size() + " problem(s):\n  - "
                         + String.join("\n  - ", problems));
@@ -199,7 +202,7 @@ public final class JobDefinitionLoader {
             return new JobDefinition(name, description, company == null ? name : company, currencyCode,
                     fiscalStart, List.copyOf(resolvedInputs), rule, List.copyOf(outputs),
                     Boolean.TRUE.equals(workbook), resolvedThresholds, resolvedTargets, resolvedSchedule, resolvedDelivery,
-                    Boolean.TRUE.equals(pseudonymise), false, List.copyOf(excludeGlobs));
+                    Boolean.TRUE.equals(pseudonymise), false, List.copyOf(excludeGlobs), planning);
         }
     }
 

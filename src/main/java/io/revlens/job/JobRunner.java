@@ -177,7 +177,15 @@ public class JobRunner {
             recoverKilledExecution(request.job().name(), jobParameters);
             JobParameters parameters = jobParameters;
             JobExecution last = jobRepository.getLastJobExecution(request.job().name(), jobParameters);
-            if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
+            if (last != null && last.getStatus() != BatchStatus.COMPLETED && !Files.exists(request.databaseFile())) {
+                // Resuming would skip the load into a database that is no longer there (the output folder was
+                // deleted or emptied): the report would be computed from nothing. Start from the beginning.
+                parameters = new JobParametersBuilder(jobParameters)
+                        .addLong("forced_at", Instant.now(clock).toEpochMilli()).toJobParameters();
+                note = (note == null ? "" : note + "\n") + "Run " + last.getId() + " stopped here before completing, and"
+                        + " its database is gone from " + request.outDir() + ": starting from the beginning instead of"
+                        + " resuming.";
+            } else if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
                 if (OutputsCheck.intact(request) && note == null) {
                     return new RunOutcome(null, true, request, last.getId());
                 }

@@ -123,7 +123,7 @@ public final class ReportFormats {
         return fraction.doubleValue() > 0 ? "+" + text : text;
     }
 
-    /** Formats a KPI value by its unit (money, rate, count). */
+    /** Formats a KPI or plan value by its unit (money, rate, days, count). */
     public static String kpi(Number value, String unit, String currency) {
         if (value == null) {
             return "–";
@@ -131,6 +131,7 @@ public final class ReportFormats {
         return switch (unit) {
             case "money" -> compactMoney(value, currency);
             case "rate" -> percent(value);
+            case "days" -> new DecimalFormat("#,##0", SYMBOLS).format(value.doubleValue()) + " d";
             default -> new DecimalFormat("#,##0.#", SYMBOLS).format(value.doubleValue());
         };
     }

@@ -54,6 +54,25 @@ class RerunIntegrationTests {
     }
 
     @Test
+    void aFailedRunWhoseDatabaseIsGoneStartsAgainInsteadOfResumingOnNothing() throws Exception {
+        Path home = temp.resolve("home");
+        Path out = temp.resolve("out");
+        Files.createDirectories(out.resolve("rejects.csv").resolve("blocker"));
+        String[] args = {"run", "monthly-board-report", "--as-of", "2026-10-31", "--out", out.toString()};
+        assertThat(CliRun.of(home, args).exitCode()).isEqualTo(ExitCodes.INTERNAL_FAILURE);
+
+        Files.delete(out.resolve("rejects.csv").resolve("blocker"));
+        Files.delete(out.resolve("rejects.csv"));
+        Files.delete(out.resolve("revlens.duckdb"));
+        CliRun again = CliRun.of(home, args);
+        assertThat(again.exitCode()).as(again.out()).isZero();
+        assertThat(again.out()).contains("its database is gone from " + out + ": starting from the beginning");
+        assertThat(steps(out)).startsWith("checkColumns:COMPLETED", "loadExports:COMPLETED");
+        JsonNode summary = new ObjectMapper().readTree(out.resolve("run-summary.json").toFile());
+        assertThat(summary.path("totals").path("rows_loaded").asLong()).isPositive();
+    }
+
+    @Test
     void aSecondRunOnABusyWorkingFolderStopsWithAClearMessage() throws Exception {
         Path out = temp.resolve("busy");
         try (WorkingFolderLock held = WorkingFolderLock.acquire(out)) {

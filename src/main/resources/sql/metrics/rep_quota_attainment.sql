@@ -1,0 +1,36 @@
+-- rep_quota_attainment: one row per rep with a quarterly quota (reps roster) per each of the last 4 complete
+-- calendar quarters up to the as-of date (docs/metrics.md#quota-attainment): bookings = the rep's won deals closed in
+-- the quarter (the bookings definition: opportunity_progress, the run's currency), attainment = bookings / quota.
+-- A quarter the rep was not employed for at all (hired after it, left before it) has no row; a quarter the rep
+-- joined or left during is marked partial (the quota is not prorated). Unknown (NULL) when won deals carry no
+-- amounts or the data does not cover the quarter. Ordered by rep, quarter.
+create or replace table rep_quota_attainment as
+with params as (select * from run_parameters),
+quarters as (
+    select q, (last_full - to_months(3 * (q - 1)::int) - to_months(2))::date as quarter_start,
+           last_day((last_full - to_months(3 * (q - 1)::int))::date) as quarter_end
+    from (select case when as_of_date = last_day(as_of_date) and month(as_of_date) % 3 = 0
+                      then date_trunc('month', as_of_date)::date
+                      else (date_trunc('quarter', as_of_date) - interval 1 month)::date end as last_full from params),
+         range(1, 5) t(q)
+),
+data_start as (select min(created_date) as first_date from opportunity_progress),
+roster as (
+    select rep_name, min(hire_date) as hire_date, max(end_date) as end_date, max(quarterly_quota) as quarterly_quota
+    from reps where quarterly_quota is not null and quarterly_quota > 0 group by rep_name
+)
+select r.rep_name, q.quarter_start, q.quarter_end, r.quarterly_quota,
+       case when bookings_known() and q.quarter_start >= d.first_date
+            then coalesce(sum(o.amount), 0) end::decimal(18,2) as bookings,
+       case when bookings_known() and q.quarter_start >= d.first_date
+            then coalesce(sum(o.amount), 0) / r.quarterly_quota end::double as attainment,
+       coalesce(r.hire_date > q.quarter_start, false) or coalesce(r.end_date < q.quarter_end, false) as partial_quarter
+from roster r
+cross join quarters q
+cross join data_start d
+left join opportunity_progress o
+  on o.status = 'won' and lower(trim(o.rep_name)) = lower(trim(r.rep_name))
+ and o.close_date between q.quarter_start and q.quarter_end
+where (r.hire_date is null or r.hire_date <= q.quarter_end) and (r.end_date is null or r.end_date >= q.quarter_start)
+group by r.rep_name, q.quarter_start, q.quarter_end, r.quarterly_quota, r.hire_date, r.end_date, d.first_date
+order by r.rep_name, q.quarter_start;
