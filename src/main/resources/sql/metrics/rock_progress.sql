@@ -103,9 +103,11 @@ judged as (
            -- what the Rock asks for per quarter: a count per quarter, or a change in level per quarter
            (l.target - l.baseline_value) * 91.25 / (l.due_date - l.start_date) as asked_per_quarter,
            case when l.as_of_date < l.start_date then 'not started'
-                when l.current_value is null or l.baseline_value is null then null
+                when l.current_value is null then null
+                -- after the due date only the value at the due date against the target counts
                 when l.as_of_date >= l.due_date
                     then case when (l.current_value - l.target) * l.sign >= 0 then 'achieved' else 'missed' end
+                when l.baseline_value is null then null
                 when (l.current_value - l.expected_value) * l.sign >= 0 then 'on track'
                 when (l.expected_value - l.current_value) * l.sign <= 0.10 * abs(l.target - l.baseline_value) then 'at risk'
                 else 'off track' end as status

@@ -8,12 +8,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /** Replaces the run's plan tables with the job's scorecard measurables and Rocks (read by the metric SQL). */
-final class PlanWriter {
+public final class PlanWriter {
 
     private PlanWriter() {
     }
 
-    static void write(Connection connection, Planning planning) throws SQLException {
+    public static void write(Connection connection, Planning planning) throws SQLException {
         Workspace.inTransaction(connection, () -> {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("delete from plan_measurables");

@@ -52,6 +52,45 @@ class JobDefinitionLoaderTests {
     }
 
     @Test
+    void scorecardAndRocksAreReadAndEachMistakeNamed() throws IOException {
+        String base = "company: X\ninputs: [{path: .}]\nreports: [{template: board-monthly}]\n";
+        write("plan.yml", base + """
+                scorecard:
+                  measurables:
+                    - {metric: new_opportunities, filter: {rep: Dana}, goal: 3}
+                    - {name: Cycle, metric: average_cycle_days, cadence: monthly}
+                rocks:
+                  - {name: More SQLs, metric: sqls, filter: {region: East}, start: 2026-10-01, due: 2026-12-31, target: 50}
+                """);
+        Planning plan = new JobDefinitionLoader(jobs).load("plan").planning();
+        assertThat(plan.streakAlert()).isEqualTo(8);
+        assertThat(plan.measurables()).extracting(Planning.Measurable::name, Planning.Measurable::direction, Planning.Measurable::cadence)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("new_opportunities (rep Dana)", "up", "weekly"),
+                        org.assertj.core.groups.Tuple.tuple("Cycle", "down", "monthly"));
+        assertThat(plan.rocks().get(0).filter()).isEqualTo(new Planning.Filter("region", "East"));
+        assertThat(plan.rocks().get(0).due()).isEqualTo(LocalDate.parse("2026-12-31"));
+
+        write("bad-plan.yml", base + """
+                scorecard:
+                  streak_alert: 1
+                  measurables:
+                    - {metric: revenue_per_hour, cadence: daily}
+                    - {metric: calls, filter: {team: North}}
+                rocks:
+                  - {metric: bookings, start: 2026-12-31, due: 2026-10-01, target: 5}
+                  - {metric: bookings, start: soon, target: 5}
+                """);
+        assertThatThrownBy(() -> new JobDefinitionLoader(jobs).load("bad-plan"))
+                .isInstanceOf(JobDefinitionException.class)
+                .hasMessageContaining("scorecard.streak_alert must be 2 or more")
+                .hasMessageContaining("scorecard.measurables[1].metric 'revenue_per_hour' is not one RevLens computes; use one of new_opportunities")
+                .hasMessageContaining("scorecard.measurables[1].cadence must be weekly or monthly, was 'daily'")
+                .hasMessageContaining("scorecard.measurables[2].filter must be one of [rep, region, segment, source]")
+                .hasMessageContaining("rocks[1]: due 2026-10-01 must be after start 2026-12-31")
+                .hasMessageContaining("rocks[2].start 'soon' is not a date in the form 2025-12-31");
+    }
+
+    @Test
     void everyProblemIsListedAtOnce() throws IOException {
         write("bad.yml", """
                 currency: dollars
