@@ -158,6 +158,39 @@ public final class ReportFormats {
         };
     }
 
+    /** A scorecard cell's value, short enough for a narrow cell: "11", "9%", "$209K", "59"; empty when unknown. */
+    public static String planCell(Number value, String unit, String currency) {
+        if (value == null) {
+            return "";
+        }
+        return switch (unit) {
+            case "money" -> compactMoney(value, currency);
+            case "rate" -> new DecimalFormat("0", SYMBOLS).format(value.doubleValue() * 100) + "%";
+            default -> new DecimalFormat("#,##0", SYMBOLS).format(value.doubleValue());
+        };
+    }
+
+    /** Fill of a scorecard cell: green or red against the goal, grey when unknown. */
+    public static String cellColour(String status) {
+        if (status == null) {
+            return "#CFD8DC";
+        }
+        return "green".equals(status) ? "#43A047" : "#E53935";
+    }
+
+    /** Colour of a Rock's status: on track / achieved green, at risk amber, off track / missed red. */
+    public static String rockColour(String status) {
+        if (status == null) {
+            return "#607D8B";
+        }
+        return switch (status) {
+            case "on track", "achieved" -> "#2E7D32";
+            case "at risk" -> "#F9A825";
+            case "off track", "missed" -> "#C62828";
+            default -> "#607D8B";
+        };
+    }
+
     /** Colour for a red/amber/green status. */
     public static String statusColour(String status) {
         if (status == null) {
