@@ -94,8 +94,8 @@ status as (
            case when measurables = 0 then 'no scorecard in the job file (scorecard: measurables: ...)' end from facts
     union all select 'rock_progress', case when rocks > 0 then 'computed' else 'not_computed' end,
            case when rocks = 0 then 'no Rocks in the job file (rocks: ...)' end from facts
-    union all select 'rep_quota_attainment', case when quotas > 0 and opportunities > 0 then 'computed' else 'not_computed' end,
-           case when quotas = 0 then 'no quarterly quotas in a reps roster: quota attainment not computed' end from facts
+    union all select 'rep_quota_attainment', case when opportunities = 0 then 'not_computed' when quotas > 0 then 'computed' else 'partial' end,
+           case when opportunities > 0 and quotas = 0 then 'no quarterly quotas in a reps roster: attainment not computed' end from facts
     union all select 'kpi_scorecard', 'computed', null from facts
     union all select 'action_triggers', 'computed', null from facts
 )

@@ -1,9 +1,10 @@
--- rep_quota_attainment: one row per rep with a quarterly quota (reps roster) per each of the last 4 complete
--- calendar quarters up to the as-of date (docs/metrics.md#quota-attainment): bookings = the rep's won deals closed in
--- the quarter (the bookings definition: opportunity_progress, the run's currency), attainment = bookings / quota.
--- A quarter the rep was not employed for at all (hired after it, left before it) has no row; a quarter the rep
--- joined or left during is marked partial (the quota is not prorated). Unknown (NULL) when won deals carry no
--- amounts or the data does not cover the quarter. Ordered by rep, quarter.
+-- rep_quota_attainment: one row per rep per each of the last 4 complete calendar quarters up to the as-of date
+-- (docs/metrics.md#quota-attainment): the reps of the roster (the deals' owners when there is none), bookings = the
+-- rep's won deals closed in the quarter (the bookings definition: opportunity_progress, the run's currency), the
+-- quarter's won and lost deals and win rate (the win-rate definition), and attainment = bookings / quarterly quota
+-- (NULL without a quota). A quarter the rep was not employed for at all (hired after it, left before it) has no
+-- row; a quarter the rep joined or left during is marked partial (the quota is not prorated). Bookings are unknown
+-- when won deals carry no amounts or the deal data starts after the quarter starts. Ordered by rep, quarter.
 create or replace table rep_quota_attainment as
 with params as (select * from run_parameters),
 quarters as (
@@ -16,20 +17,27 @@ quarters as (
 ),
 data_start as (select min(created_date) as first_date from opportunity_progress),
 roster as (
-    select rep_name, min(hire_date) as hire_date, max(end_date) as end_date, max(quarterly_quota) as quarterly_quota
-    from reps where quarterly_quota is not null and quarterly_quota > 0 group by rep_name
+    select rep_name, min(hire_date) as hire_date, max(end_date) as end_date,
+           max(quarterly_quota) filter (where quarterly_quota > 0) as quarterly_quota
+    from reps group by rep_name
+    union all
+    select distinct rep_name, null, null, null from opportunity_progress
+    where rep_name is not null and not exists (select 1 from reps)
 )
 select r.rep_name, q.quarter_start, q.quarter_end, r.quarterly_quota,
        case when bookings_known() and q.quarter_start >= d.first_date
-            then coalesce(sum(o.amount), 0) end::decimal(18,2) as bookings,
+            then coalesce(sum(o.amount) filter (where o.status = 'won'), 0) end::decimal(18,2) as bookings,
        case when bookings_known() and q.quarter_start >= d.first_date
-            then coalesce(sum(o.amount), 0) / r.quarterly_quota end::double as attainment,
+            then coalesce(sum(o.amount) filter (where o.status = 'won'), 0) / r.quarterly_quota end::double as attainment,
+       count(o.opportunity_id) filter (where o.status = 'won') as won_count,
+       count(o.opportunity_id) filter (where o.status = 'lost') as lost_count,
+       win_rate(count(o.opportunity_id) filter (where o.status = 'won'), count(o.opportunity_id)) as win_rate,
        coalesce(r.hire_date > q.quarter_start, false) or coalesce(r.end_date < q.quarter_end, false) as partial_quarter
 from roster r
 cross join quarters q
 cross join data_start d
 left join opportunity_progress o
-  on o.status = 'won' and lower(trim(o.rep_name)) = lower(trim(r.rep_name))
+  on o.status in ('won', 'lost') and lower(trim(o.rep_name)) = lower(trim(r.rep_name))
  and o.close_date between q.quarter_start and q.quarter_end
 where (r.hire_date is null or r.hire_date <= q.quarter_end) and (r.end_date is null or r.end_date >= q.quarter_start)
 group by r.rep_name, q.quarter_start, q.quarter_end, r.quarterly_quota, r.hire_date, r.end_date, d.first_date

@@ -72,14 +72,15 @@ final as (
     from benchmarked
 )
 select f.rep_name, f.hire_date, f.tenure_days, f.hired_inside_data,
-       f.opps_d0_30, f.opps_d31_60, f.opps_d61_90,
-       f.pipeline_d0_30::decimal(18,2) as pipeline_d0_30, f.pipeline_d31_60::decimal(18,2) as pipeline_d31_60,
-       f.pipeline_d61_90::decimal(18,2) as pipeline_d61_90,
-       f.won_d0_30, f.won_d31_60, f.won_d61_90,
-       f.bookings_d0_30::decimal(18,2) as bookings_d0_30, f.bookings_d31_60::decimal(18,2) as bookings_d31_60,
-       f.bookings_d61_90::decimal(18,2) as bookings_d61_90,
-       f.bookings_to_d60::decimal(18,2) as bookings_to_d60, f.bookings_to_d90::decimal(18,2) as bookings_to_d90,
-       f.pipeline_to_d60::decimal(18,2) as pipeline_to_d60, f.pipeline_to_d90::decimal(18,2) as pipeline_to_d90,
+       -- the first 90 days of a rep hired before the data starts are not in the data: unknown, not 0
+       case when f.hired_inside_data then f.opps_d0_30 end as opps_d0_30, case when f.hired_inside_data then f.opps_d31_60 end as opps_d31_60, case when f.hired_inside_data then f.opps_d61_90 end as opps_d61_90,
+       case when f.hired_inside_data then f.pipeline_d0_30 end::decimal(18,2) as pipeline_d0_30, case when f.hired_inside_data then f.pipeline_d31_60 end::decimal(18,2) as pipeline_d31_60,
+       case when f.hired_inside_data then f.pipeline_d61_90 end::decimal(18,2) as pipeline_d61_90,
+       case when f.hired_inside_data then f.won_d0_30 end as won_d0_30, case when f.hired_inside_data then f.won_d31_60 end as won_d31_60, case when f.hired_inside_data then f.won_d61_90 end as won_d61_90,
+       case when f.hired_inside_data then f.bookings_d0_30 end::decimal(18,2) as bookings_d0_30, case when f.hired_inside_data then f.bookings_d31_60 end::decimal(18,2) as bookings_d31_60,
+       case when f.hired_inside_data then f.bookings_d61_90 end::decimal(18,2) as bookings_d61_90,
+       case when f.hired_inside_data then f.bookings_to_d60 end::decimal(18,2) as bookings_to_d60, case when f.hired_inside_data then f.bookings_to_d90 end::decimal(18,2) as bookings_to_d90,
+       case when f.hired_inside_data then f.pipeline_to_d60 end::decimal(18,2) as pipeline_to_d60, case when f.hired_inside_data then f.pipeline_to_d90 end::decimal(18,2) as pipeline_to_d90,
        f.benchmark_d60::decimal(18,2) as benchmark_d60, f.benchmark_d90::decimal(18,2) as benchmark_d90,
        f.benchmark_basis, f.share_of_benchmark_d60, f.share_of_benchmark_d90,
        f.days_to_first_opportunity, f.days_to_first_win,

@@ -58,6 +58,9 @@ final class ComputeMetricsTasklet implements Tasklet {
             jobContext.putString(AS_OF_BASIS, asOf.basis());
             RunParametersWriter.write(connection, request.job(), asOf.date());
             PlanWriter.write(connection, request.job().planning());
+            if (request.job().pseudonymise()) {
+                PeoplePseudonymiser.apply(connection); // the plan names people too (owners, rep filters)
+            }
             var dataEnd = RunParametersWriter.latestTransactionDate(connection);
             if (dataEnd.isPresent()) {
                 jobContext.putString(DATA_END_DATE, dataEnd.get().toString());

@@ -28,12 +28,13 @@ public final class SampleCompanyGenerator {
 
     /** What was written: the four files and their data-row counts. */
     public record GeneratedSample(Path folder, int deals, int companies, int reps, int invoiceLines,
-                                  String invoiceFile) {
+                                  String invoiceFile, int calls, int meetings) {
         @Override
         public String toString() {
             return String.format("  hubspot-deals.csv      %,10d deals%n  hubspot-companies.csv  %,10d companies%n"
-                    + "  sales-team.csv         %,10d reps%n  %-22s %,10d invoice lines", deals, companies, reps,
-                    invoiceFile, invoiceLines);
+                    + "  sales-team.csv         %,10d reps%n  %-22s %,10d invoice lines%n"
+                    + "  hubspot-calls.csv      %,10d calls%n  hubspot-meetings.csv   %,10d meetings", deals, companies,
+                    reps, invoiceFile, invoiceLines, calls, meetings);
         }
     }
 
@@ -62,6 +63,8 @@ public final class SampleCompanyGenerator {
     static final String ROSTER = "sales-team.csv";
     static final String INVOICES = "invoice-lines.xlsx";
     static final String INVOICES_CSV = "invoice-lines.csv";
+    static final String CALLS = "hubspot-calls.csv";
+    static final String MEETINGS = "hubspot-meetings.csv";
 
     private static final DateTimeFormatter HUBSPOT_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -85,6 +88,8 @@ public final class SampleCompanyGenerator {
         SampleCast invoiceCast = size.invoiceScale() == size.dealScale() ? cast
                 : new SampleCast(random.split(), size.invoiceScale());
         List<InvoiceSimulator.Line> lines = new InvoiceSimulator(invoiceRandom, invoiceCast).simulate();
+        // After every other draw, so the other files stay what the seed always gave.
+        List<ActivitySimulator.Activity> activities = new ActivitySimulator(random.split(), cast).simulate();
         deals = first(deals, size.deals());
         lines = first(lines, size.invoiceLines());
         writeDeals(outDir.resolve(DEALS), deals);
@@ -96,8 +101,10 @@ public final class SampleCompanyGenerator {
         } else {
             writeInvoices(outDir.resolve(invoiceFile), lines);
         }
+        int calls = writeActivities(outDir.resolve(CALLS), activities, false);
+        int meetings = writeActivities(outDir.resolve(MEETINGS), activities, true);
         return new GeneratedSample(outDir, deals.size(), cast.customers.size() + cast.prospects.size(),
-                cast.reps.size(), lines.size(), invoiceFile);
+                cast.reps.size(), lines.size(), invoiceFile, calls, meetings);
     }
 
     private static <T> List<T> first(List<T> items, Integer limit) {
@@ -213,6 +220,25 @@ public final class SampleCompanyGenerator {
                 workbook.write(out);
             }
         }
+    }
+
+    /** HubSpot's calls or meetings export of the activities; how many rows were written. */
+    private static int writeActivities(Path file, List<ActivitySimulator.Activity> activities, boolean meetings)
+            throws IOException {
+        String[] header = meetings
+                ? new String[] {"Record ID", "Activity date", "Activity assigned to", "Meeting name", "Meeting outcome", "Associated Company"}
+                : new String[] {"Record ID", "Activity date", "Activity assigned to", "Call title", "Call outcome", "Associated Company"};
+        int rows = 0;
+        try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+             CSVPrinter csv = hubspotFormat(header).print(writer)) {
+            for (ActivitySimulator.Activity a : activities) {
+                if (a.meeting() == meetings) {
+                    csv.printRecord(a.id(), HUBSPOT_TIME.format(a.at()), a.rep(), a.title(), a.outcome(), a.company());
+                    rows++;
+                }
+            }
+        }
+        return rows;
     }
 
     private static CSVFormat hubspotFormat(String[] header) {

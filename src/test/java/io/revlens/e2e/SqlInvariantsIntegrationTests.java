@@ -32,7 +32,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SqlInvariantsIntegrationTests {
 
     static final List<String> CHECKS = List.of("rows_accounted", "open_pipeline_agrees", "revenue_shares_sum_to_one",
-            "no_fan_out", "nothing_after_as_of", "rates_are_fractions", "funnels_never_grow");
+            "no_fan_out", "nothing_after_as_of", "rates_are_fractions", "funnels_never_grow",
+            "scorecard_agrees_with_its_grid");
 
     final Map<String, Path> databases = new LinkedHashMap<>();
 
@@ -45,6 +46,11 @@ class SqlInvariantsIntegrationTests {
         databases.put("sample company", analyzed(temp, "sample", Path.of("sample-data")));
         databases.put("sample company, mid-month as-of", analyzed(temp, "sample-mid", Path.of("sample-data"),
                 "--as-of", "2026-10-15"));
+        // the packet job: a scorecard with weekly and monthly measurables and two Rocks
+        Path packet = temp.resolve("out-packet");
+        CliRun run = CliRun.of(temp.resolve("home"), "run", "quarterly-planning-packet", "--out", packet.toString());
+        assertThat(run.exitCode()).as("packet: " + run.out() + run.err()).isZero();
+        databases.put("sample company, planning packet", packet.resolve("revlens.duckdb"));
         for (String dataset : List.of("maven-crm-sales-opportunities", "salesforce-object-export",
                 "olist-marketing-funnel", "uci-online-retail-sample")) {
             Path folder = Path.of("..", "shared", "datasets", dataset);

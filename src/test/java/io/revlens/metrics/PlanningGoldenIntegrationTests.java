@@ -154,14 +154,17 @@ class PlanningGoldenIntegrationTests {
     void quotaAttainmentByQuarter() throws Exception {
         List<String> rows = new ArrayList<>();
         for (Map<String, Object> r : MetricFixture.rows(connection,
-                "select rep_name, quarter_start, bookings, attainment, partial_quarter from rep_quota_attainment order by rep_name, quarter_start")) {
-            rows.add(r.get("rep_name") + " " + r.get("quarter_start") + " " + r.get("bookings") + " " + r.get("attainment") + " " + r.get("partial_quarter"));
+                "select rep_name, quarter_start, bookings, attainment, won_count, lost_count, win_rate, partial_quarter"
+                        + " from rep_quota_attainment order by rep_name, quarter_start")) {
+            rows.add(r.get("rep_name") + " " + r.get("quarter_start") + " " + r.get("bookings") + " " + r.get("attainment")
+                    + " " + r.get("won_count") + "/" + r.get("lost_count") + " " + r.get("win_rate") + " " + r.get("partial_quarter"));
         }
-        // Ann (quota 1,000): Q3 2025 .. Q1 2026 nothing won; Q2 2026 a3 300 = 30%. Bob (quota 2,000, hired 2026-05-01):
-        // Q2 2026 only, b1 1,000 = 50%, a partial quarter.
+        // Ann (quota 1,000): Q3 2025 .. Q1 2026 nothing closed (win rate unknown); Q2 2026 a3 won 300 = 30%, a4 lost:
+        // 1 of 2. Bob (quota 2,000, hired 2026-05-01): Q2 2026 only, b1 won 1,000 = 50%, b2 lost: 1 of 2, partial.
         assertThat(rows).containsExactly(
-                "Ann 2025-07-01 0.00 0.0 false", "Ann 2025-10-01 0.00 0.0 false", "Ann 2026-01-01 0.00 0.0 false",
-                "Ann 2026-04-01 300.00 0.3 false", "Bob 2026-04-01 1000.00 0.5 true");
+                "Ann 2025-07-01 0.00 0.0 0/0 null false", "Ann 2025-10-01 0.00 0.0 0/0 null false",
+                "Ann 2026-01-01 0.00 0.0 0/0 null false", "Ann 2026-04-01 300.00 0.3 1/1 0.5 false",
+                "Bob 2026-04-01 1000.00 0.5 1/1 0.5 true");
     }
 
     private Map<String, Object> summary(int measurable) throws Exception {

@@ -21,7 +21,7 @@ class SampleCompanyGeneratorTests {
     @Test
     void theCommittedSampleIsExactlyWhatTheGeneratorWrites() throws Exception {
         SampleCompanyGenerator.generate(temp, 11, 1);
-        for (String csv : List.of("hubspot-deals.csv", "hubspot-companies.csv", "sales-team.csv")) {
+        for (String csv : List.of("hubspot-deals.csv", "hubspot-companies.csv", "sales-team.csv", "hubspot-calls.csv", "hubspot-meetings.csv")) {
             assertThat(Files.readString(temp.resolve(csv))).as(csv).isEqualTo(Files.readString(Path.of("sample-data", csv)));
         }
         assertThat(cells(temp.resolve("invoice-lines.xlsx"))).isEqualTo(cells(Path.of("sample-data", "invoice-lines.xlsx")));
