@@ -1,6 +1,6 @@
 -- kpi_points: one row per headline KPI per point (docs/metrics.md#scorecard): the as-of date (point 0) and the 12
--- month ends before it, each KPI's value there and a year earlier, and its status (kpi_status) against that
--- year-earlier value. Every KPI figure the reports show is read from here (kpi_scorecard), so the value shown and
+-- month ends before it, each KPI's value there and a year earlier, and its status (kpi_status) against the job's
+-- target when one is set, else that year-earlier value. Every KPI figure the reports show is read from here (kpi_scorecard), so the value shown and
 -- the streak behind it are one computation.
 -- Unknown stays NULL: revenue without any revenue event, bookings when no won deal has an amount or the month lies
 -- after the data's end (or the data is stale at the as-of date), open pipeline when no open deal has an amount, and
@@ -197,8 +197,18 @@ long as (
     union all
     select k, d, 'proposal_win_rate', 6, 'rate', true, case when k = 0 or deals_start <= year_start then proposal_now end,
            case when deals_start <= prior_year_start then proposal_ly end from windows
+),
+-- The job file's target, when set, is what a point is judged against (else a year earlier): a month's bookings
+-- target is pro-rated to the days of the month a point has seen (month to date at a mid-month as-of date).
+targeted as (
+    select l.*,
+           case l.kpi when 't12m_revenue' then p.target_t12m_revenue::double
+                      when 'bookings_month' then p.target_bookings_month::double * day(l.d) / day(last_day(l.d))
+                      when 'win_rate_t12m' then p.target_win_rate::double end as target
+    from long l, run_parameters p
 )
-select kpi, kpi_order, k as point, d as point_date, unit, higher_is_better, value, value_year_earlier,
-       kpi_status(value, value_year_earlier, unit, higher_is_better) as status
-from long
+select kpi, kpi_order, k as point, d as point_date, unit, higher_is_better, value, value_year_earlier, target,
+       case when target is not null then 'target' else 'a year earlier' end as compared_with,
+       kpi_status(value, coalesce(target, value_year_earlier), unit, higher_is_better) as status
+from targeted
 order by kpi_order, point;

@@ -29,6 +29,11 @@ public final class SampleCompanyGenerator {
     /** What was written: the four files and their data-row counts. */
     public record GeneratedSample(Path folder, int deals, int companies, int reps, int invoiceLines,
                                   String invoiceFile, int calls, int meetings) {
+        /** Data rows over every file written. */
+        public long rows() {
+            return (long) deals + companies + reps + invoiceLines + calls + meetings;
+        }
+
         @Override
         public String toString() {
             return String.format("  hubspot-deals.csv      %,10d deals%n  hubspot-companies.csv  %,10d companies%n"

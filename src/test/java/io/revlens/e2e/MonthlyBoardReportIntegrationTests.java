@@ -132,14 +132,14 @@ class MonthlyBoardReportIntegrationTests {
     void everyFileIsAccountedForInTheRunSummary() throws Exception {
         JsonNode summary = new ObjectMapper().readTree(out.resolve("run-summary.json").toFile());
         assertThat(summary.path("status").asText()).isEqualTo("COMPLETED");
-        assertThat(summary.path("files")).hasSize(4);
+        assertThat(summary.path("files")).hasSize(6);
         for (JsonNode file : summary.path("files")) {
             assertThat(file.path("rows_read").asLong()).as(file.path("path").asText())
                     .isEqualTo(file.path("rows_loaded").asLong() + file.path("rows_rejected").asLong()
                             + file.path("rows_skipped").asLong());
         }
         assertThat(summary.path("files").findValuesAsText("kind"))
-                .containsExactlyInAnyOrder("accounts", "opportunities", "revenue_lines", "reps");
+                .containsExactlyInAnyOrder("accounts", "opportunities", "revenue_lines", "reps", "activities", "activities");
         assertThat(csv(out.resolve("metrics/customer_concentration.csv"))).isNotEmpty();
         assertThat(out.resolve("rejects.csv")).isRegularFile();
     }

@@ -36,12 +36,12 @@ class MultiClientRunIntegrationTests {
             assertThat(out.resolve(client).resolve("board-report.pdf")).isRegularFile();
             assertThat(PdfText.of(out.resolve(client).resolve("board-report.pdf")).text())
                     .contains("Northwind Aerospace holds 23.0%");
-            assertThat(line(run.out(), client)).contains("completed").contains("4,354");
+            assertThat(line(run.out(), client)).contains("completed").contains("8,673");
         }
         assertThat(line(run.out(), "gamma")).contains("FAILED").contains("rejects.csv");
         assertThat(out.resolve("gamma").resolve("board-report.pdf")).doesNotExist();
         assertThat(line(run.out(), "delta")).contains("FAILED").contains("delta");
-        // 2 x 4,354 rows: the two completed clients, each read once (gamma loaded too before failing)
+        // 2 x 8,673 rows: the two completed clients, each read once (gamma loaded too before failing)
         assertThat(run.out()).contains("4 client(s): 2 completed, 2 failed");
 
         // A second run redoes only what failed: the completed clients are unchanged.

@@ -14,4 +14,18 @@ record PdfText(String text, int pages) {
             return new PdfText(new PDFTextStripper().getText(document).replaceAll("\\s+", " "), document.getNumberOfPages());
         }
     }
+
+    /** Each page's text, whitespace collapsed. */
+    static java.util.List<String> pageTexts(Path pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+            java.util.List<String> pages = new java.util.ArrayList<>();
+            PDFTextStripper stripper = new PDFTextStripper();
+            for (int page = 1; page <= document.getNumberOfPages(); page++) {
+                stripper.setStartPage(page);
+                stripper.setEndPage(page);
+                pages.add(stripper.getText(document).replaceAll("\\s+", " ").strip());
+            }
+            return pages;
+        }
+    }
 }

@@ -2,6 +2,10 @@ package io.revlens.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+
 import io.revlens.sample.RawSampleFacts;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -62,6 +66,50 @@ class ReportsIntegrationTests {
                     }
                 }
             }
+        }
+    }
+
+    @Test
+    void packetPlansTheQuarterAndNoPageIsNearlyEmpty() throws Exception {
+        Path out = temp.resolve("packet");
+        CliRun run = CliRun.of(temp.resolve("home"), "run", "quarterly-planning-packet", "--as-of", "2026-09-30", "--out", out.toString());
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        List<String> pages = PdfText.pageTexts(out.resolve("quarterly-packet.pdf"));
+        String plan = pages.get(1);
+        assertThat(plan).contains("Scorecard, Rocks and quota", "Calls (team) Tom Kowalski ≥ 150",
+                "Meetings (team) Tom Kowalski ≥ 35", "Rocks: this quarter's goals", "Quota attainment, the last four quarters");
+        // The page shows what the metric tables hold (their arithmetic is checked by PlanningGoldenIntegrationTests).
+        int flagged = 0;
+        for (CSVRecord measurable : csv(out.resolve("metrics/scorecard_summary.csv"))) {
+            if ("true".equals(measurable.get("flagged"))) {
+                assertThat(plan).contains(measurable.get("name") + ": " + measurable.get("flag_text") + ".");
+                flagged++;
+            }
+        }
+        assertThat(flagged).as("measurables flagged as not prompting action").isPositive();
+        List<CSVRecord> rocks = csv(out.resolve("metrics/rock_progress.csv"));
+        assertThat(rocks).hasSize(2);
+        for (CSVRecord rock : rocks) {
+            assertThat(rock.get("status")).isNotEmpty();
+            assertThat(plan).contains(rock.get("name")).contains(rock.get("status"));
+        }
+        for (CSVRecord quarter : csv(out.resolve("metrics/rep_quota_attainment.csv"))) {
+            if (quarter.get("rep_name").equals("Dana Whitfield") && quarter.get("quarter_start").equals("2026-07-01")) {
+                assertThat(plan).contains(String.format(java.util.Locale.ROOT, "Q3 26: %.0f%%",
+                        Double.parseDouble(quarter.get("attainment")) * 100));
+            }
+        }
+        assertThat(String.join(" ", pages)).contains("Forecast for next quarter: ", "The gap to the target of");
+        for (int page = 0; page < pages.size(); page++) {
+            assertThat(pages.get(page).split(" ").length).as("words on page %d: %s", page + 1, pages.get(page))
+                    .isGreaterThanOrEqualTo(60);
+        }
+    }
+
+    private static List<CSVRecord> csv(Path file) throws Exception {
+        try (var reader = Files.newBufferedReader(file);
+             var parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
+            return parser.getRecords();
         }
     }
 

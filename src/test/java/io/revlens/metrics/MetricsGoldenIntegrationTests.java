@@ -291,6 +291,19 @@ class MetricsGoldenIntegrationTests {
         }
         new MetricsRunner().run(connection);
         assertThat((Double) byKey(rows("select * from kpi_scorecard"), "kpi").get("win_rate_t12m").get("target")).isCloseTo(0.4, within(1e-12));
+
+        // With a target the status is against it, not a year earlier: T12M revenue 1600 against a 1700 target is
+        // 5.9% short (amber), though up a third on the year; the win rate 0.5 meets its 0.4 target (green).
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("update run_parameters set target_t12m_revenue = 1700");
+        }
+        new MetricsRunner().run(connection);
+        Map<String, Map<String, Object>> kpis = byKey(rows("select * from kpi_scorecard"), "kpi");
+        assertThat(kpis.get("t12m_revenue").get("compared_with")).isEqualTo("target");
+        assertThat(kpis.get("t12m_revenue").get("status")).isEqualTo("amber");
+        assertThat(kpis.get("t12m_revenue").get("streak_periods")).isNull();
+        assertThat(kpis.get("win_rate_t12m").get("status")).isEqualTo("green");
+        assertThat(kpis.get("top_customer_share").get("compared_with")).isEqualTo("a year earlier");
     }
 
     @Test

@@ -54,6 +54,17 @@ class MidMonthGoldenIntegrationTests {
             assertThat(((Number) bookings.get("this_period")).doubleValue()).isEqualTo(400.0);
             assertThat(((Number) bookings.get("last_period")).doubleValue()).isEqualTo(0.0);
             assertThat(((Number) bookings.get("same_period_last_year")).doubleValue()).isEqualTo(70.0);
+
+            // A monthly target of 1,000 at June 15 is judged month to date: 1,000 x 15/30 = 500; 400 is 20% short: red.
+            try (var statement = connection.createStatement()) {
+                statement.execute("update run_parameters set target_bookings_month = 1000");
+            }
+            new MetricsRunner().run(connection);
+            Map<String, Object> targeted = MetricFixture.rows(connection,
+                    "select target, compared_with, status from kpi_scorecard where kpi = 'bookings_month'").get(0);
+            assertThat(((Number) targeted.get("target")).doubleValue()).isEqualTo(500.0);
+            assertThat(targeted.get("compared_with")).isEqualTo("target");
+            assertThat(targeted.get("status")).isEqualTo("red");
         }
     }
 

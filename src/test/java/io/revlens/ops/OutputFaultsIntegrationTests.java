@@ -63,7 +63,7 @@ class OutputFaultsIntegrationTests {
                 "--out", out.toString(), "--quiet");
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.out().strip()).startsWith("monthly-board-report COMPLETED (run ")
-                .contains("4,354 rows read, 4,354 loaded, 0 rejected; 1 document(s) in " + out);
+                .contains("8,673 rows read, 8,673 loaded, 0 rejected; 1 document(s) in " + out);
         assertThat(run.out().strip().lines().count()).isEqualTo(1);
     }
 

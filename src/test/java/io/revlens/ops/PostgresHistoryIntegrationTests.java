@@ -92,8 +92,8 @@ class PostgresHistoryIntegrationTests {
         JsonNode runs = runs(home);
         assertThat(runs).hasSize(2);
         assertThat(runs.get(0).path("status").asText()).isEqualTo("COMPLETED");
-        // 1,779 deals + 110 companies + 12 reps + 2,453 invoice lines in sample-data/.
-        assertThat(runs.get(0).path("rows_loaded").asLong()).isEqualTo(4354);
+        // 1,779 deals + 110 companies + 12 reps + 2,453 invoice lines + 3,534 calls + 785 meetings in sample-data/.
+        assertThat(runs.get(0).path("rows_loaded").asLong()).isEqualTo(8673);
 
         CliRun again = CliRun.of(home, history, "run", "monthly-board-report", "--as-of", "2026-10-31", "--out", out.toString());
         assertThat(again.exitCode()).isZero();

@@ -37,15 +37,16 @@ class RunHistoryIntegrationTests {
         assertThat(run.path("status").asText()).isEqualTo("FAILED");
         assertThat(run.path("as_of").asText()).isEqualTo("2026-10-31");
         assertThat(run.path("out").asText()).isEqualTo(out.toString());
-        // The bundled sample: 1,779 deals + 110 companies + 12 reps + 2,453 invoice lines = 4,354 rows, all loaded.
-        assertThat(run.path("rows_read").asLong()).isEqualTo(4354);
-        assertThat(run.path("rows_loaded").asLong()).isEqualTo(4354);
+        // The bundled sample: 1,779 deals + 110 companies + 12 reps + 2,453 invoice lines + 3,534 calls + 785 meetings
+        // = 8,673 rows, all loaded.
+        assertThat(run.path("rows_read").asLong()).isEqualTo(8673);
+        assertThat(run.path("rows_loaded").asLong()).isEqualTo(8673);
         assertThat(run.path("rows_rejected").asLong()).isZero();
         assertThat(run.path("started_at").asText()).isNotBlank();
 
         CliRun table = CliRun.of(home, "runs");
         assertThat(table.exitCode()).isZero();
-        assertThat(table.out()).contains("monthly-board-report").contains("FAILED").contains("4,354").contains(out.toString());
+        assertThat(table.out()).contains("monthly-board-report").contains("FAILED").contains("8,673").contains(out.toString());
 
         Files.delete(out.resolve("rejects.csv").resolve("blocker"));
         Files.delete(out.resolve("rejects.csv"));
