@@ -42,3 +42,23 @@ create or replace macro activity_kind(activity_type) as
          when regexp_matches(lower(activity_type), 'meeting|\bdemo|\bvisit|\bevent') then 'meeting'
          when regexp_matches(lower(activity_type), 'e-?mail') then 'email'
          else 'other' end;
+
+-- Whether a plan fact falls in a measurable's or Rock's slice (docs/metrics.md#scorecard-measurables-and-rocks): all
+-- of it without a filter, else the one rep, region, segment or source named (compared without regard to case).
+create or replace macro in_plan_slice(filter_by, filter_value, rep_name, region, segment, source) as
+    filter_by is null
+    or filter_by = 'rep' and lower(rep_name) = lower(filter_value)
+    or filter_by = 'region' and lower(region) = lower(filter_value)
+    or filter_by = 'segment' and lower(segment) = lower(filter_value)
+    or filter_by = 'source' and lower(source) = lower(filter_value);
+
+-- The last n complete calendar quarters up to the as-of date, q = 1 the latest (the as-of date's own quarter when
+-- it ends on the quarter's last day).
+create or replace macro complete_quarters(n) as table
+    select q, (last_full - to_months(3 * (q - 1)::int) - to_months(2))::date as quarter_start,
+           last_day((last_full - to_months(3 * (q - 1)::int))::date) as quarter_end
+    from (select case when as_of_date = last_day(as_of_date) and month(as_of_date) % 3 = 0
+                      then date_trunc('month', as_of_date)::date
+                      else (date_trunc('quarter', as_of_date) - interval 1 month)::date end as last_full
+          from run_parameters),
+         range(1, n + 1) t(q);

@@ -96,6 +96,9 @@ status as (
            case when rocks = 0 then 'no Rocks in the job file (rocks: ...)' end from facts
     union all select 'rep_quota_attainment', case when opportunities = 0 then 'not_computed' when quotas > 0 then 'computed' else 'partial' end,
            case when opportunities > 0 and quotas = 0 then 'no quarterly quotas in a reps roster: attainment not computed' end from facts
+    union all select 'rep_ramp_activity', case when activities > 0 and hire_dates > 0 then 'computed' else 'not_computed' end,
+           case when activities = 0 then 'no activity export: activity in the first 90 days not computed'
+                when hire_dates = 0 then 'no hire dates: activity in the first 90 days not computed' end from facts
     union all select 'kpi_scorecard', 'computed', null from facts
     union all select 'action_triggers', 'computed', null from facts
 )

@@ -5,7 +5,7 @@
 --   deals, bookings, win rate, cycle and deal size from opportunity_progress (the as-of status, the run's currency),
 --   won / (won + lost) by close date, cycle = close - created of won deals, the proposal-stage win rate over closed
 --   deals that reached the proposal stage (only with stage history);
---   activities by activity_kind; MQLs and SQLs by their dates in leads, MQL-to-SQL over the MQLs of the period.
+--   activities done (activity_is_done) by activity_kind; MQLs and SQLs by their dates in leads, MQL-to-SQL over the MQLs of the period.
 -- Region: the account's, else the rep's (reps roster). A working table of the metrics step (temporary: not an
 -- output; scorecard_grid and rock_progress are).
 create or replace temp table plan_facts as
@@ -30,9 +30,11 @@ proposal as (
     select stage_order from proposal_stage where (select count(*) from stage_history_by_row) > 0
 ),
 acts as (
+    -- activities done (the rep_weekly_activity definition): a no-show or a cancelled meeting is not activity
     select a.activity_date, a.rep_name, activity_kind(a.activity_type) as kind, r.region
     from activities a
     left join rep_regions r on r.rep_key = lower(trim(a.rep_name))
+    where activity_is_done(a.status)
 )
 select metric, event_date, rep_name, region, segment, source, num, den from (
     select 'new_opportunities' as metric, created_date as event_date, rep_name, region, segment, source, 1.0 as num, 1.0 as den

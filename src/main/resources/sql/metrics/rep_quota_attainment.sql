@@ -6,15 +6,7 @@
 -- row; a quarter the rep joined or left during is marked partial (the quota is not prorated). Bookings are unknown
 -- when won deals carry no amounts or the deal data starts after the quarter starts. Ordered by rep, quarter.
 create or replace table rep_quota_attainment as
-with params as (select * from run_parameters),
-quarters as (
-    select q, (last_full - to_months(3 * (q - 1)::int) - to_months(2))::date as quarter_start,
-           last_day((last_full - to_months(3 * (q - 1)::int))::date) as quarter_end
-    from (select case when as_of_date = last_day(as_of_date) and month(as_of_date) % 3 = 0
-                      then date_trunc('month', as_of_date)::date
-                      else (date_trunc('quarter', as_of_date) - interval 1 month)::date end as last_full from params),
-         range(1, 5) t(q)
-),
+with quarters as (select * from complete_quarters(4)),
 data_start as (select min(created_date) as first_date from opportunity_progress),
 roster as (
     select rep_name, min(hire_date) as hire_date, max(end_date) as end_date,

@@ -15,11 +15,7 @@ matched as (
     select r.rock_id, f.event_date, f.num, f.den
     from plan_rocks r
     join plan_facts f on f.metric = r.metric
-    where r.filter_by is null
-       or r.filter_by = 'rep' and lower(f.rep_name) = lower(r.filter_value)
-       or r.filter_by = 'region' and lower(f.region) = lower(r.filter_value)
-       or r.filter_by = 'segment' and lower(f.segment) = lower(r.filter_value)
-       or r.filter_by = 'source' and lower(f.source) = lower(r.filter_value)
+    where in_plan_slice(r.filter_by, r.filter_value, f.rep_name, f.region, f.segment, f.source)
 ),
 dated as (
     select r.*, least(p.as_of_date, r.due_date) as measured_on, p.as_of_date,
@@ -63,15 +59,7 @@ lined as (
            case when v.direction = 'up' then 1 else -1 end as sign
     from valued v
 ),
--- the last 9 complete calendar quarters up to the as-of date, q = 1 the latest
-quarters as (
-    select q, (last_full - to_months(3 * (q - 1)::int) - to_months(2))::date as quarter_start,
-           last_day((last_full - to_months(3 * (q - 1)::int))::date) as quarter_end
-    from (select case when as_of_date = last_day(as_of_date) and month(as_of_date) % 3 = 0
-                      then date_trunc('month', as_of_date)::date
-                      else (date_trunc('quarter', as_of_date) - interval 1 month)::date end as last_full from params),
-         range(1, 10) t(q)
-),
+quarters as (select * from complete_quarters(9)),
 quarter_values as (
     select r.rock_id, qq.q,
            case when c.unknown_reason is not null or c.first_date is null or qq.quarter_start < c.first_date

@@ -25,11 +25,7 @@ matched as (
     select m.measurable_id, f.event_date, f.num, f.den
     from plan_measurables m
     join plan_facts f on f.metric = m.metric
-    where m.filter_by is null
-       or m.filter_by = 'rep' and lower(f.rep_name) = lower(m.filter_value)
-       or m.filter_by = 'region' and lower(f.region) = lower(m.filter_value)
-       or m.filter_by = 'segment' and lower(f.segment) = lower(m.filter_value)
-       or m.filter_by = 'source' and lower(f.source) = lower(m.filter_value)
+    where in_plan_slice(m.filter_by, m.filter_value, f.rep_name, f.region, f.segment, f.source)
 ),
 sums as (
     select m.measurable_id, p.k, sum(x.num) as num, sum(x.den) as den

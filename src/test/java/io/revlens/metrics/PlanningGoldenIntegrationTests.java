@@ -164,7 +164,25 @@ class PlanningGoldenIntegrationTests {
         assertThat(rows).containsExactly(
                 "Ann 2025-07-01 0.00 0.0 0/0 null false", "Ann 2025-10-01 0.00 0.0 0/0 null false",
                 "Ann 2026-01-01 0.00 0.0 0/0 null false", "Ann 2026-04-01 300.00 0.3 1/1 0.5 false",
-                "Bob 2026-04-01 1000.00 0.5 1/1 0.5 true");
+                "Bob 2026-04-01 1000.00 0.5 1/1 0.5 true",
+                // Cy and Di (no quota, hired in Q1 2026): attainment unknown, nothing closed.
+                "Cy 2026-01-01 0.00 null 0/0 null true", "Cy 2026-04-01 0.00 null 0/0 null false",
+                "Di 2026-01-01 0.00 null 0/0 null true", "Di 2026-04-01 0.00 null 0/0 null false");
+    }
+
+    @Test
+    void activityInTheFirstNinetyDaysAgainstEarlierHires() throws Exception {
+        List<String> rows = new ArrayList<>();
+        for (Map<String, Object> r : MetricFixture.rows(connection, "select * from rep_ramp_activity")) {
+            rows.add(r.get("rep_name") + " " + r.get("activities_d0_30") + "/" + r.get("activities_d31_60") + "/"
+                    + r.get("activities_d61_90") + " vs " + r.get("benchmark_d0_30") + "/" + r.get("benchmark_d31_60")
+                    + "/" + r.get("benchmark_d61_90"));
+        }
+        // Ann was hired before the activity data starts: no row. Cy (4/2/1) and Di (2/4/3) have fewer than two
+        // earlier hires to compare with. Bob (hired 05-01, 60 days by 06-30): 3 in days 0-30, 1 done in 31-60 (the
+        // no-show is not), 61-90 not reached; against the medians of Cy and Di: (4+2)/2 = 3, (2+4)/2 = 3, (1+3)/2 = 2.
+        assertThat(rows).containsExactly("Cy 4/2/1 vs null/null/null", "Di 2/4/3 vs null/null/null",
+                "Bob 3/1/null vs 3.0/3.0/2.0");
     }
 
     private Map<String, Object> summary(int measurable) throws Exception {
