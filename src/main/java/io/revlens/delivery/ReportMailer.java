@@ -25,6 +25,24 @@ public final class ReportMailer {
     public record Smtp(String host, int port, boolean startTls, String username, String password) {
     }
 
+    /**
+     * The attachment's MIME type by its extension: the JDK's own table knows neither PDF nor xlsx, and a mail client
+     * offers an application/octet-stream part as a download instead of opening it.
+     */
+    static String contentType(Path file) {
+        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        if (name.endsWith(".pdf")) {
+            return "application/pdf";
+        }
+        if (name.endsWith(".xlsx")) {
+            return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        }
+        if (name.endsWith(".csv")) {
+            return "text/csv";
+        }
+        return "application/octet-stream";
+    }
+
     /** One message: subject, plain-text body, and the files to attach (none: the body lists where they are). */
     public record Mail(String from, List<String> to, String subject, String body, List<Path> attachments) {
     }
@@ -69,7 +87,13 @@ public final class ReportMailer {
             content.addBodyPart(body);
             for (Path file : mail.attachments()) {
                 MimeBodyPart attachment = new MimeBodyPart();
-                attachment.setDataHandler(new DataHandler(new FileDataSource(file.toFile())));
+                String type = contentType(file);
+                attachment.setDataHandler(new DataHandler(new FileDataSource(file.toFile()) {
+                    @Override
+                    public String getContentType() {
+                        return type;
+                    }
+                }));
                 attachment.setFileName(file.getFileName().toString());
                 content.addBodyPart(attachment);
             }

@@ -54,7 +54,8 @@ final class DeliverOutputsTasklet implements Tasklet {
 
         JobDefinition.Email email = request.job().delivery().email();
         if (email != null) {
-            List<Path> pdfs = documents.stream().filter(p -> p.getFileName().toString().endsWith(".pdf")).toList();
+            // the reports and, for a packet, its workbook: everything the run rendered for people to read
+            List<Path> pdfs = documents.stream().filter(p -> p.getFileName().toString().matches(".*\\.(pdf|xlsx)")).toList();
             JobDefinition job = request.job();
             String subject = (email.subject() == null ? "{company}: {job} as of {as_of}" : email.subject())
                     .replace("{company}", job.company()).replace("{job}", job.name()).replace("{as_of}", asOf);

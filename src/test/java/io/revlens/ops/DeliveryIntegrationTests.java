@@ -88,6 +88,8 @@ class DeliveryIntegrationTests {
             BodyPart part = parts.getBodyPart(i);
             if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
                 attachments.add(part.getFileName());
+                // typed, so a mail client opens it rather than offering a download of unknown bytes
+                assertThat(part.getContentType()).startsWith("application/pdf");
                 try (InputStream in = part.getInputStream()) {
                     pdf = in.readAllBytes();
                 }
