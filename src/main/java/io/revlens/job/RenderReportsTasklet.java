@@ -67,7 +67,9 @@ final class RenderReportsTasklet implements Tasklet {
                 }
                 if (job.workbook()) {
                     Path xlsx = request.outDir().resolve(job.name() + ".xlsx");
-                    XlsxWorkbookWriter.write(connection, MetricTables.listed(jobContext), xlsx);
+                    XlsxWorkbookWriter.write(connection, MetricTables.listed(jobContext), xlsx,
+                            new XlsxWorkbookWriter.Title(job.company(), asOf.toString(), job.currency(),
+                                    io.revlens.metrics.MetricsRunner.descriptions("sql/job/trigger_persistence.sql")));
                     outputs.add(xlsx.toString());
                 }
             } catch (Exception e) {

@@ -36,6 +36,36 @@ public final class MetricsRunner {
         return files;
     }
 
+    /**
+     * What one row of each metric table is, from the header comment of the SQL file that makes it
+     * ("-- customer_concentration: one row per customer with positive T12M revenue (docs/...)"): the one definition,
+     * shown where the table is (the workbook's Contents sheet). {@code more} names further SQL files with such a header.
+     */
+    public static Map<String, String> descriptions(String... more) {
+        Map<String, String> descriptions = new LinkedHashMap<>();
+        List<String> resources = new ArrayList<>();
+        files().forEach(file -> resources.add("sql/metrics/" + file));
+        resources.addAll(List.of(more));
+        Pattern first = Pattern.compile("(?s)^([a-z_][a-z0-9_]*):\\s*(.*)");
+        for (String resource : resources) {
+            String header = Workspace.readResource(resource).lines().takeWhile(l -> l.startsWith("--"))
+                    .map(l -> l.substring(2).strip()).reduce((a, b) -> a + " " + b).orElse("");
+            Matcher m = first.matcher(header);
+            if (m.matches()) {
+                String text = m.group(2);
+                int end = text.length();
+                for (String stop : List.of(" (docs/", ". ", ": ", "; ")) {
+                    int at = text.indexOf(stop);
+                    if (at > 0) {
+                        end = Math.min(end, at);
+                    }
+                }
+                descriptions.put(m.group(1), text.substring(0, end).replaceAll("[.,;:]$", ""));
+            }
+        }
+        return descriptions;
+    }
+
     public List<MetricResult> run(Connection connection) throws SQLException {
         Map<String, Duration> tables = new LinkedHashMap<>();
         for (String file : files()) {

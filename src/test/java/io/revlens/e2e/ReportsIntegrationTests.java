@@ -52,13 +52,35 @@ class ReportsIntegrationTests {
 
         Path xlsx = out.resolve("quarterly-planning-packet.xlsx");
         try (InputStream in = Files.newInputStream(xlsx); XSSFWorkbook wb = new XSSFWorkbook(in)) {
-            assertThat(wb.getSheet("customer_concentration")).isNotNull();
-            assertThat(wb.getSheet("win_rate_summary")).isNotNull();
-            Sheet concentration = wb.getSheet("customer_concentration");
-            assertThat(concentration.getRow(0).getCell(0).getStringCellValue()).isEqualTo("customer_name");
-            assertThat(concentration.getRow(1).getCell(0).getStringCellValue()).isEqualTo(top);
-            assertThat(concentration.getRow(1).getCell(2).getCellType()).isEqualTo(CellType.NUMERIC);
+            // A Contents sheet first: every table's sheet, linked, with what one row of it is.
+            Sheet contents = wb.getSheetAt(0);
+            assertThat(contents.getSheetName()).isEqualTo("Contents");
+            assertThat(contents.getRow(0).getCell(0).getStringCellValue())
+                    .startsWith("Calibra Instruments, Inc.: every metric table of this run, as of 2026-09-30");
+            Row concentrationEntry = null;
+            for (Row row : contents) {
+                if (row.getRowNum() > 2 && "customer_concentration".equals(row.getCell(1).getStringCellValue())) {
+                    concentrationEntry = row;
+                }
+            }
+            assertThat(concentrationEntry).isNotNull();
+            assertThat(concentrationEntry.getCell(0).getStringCellValue()).isEqualTo("Customer concentration");
+            assertThat(concentrationEntry.getCell(0).getHyperlink().getAddress()).isEqualTo("'Customer concentration'!A1");
+            assertThat(concentrationEntry.getCell(3).getStringCellValue()).isEqualTo("one row per customer with positive T12M revenue");
+            assertThat(wb.getSheet("Win rate summary")).isNotNull();
+            // Each table under the company and as-of date; money in dollars, shares as percentages.
+            Sheet concentration = wb.getSheet("Customer concentration");
+            assertThat(concentration.getRow(0).getCell(0).getStringCellValue())
+                    .startsWith("Calibra Instruments, Inc. · as of 2026-09-30 · customer_concentration");
+            assertThat(concentration.getRow(1).getCell(0).getStringCellValue()).isEqualTo("customer_name");
+            assertThat(concentration.getRow(1).getCell(3).getStringCellValue()).isEqualTo("revenue_share");
+            assertThat(concentration.getRow(2).getCell(0).getStringCellValue()).isEqualTo(top);
+            assertThat(concentration.getRow(2).getCell(2).getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat(concentration.getRow(2).getCell(2).getCellStyle().getDataFormatString()).isEqualTo("\"$\"#,##0;-\"$\"#,##0");
+            assertThat(concentration.getRow(2).getCell(3).getCellStyle().getDataFormatString()).isEqualTo("0.0%");
+            assertThat(concentration.getRow(2).getCell(1).getCellStyle().getDataFormatString()).isEqualTo("#,##0");
             assertThat(concentration.getPaneInformation().isFreezePane()).isTrue();
+            assertThat(concentration.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 2);
             for (Sheet sheet : wb) {
                 for (Row row : sheet) {
                     for (Cell cell : row) {
