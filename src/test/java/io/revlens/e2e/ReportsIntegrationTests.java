@@ -125,6 +125,8 @@ class ReportsIntegrationTests {
         for (int page = 0; page < pages.size(); page++) {
             assertThat(pages.get(page).split(" ").length).as("words on page %d: %s", page + 1, pages.get(page))
                     .isGreaterThanOrEqualTo(60);
+            // numbered without gaps in the text ("Page 3 of 21", not "Page 3 of  21")
+            assertThat(pages.get(page)).contains("Page " + (page + 1) + " of " + pages.size());
         }
     }
 
