@@ -35,26 +35,17 @@ class AnalyzeCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
-    @Option(names = "--pseudonymise", description = "Replace person names (reps, managers) with pseudonyms in every output.")
-    boolean pseudonymise;
+    @Mixin
+    JobOverrides overrides;
 
-    @Option(names = "--exclude", paramLabel = "GLOB",
-            description = "Leave out the files this glob matches (path inside the folder or file name, any case;"
-                    + " repeatable), e.g. --exclude 'Campaign*.csv'. Listed in the inventory as excluded.")
-    java.util.List<String> exclude = new java.util.ArrayList<>();
+
 
     @Option(names = "--keep-history",
             description = "Keep the output folder's database when it holds other input folders' data (by default a"
                     + " run of other folders starts a clean one, so one client's data never reaches another's report).")
     boolean keepHistory;
 
-    @Option(names = "--currency", paramLabel = "CODE",
-            description = "Currency the metrics use (ISO code, e.g. EUR), instead of the job file's.")
-    String currency;
 
-    @Option(names = "--accept-schema-change",
-            description = "Load exports whose columns changed since the last analysis of this folder.")
-    boolean acceptSchemaChange;
 
     @Override
     public Integer call() throws Exception {
@@ -64,21 +55,11 @@ class AnalyzeCommand implements Callable<Integer> {
         }
         ProjectPaths paths = ProjectPaths.detect();
         JobDefinition job = new JobDefinitionLoader(paths.jobs()).load("client-dump-analysis").withInput(input);
-        if (!exclude.isEmpty()) {
-            job = job.withExclude(exclude);
+        if (job.company().equals(job.name())) {
+            // the job file names no company: the client is the folder ("acme-export" for a folder acme-export/)
+            job = job.withCompany(input.getFileName().toString());
         }
-        if (currency != null) {
-            if (!currency.strip().matches("[A-Za-z]{3}")) {
-                throw new BadInputException("--currency " + currency + ": give a three-letter ISO code such as USD or EUR");
-            }
-            job = job.withCurrency(currency);
-        }
-        if (pseudonymise) {
-            job = job.withPseudonymise();
-        }
-        if (acceptSchemaChange) {
-            job = job.withAcceptSchemaChange();
-        }
+        job = overrides.apply(job);
         Path outDir = out != null ? out : paths.defaultOut("analysis").resolve(input.getFileName().toString());
         // A dump is analysed on demand: always recompute (its files may have been replaced in place).
         return JobLaunch.run(job, paths.jobs().resolve("client-dump-analysis.yml"), outDir, asOf, true, keepHistory,

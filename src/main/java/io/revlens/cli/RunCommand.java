@@ -43,26 +43,17 @@ class RunCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
-    @Option(names = "--pseudonymise", description = "Replace person names (reps, managers) with pseudonyms in every output.")
-    boolean pseudonymise;
+    @Mixin
+    JobOverrides overrides;
 
-    @Option(names = "--exclude", paramLabel = "GLOB",
-            description = "Leave out the files this glob matches (path inside the folder or file name, any case;"
-                    + " repeatable), e.g. --exclude 'Campaign*.csv'. Listed in the inventory as excluded.")
-    java.util.List<String> exclude = new java.util.ArrayList<>();
+
 
     @Option(names = "--keep-history",
             description = "Keep the output folder's database when it holds other input folders' data (by default a"
                     + " run of other folders starts a clean one, so one client's data never reaches another's report).")
     boolean keepHistory;
 
-    @Option(names = "--currency", paramLabel = "CODE",
-            description = "Currency the metrics use (ISO code, e.g. EUR), instead of the job file's.")
-    String currency;
 
-    @Option(names = "--accept-schema-change",
-            description = "Load exports whose columns changed since the last run (and remember the new shape).")
-    boolean acceptSchemaChange;
 
     @Override
     public Integer call() throws Exception {
@@ -72,21 +63,7 @@ class RunCommand implements Callable<Integer> {
         if (input != null) {
             job = job.withInput(input.toAbsolutePath().normalize());
         }
-        if (!exclude.isEmpty()) {
-            job = job.withExclude(exclude);
-        }
-        if (currency != null) {
-            if (!currency.strip().matches("[A-Za-z]{3}")) {
-                throw new BadInputException("--currency " + currency + ": give a three-letter ISO code such as USD or EUR");
-            }
-            job = job.withCurrency(currency);
-        }
-        if (pseudonymise) {
-            job = job.withPseudonymise();
-        }
-        if (acceptSchemaChange) {
-            job = job.withAcceptSchemaChange();
-        }
+        job = overrides.apply(job);
         Path outDir = out != null ? out : paths.defaultOut(jobName);
         return JobLaunch.run(job, jobs.resolve(jobName + ".yml"), outDir, asOf, force, keepHistory,
                 output.mode(), spec.commandLine().getOut());

@@ -98,6 +98,18 @@ public record JobDefinition(
                 delivery, pseudonymise, acceptSchemaChange, exclude, planning);
     }
 
+    /** Returns a copy for another company name (the {@code --company} option; a client folder's name). */
+    public JobDefinition withCompany(String name) {
+        return new JobDefinition(this.name, description, name, currency, fiscalYearStartMonth, inputs, asOf, reports,
+                workbook, thresholds, targets, schedule, delivery, pseudonymise, acceptSchemaChange, exclude, planning);
+    }
+
+    /** Returns a copy with other thresholds and targets (the {@code --set} option, checked by the loader). */
+    public JobDefinition withThresholds(Thresholds newThresholds, Targets newTargets) {
+        return new JobDefinition(name, description, company, currency, fiscalYearStartMonth, inputs, asOf, reports,
+                workbook, newThresholds, newTargets, schedule, delivery, pseudonymise, acceptSchemaChange, exclude, planning);
+    }
+
     /** Returns a copy whose metrics use another currency (the {@code --currency} option). */
     public JobDefinition withCurrency(String code) {
         return new JobDefinition(name, description, company, code.strip().toUpperCase(java.util.Locale.ROOT),

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.springframework.scheduling.support.CronExpression;
 
 /** Reads {@code jobs/<name>.yml} into a {@link JobDefinition}, rejecting unknown keys and bad values. */
@@ -73,6 +74,59 @@ public final class JobDefinitionLoader {
         }
         String name = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
         return raw.toDefinition(name, file.toAbsolutePath().getParent(), file);
+    }
+
+    /**
+     * The job with thresholds and targets set on the command line ({@code --set key=value}), checked by the same
+     * rules as the job file's; every problem is listed at once.
+     */
+    public static JobDefinition withSettings(JobDefinition job, Map<String, String> settings) {
+        JobDefinition.Thresholds t = job.thresholds();
+        JobDefinition.Targets g = job.targets() == null ? JobDefinition.Targets.none() : job.targets();
+        Map<String, Object> values = new java.util.LinkedHashMap<>();
+        values.put("concentration_threshold", t.concentrationThreshold());
+        values.put("major_customer_share", t.majorCustomerShare());
+        values.put("decline_threshold", t.declineThreshold());
+        values.put("ramp_threshold", t.rampThreshold());
+        values.put("stalled_days", t.stalledDays());
+        values.put("inactive_weeks", t.inactiveWeeks());
+        values.put("stale_after_days", t.staleAfterDays());
+        values.put("t12m_revenue", g.t12mRevenue());
+        values.put("bookings_month", g.bookingsMonth());
+        values.put("win_rate", g.winRate());
+        List<String> problems = new ArrayList<>();
+        for (Map.Entry<String, String> setting : settings.entrySet()) {
+            String key = setting.getKey();
+            if (!values.containsKey(key)) {
+                problems.add("--set " + key + ": no such setting; use one of " + String.join(", ", values.keySet()));
+                continue;
+            }
+            boolean whole = values.get(key) instanceof Integer;
+            try {
+                BigDecimal number = new BigDecimal(setting.getValue());
+                values.put(key, whole ? Integer.valueOf(number.intValueExact()) : number);
+            } catch (NumberFormatException | ArithmeticException e) {
+                problems.add("--set " + key + "=" + setting.getValue() + ": " + (whole ? "a whole number" : "a number")
+                        + " is needed");
+            }
+        }
+        JobDefinition.Thresholds thresholds = new ThresholdsFile((BigDecimal) values.get("concentration_threshold"),
+                (BigDecimal) values.get("major_customer_share"), (BigDecimal) values.get("decline_threshold"),
+                (BigDecimal) values.get("ramp_threshold"), (Integer) values.get("stalled_days"),
+                (Integer) values.get("inactive_weeks"), (Integer) values.get("stale_after_days")).toThresholds(problems);
+        JobDefinition.Targets targets = new JobDefinition.Targets((BigDecimal) values.get("t12m_revenue"),
+                (BigDecimal) values.get("bookings_month"), (BigDecimal) values.get("win_rate"));
+        checkTargets(targets, problems);
+        if (!problems.isEmpty()) {
+            throw new JobDefinitionException(String.join("; ", problems));
+        }
+        return job.withThresholds(thresholds, targets);
+    }
+
+    private static void checkTargets(JobDefinition.Targets targets, List<String> problems) {
+        if (targets.winRate() != null && (targets.winRate().signum() < 0 || targets.winRate().compareTo(BigDecimal.ONE) > 0)) {
+            problems.add("targets: win_rate is a fraction between 0 and 1 (0.25 = 25%), found " + targets.winRate());
+        }
     }
 
     /** Names of the job files in the jobs folder. */
@@ -182,10 +236,7 @@ public final class JobDefinitionLoader {
                     ? JobDefinition.Thresholds.defaults() : thresholds.toThresholds(problems);
             JobDefinition.Targets resolvedTargets = targets == null ? JobDefinition.Targets.none()
                     : new JobDefinition.Targets(targets.t12mRevenue(), targets.bookingsMonth(), targets.winRate());
-            if (resolvedTargets.winRate() != null
-                    && (resolvedTargets.winRate().signum() < 0 || resolvedTargets.winRate().compareTo(BigDecimal.ONE) > 0)) {
-                problems.add("targets: win_rate is a fraction between 0 and 1 (0.25 = 25%), found " + resolvedTargets.winRate());
-            }
+            checkTargets(resolvedTargets, problems);
             JobDefinition.Delivery resolvedDelivery = delivery == null ? JobDefinition.Delivery.none()
                     : delivery.toDelivery(baseFolder, problems);
             List<String> excludeGlobs = exclude == null ? List.of() : exclude.stream().filter(g -> g != null && !g.isBlank()).toList();
