@@ -42,11 +42,31 @@ public class RevLensCommand implements Runnable {
             return exitCodeOf(e);
         });
         commandLine.setParameterExceptionHandler((e, a) -> {
-            e.getCommandLine().getErr().println("revlens: " + e.getMessage());
-            e.getCommandLine().usage(e.getCommandLine().getErr());
+            e.getCommandLine().getErr().println("revlens: " + usageMessage(e));
             return ExitCodes.USAGE;
         });
         return commandLine.execute(args);
+    }
+
+    /**
+     * A mistake on the command line as one sentence with what to do: a value that is not a date names the form, an
+     * unknown command or option gets the closest one, and the help command is named instead of printed whole.
+     */
+    static String usageMessage(CommandLine.ParameterException e) {
+        CommandLine command = e.getCommandLine();
+        String help = " (" + command.getCommandSpec().qualifiedName() + " --help lists them all)";
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
+            String typed = unmatched.getUnmatched().get(0);
+            java.util.Collection<String> known = typed.startsWith("-")
+                    ? command.getCommandSpec().optionsMap().keySet() : command.getSubcommands().keySet();
+            String what = typed.startsWith("-") ? "option" : command.getSubcommands().isEmpty() ? "argument" : "command";
+            return "unknown " + what + " '" + typed + "'"
+                    + io.revlens.job.ClosestName.to(typed, known).map(n -> "; did you mean " + n + "?").orElse("") + help;
+        }
+        if (e.getArgSpec() instanceof CommandLine.Model.OptionSpec option && option.type() == java.time.LocalDate.class) {
+            return option.longestName() + " " + e.getValue() + ": not a date; give it as YYYY-MM-DD, e.g. 2026-10-31";
+        }
+        return e.getMessage() + help;
     }
 
     /** Maps a failure (or the cause it wraps) to the documented exit code. */

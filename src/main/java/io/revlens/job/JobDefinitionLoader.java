@@ -38,7 +38,8 @@ public final class JobDefinitionLoader {
         }
         Path file = jobsFolder.resolve(name + ".yml");
         if (!Files.isRegularFile(file)) {
-            throw new JobDefinitionException("No job file " + file + "; jobs available: " + available());
+            String guess = ClosestName.to(name, available()).map(n -> "; did you mean " + n + "?").orElse("");
+            throw new JobDefinitionException("No job file " + file + guess + " Jobs available: " + available());
         }
         return load(file);
     }

@@ -72,7 +72,25 @@ class RevLensCommandTests {
     @Test
     void wrongUsageGivesTheUsageExitCode() {
         assertThat(run("run")).isEqualTo(ExitCodes.USAGE);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Missing required parameter");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Missing required parameter")
+                .contains("(revlens run --help lists them all)").doesNotContain("Usage:");
+    }
+
+    @Test
+    void mistakesAreOneSentenceWithTheClosestName() {
+        assertThat(run("rnu", "monthly-board-report")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8).strip())
+                .isEqualTo("revlens: unknown command 'rnu'; did you mean run? (revlens --help lists them all)");
+        err.reset();
+        assertThat(run("run", "monthly-board-report", "--as-off", "2026-10-31")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown option '--as-off'; did you mean --as-of?");
+        err.reset();
+        assertThat(run("run", "monthly-board-report", "--as-of", "2026-13-45")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8).strip())
+                .isEqualTo("revlens: --as-of 2026-13-45: not a date; give it as YYYY-MM-DD, e.g. 2026-10-31");
+        err.reset();
+        assertThat(run("run", "montly-board-report")).isEqualTo(ExitCodes.BAD_CONFIGURATION);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("did you mean monthly-board-report?");
     }
 
     @org.junit.jupiter.api.Test
