@@ -43,8 +43,11 @@ public final class ReportMailer {
         return "application/octet-stream";
     }
 
-    /** One message: subject, plain-text body, and the files to attach (none: the body lists where they are). */
-    public record Mail(String from, List<String> to, String subject, String body, List<Path> attachments) {
+    /**
+     * One message: subject, plain-text body, an HTML body (null: text only; else the text is its alternative for
+     * clients that show no HTML), and the files to attach (none: the body lists where they are).
+     */
+    public record Mail(String from, List<String> to, String subject, String body, String html, List<Path> attachments) {
     }
 
     private ReportMailer() {
@@ -83,7 +86,18 @@ public final class ReportMailer {
             message.setSentDate(new Date());
             MimeMultipart content = new MimeMultipart();
             MimeBodyPart body = new MimeBodyPart();
-            body.setText(mail.body(), "UTF-8");
+            if (mail.html() == null) {
+                body.setText(mail.body(), "UTF-8");
+            } else {
+                MimeMultipart alternatives = new MimeMultipart("alternative");
+                MimeBodyPart text = new MimeBodyPart();
+                text.setText(mail.body(), "UTF-8");
+                alternatives.addBodyPart(text);
+                MimeBodyPart html = new MimeBodyPart();
+                html.setContent(mail.html(), "text/html; charset=UTF-8");
+                alternatives.addBodyPart(html);
+                body.setContent(alternatives);
+            }
             content.addBodyPart(body);
             for (Path file : mail.attachments()) {
                 MimeBodyPart attachment = new MimeBodyPart();

@@ -2,7 +2,6 @@ package io.revlens.job;
 
 import io.revlens.delivery.DeliveryException;
 import io.revlens.delivery.OutputCopier;
-import io.revlens.delivery.ReportMailer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,7 +15,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 /**
  * Delivers a run's outputs: copies the documents, metric CSVs and rejects to the run's own folder
  * ({@code <out>/<as-of>/}, or {@code <delivery folder>/<job>/<as-of>/}) and, when the job file asks
- * for it, e-mails the PDFs. A failed e-mail fails only this step: the outputs stay, and a restart
+ * for it, e-mails the PDFs and workbook with the headline (ReportEmail). A failed e-mail fails only this step: the outputs stay, and a restart
  * sends it again.
  */
 final class DeliverOutputsTasklet implements Tasklet {
@@ -59,22 +58,12 @@ final class DeliverOutputsTasklet implements Tasklet {
             JobDefinition job = request.job();
             String subject = (email.subject() == null ? "{company}: {job} as of {as_of}" : email.subject())
                     .replace("{company}", job.company()).replace("{job}", job.name()).replace("{as_of}", asOf);
-            StringBuilder body = new StringBuilder()
-                    .append(job.description() == null ? job.name() : job.description()).append(" for ").append(job.company())
-                    .append(", as of ").append(asOf).append(".\n\n")
-                    .append(jobContext.containsKey(ComputeMetricsTasklet.DATA_STALE)
-                            ? "Note: the " + jobContext.getString(ComputeMetricsTasklet.DATA_STALE)
-                            + "; figures after it are unknown, not zero.\n\n" : "")
-                    .append(email.attach() ? "Attached: " : "Reports: ")
-                    .append(String.join(", ", pdfs.stream().map(p -> p.getFileName().toString()).toList())).append("\n")
-                    .append("All outputs (metric CSVs, rejects, run summary): ").append(folder).append("\n\n")
-                    .append("Sent by RevLens, run ").append(jobExecution.getId()).append(".\n");
-            String password = email.passwordEnv() == null ? null : System.getenv(email.passwordEnv());
+            String stale = jobContext.containsKey(ComputeMetricsTasklet.DATA_STALE)
+                    ? jobContext.getString(ComputeMetricsTasklet.DATA_STALE) : null;
+            ReportEmail body = ReportEmail.of(request, asOf, stale, email.attach() ? pdfs : List.of(), folder,
+                    jobExecution.getId());
             try {
-                ReportMailer.send(new ReportMailer.Smtp(email.smtpHost(), email.smtpPort(), email.startTls(), email.username(),
-                                password),
-                        new ReportMailer.Mail(email.from(), email.to(), subject, body.toString(),
-                                email.attach() ? pdfs : List.of()));
+                ReportEmail.send(email, subject, body, email.attach() ? pdfs : List.of());
                 jobContext.putString(EMAIL_RESULT, "sent to " + String.join(", ", email.to()));
             } catch (DeliveryException e) {
                 String message = e.getMessage().replace("restart <id>", "restart " + jobExecution.getId());

@@ -1,5 +1,7 @@
 package io.revlens.ops;
 
+import io.revlens.e2e.CliRun;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -84,6 +86,7 @@ class DeliveryIntegrationTests {
         List<String> attachments = new ArrayList<>();
         byte[] pdf = null;
         String body = null;
+        String html = null;
         for (int i = 0; i < parts.getCount(); i++) {
             BodyPart part = parts.getBodyPart(i);
             if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
@@ -94,7 +97,13 @@ class DeliveryIntegrationTests {
                     pdf = in.readAllBytes();
                 }
             } else {
-                body = part.getContent().toString();
+                // the headline as HTML, with the same in plain text as its alternative
+                MimeMultipart alternatives = (MimeMultipart) part.getContent();
+                assertThat(alternatives.getContentType()).startsWith("multipart/alternative");
+                assertThat(alternatives.getBodyPart(0).getContentType()).startsWith("text/plain");
+                body = alternatives.getBodyPart(0).getContent().toString().replace("\r\n", "\n");
+                assertThat(alternatives.getBodyPart(1).getContentType()).startsWith("text/html");
+                html = alternatives.getBodyPart(1).getContent().toString();
             }
         }
         assertThat(attachments).containsExactly("board-report.pdf");
@@ -103,7 +112,51 @@ class DeliveryIntegrationTests {
             String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
             assertThat(text).contains("Calibra Instruments, Inc.").contains("2026-10-31");
         }
-        assertThat(body).contains("as of 2026-10-31").contains("Attached: board-report.pdf").contains(delivered.toString());
+        assertThat(body).contains("as of 2026-10-31").contains("Attached: board-report.pdf").contains(delivered.toString())
+                .contains("What needs attention:\n1. Northwind Aerospace is 23% of trailing-12-month revenue")
+                .contains("Key numbers:\n- Revenue, trailing 12 months: $6.4M (green)");
+        assertThat(html).contains("<h3 style=\"color:#1A237E\">What needs attention</h3><ol>")
+                .contains("Northwind Aerospace is 23% of trailing-12-month revenue")
+                .contains("Revenue, trailing 12 months</td><td style=\"padding:3px 12px 3px 0;font-weight:bold\">$6.4M")
+                .contains("color:#2E7D32\">&#9679; green");
+    }
+
+    @Test
+    void thePacketMailCarriesItsWorkbookAndSendTestChecksTheSettings() throws Exception {
+        int port = freePort();
+        smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        Path jobs = writeJob("packet-by-mail", port);
+        Files.writeString(jobs.resolve("packet-by-mail.yml"), Files.readString(jobs.resolve("packet-by-mail.yml"))
+                .replace("template: board-monthly", "template: quarterly-packet").replace("output: board-report", "output: packet")
+                + "workbook: true\n");
+
+        CliRun test = CliRun.of(temp.resolve("home"), INPUT_ROOTS, "send-test", "packet-by-mail", "--jobs", jobs.toString());
+        assertThat(test.exitCode()).as(test.toString()).isZero();
+        assertThat(test.out()).contains("Test message sent to board@example.com, owner@example.com");
+        assertThat(smtp.getReceivedMessages()).hasSize(2);
+        assertThat(smtp.getReceivedMessages()[0].getSubject()).isEqualTo("RevLens test message: Calibra Instruments, Inc. (packet-by-mail)");
+
+        CliRun run = CliRun.of(temp.resolve("home"), INPUT_ROOTS, "run", "packet-by-mail", "--jobs", jobs.toString(),
+                "--as-of", AS_OF, "--out", temp.resolve("out").toString());
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        MimeMessage packet = Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
+            try {
+                return !m.getSubject().startsWith("RevLens test message");
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).findFirst().orElseThrow();
+        MimeMultipart parts = (MimeMultipart) packet.getContent();
+        Map<String, String> attached = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < parts.getCount(); i++) {
+            BodyPart part = parts.getBodyPart(i);
+            if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+                attached.put(part.getFileName(), part.getContentType().replaceAll("(?s);.*", ""));
+            }
+        }
+        assertThat(attached).containsOnly(Map.entry("packet.pdf", "application/pdf"),
+                Map.entry("packet-by-mail.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
     }
 
     @Test
