@@ -132,6 +132,8 @@ final class RunSummaryPrinter {
             if ("not_computed".equals(metric.path("status").asText())) {
                 notComputed.append(String.format("  not computed: %s — %s%n", metric.path("table").asText(),
                         metric.path("note").asText()));
+            } else if ("failed".equals(metric.path("status").asText())) {
+                notComputed.append(String.format("  FAILED: %s%n", metric.path("note").asText()));
             } else {
                 computed++;
             }

@@ -75,7 +75,10 @@ final class ComputeMetricsTasklet implements Tasklet {
                     request.jobFile() == null ? null : request.jobFile().getFileName().toString());
 
             long started = System.nanoTime();
-            List<MetricResult> results = new ArrayList<>(new MetricsRunner().run(connection));
+            MetricsRunner runner = new MetricsRunner();
+            List<MetricResult> results = new ArrayList<>(runner.run(connection));
+            // the project's own metric SQL, beside jobs/ (README, "Your own metrics and templates")
+            results.addAll(runner.runProjectFiles(connection, request.projectFolder("metrics")));
             // Which triggers are new, persist or were resolved since this client's previous report (job history).
             long triggersStarted = System.nanoTime();
             triggerMemory.apply(connection, request.job().name(), request.outDir().toAbsolutePath().normalize().toString(),

@@ -27,6 +27,7 @@ final class MetricTables {
     }
 
     static List<String> listed(ExecutionContext jobContext) {
-        return results(jobContext).stream().map(r -> (String) r.get("table")).toList();
+        // a project metric file that failed made no table: it is in the run summary, not an output
+        return results(jobContext).stream().filter(r -> !"failed".equals(r.get("status"))).map(r -> (String) r.get("table")).toList();
     }
 }

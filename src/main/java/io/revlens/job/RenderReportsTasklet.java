@@ -52,7 +52,8 @@ final class RenderReportsTasklet implements Tasklet {
         String stale = jobContext.containsKey(ComputeMetricsTasklet.DATA_STALE)
                 ? "; " + jobContext.getString(ComputeMetricsTasklet.DATA_STALE).replace(" " + asOf, "") : "";
         ReportContext context = new ReportContext(job.company(), job.currency(), asOf,
-                "As of " + asOf + " (" + basis + ")" + stale, OffsetDateTime.now(), job.name());
+                "As of " + asOf + " (" + basis + ")" + stale, OffsetDateTime.now(), job.name(),
+                request.projectFolder("reports"));
         List<String> outputs = new ArrayList<>();
         try (Connection connection = Workspace.open(request.databaseFile())) {
             // DuckDB writes the CSVs on its own threads while Jasper, mostly one Java thread, renders, so the CSVs

@@ -36,4 +36,16 @@ public record RunRequest(JobDefinition job, Path outDir, LocalDate asOfDate, boo
     public Path summaryJson() {
         return outDir.resolve("run-summary.json");
     }
+
+    /**
+     * A folder of the project the job file belongs to ({@code metrics}, {@code reports}): beside the job file's
+     * {@code jobs/} folder. Null when the run has no job file.
+     */
+    public Path projectFolder(String name) {
+        if (jobFile == null || jobFile.toAbsolutePath().getParent() == null
+                || jobFile.toAbsolutePath().getParent().getParent() == null) {
+            return null;
+        }
+        return jobFile.toAbsolutePath().getParent().getParent().resolve(name);
+    }
 }

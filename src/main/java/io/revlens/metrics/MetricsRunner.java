@@ -102,6 +102,76 @@ public final class MetricsRunner {
     }
 
     /**
+     * The project's own metric SQL files ({@code metrics/*.sql} beside {@code jobs/}, in name order), run after the
+     * bundled ones so they can read every bundled table: each creates one table, which gets its CSV and workbook sheet
+     * like the bundled ones. A file that fails is reported with its name and line (status "failed", no table) and
+     * the others still run; one that would replace a bundled table, or creates none, is refused with why.
+     */
+    public List<MetricResult> runProjectFiles(Connection connection, java.nio.file.Path folder) throws SQLException {
+        List<MetricResult> results = new ArrayList<>();
+        if (folder == null || !java.nio.file.Files.isDirectory(folder)) {
+            return results;
+        }
+        java.util.Set<String> bundled = new java.util.HashSet<>(descriptions().keySet());
+        List<java.nio.file.Path> files;
+        try (var listing = java.nio.file.Files.list(folder)) {
+            files = listing.filter(f -> f.getFileName().toString().endsWith(".sql")).sorted().toList();
+        } catch (java.io.IOException e) {
+            throw new SQLException("Cannot list " + folder + ": " + e.getMessage(), e);
+        }
+        for (java.nio.file.Path file : files) {
+            String name = "metrics/" + file.getFileName();
+            long started = System.nanoTime();
+            String script;
+            try {
+                script = java.nio.file.Files.readString(file);
+            } catch (java.io.IOException e) {
+                results.add(failed(file, name + ": cannot be read (" + e.getMessage() + ")"));
+                continue;
+            }
+            Matcher creates = CREATES.matcher(script);
+            if (!creates.find()) {
+                results.add(failed(file, name + ": creates no table; start it with create or replace table <name> as"));
+                continue;
+            }
+            String table = creates.group(2).toLowerCase(java.util.Locale.ROOT);
+            if (bundled.contains(table) || table.equals("metric_status")) {
+                results.add(failed(file, name + ": would replace the bundled table " + table + "; give its table another name"));
+                continue;
+            }
+            try {
+                for (String sql : SqlScript.statements(script)) {
+                    try (Statement statement = connection.createStatement()) {
+                        statement.execute(sql);
+                    }
+                }
+            } catch (SQLException e) {
+                Matcher line = Pattern.compile("LINE (\\d+):").matcher(String.valueOf(e.getMessage()));
+                String where = line.find() ? " line " + line.group(1) : "";
+                results.add(failed(file, name + where + ": " + String.valueOf(e.getMessage()).lines().findFirst().orElse("")
+                        + " (the other metrics are not affected)"));
+                continue;
+            }
+            long rows = count(connection, table);
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "insert into metric_status (metric, status, row_count, note) values (?, 'computed', ?, ?)")) {
+                insert.setString(1, table);
+                insert.setLong(2, rows);
+                insert.setString(3, "the project's own metric (" + name + ")");
+                insert.executeUpdate();
+            }
+            results.add(new MetricResult(table, "computed", rows, "the project's own metric (" + name + ")",
+                    Duration.ofNanos(System.nanoTime() - started)));
+        }
+        return results;
+    }
+
+    private static MetricResult failed(java.nio.file.Path file, String note) {
+        String stem = file.getFileName().toString().replaceFirst("\\.sql$", "");
+        return new MetricResult(stem, "failed", 0, note, Duration.ZERO);
+    }
+
+    /**
      * A metric that became a view (revenue_events) is a table in a database an earlier version wrote, and
      * DuckDB will not replace a table with a view: drop the old table first.
      */

@@ -55,7 +55,7 @@ public final class ReportRenderer {
 
     public Path render(Connection duckdb, String templateName, ReportContext context, Path pdfOut) {
         long start = System.nanoTime();
-        JasperReport report = compiled(templateName);
+        JasperReport report = compiled(templateName, context.projectTemplates());
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("COMPANY_NAME", context.companyName());
         parameters.put("CURRENCY", context.currency());
@@ -64,7 +64,7 @@ public final class ReportRenderer {
         parameters.put("GENERATED_AT", context.generatedAt().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx")));
         parameters.put("JOB_NAME", context.jobName());
         parameters.put("NOT_AVAILABLE", notAvailable(duckdb));
-        parameters.put("SUBREPORTS", subreportsOf(templateName));
+        parameters.put("SUBREPORTS", subreportsOf(templateName, context.projectTemplates()));
         parameters.put(net.sf.jasperreports.engine.JRParameter.REPORT_LOCALE, java.util.Locale.US);
         try {
             long filling = System.nanoTime();
@@ -88,17 +88,17 @@ public final class ReportRenderer {
     }
 
     /** The compiled subreports a template names as {@code $P{SUBREPORTS}.get("name")}, from reports/ too. */
-    private Map<String, JasperReport> subreportsOf(String templateName) {
+    private Map<String, JasperReport> subreportsOf(String templateName, Path projectTemplates) {
         Map<String, JasperReport> subreports = new HashMap<>();
-        for (String name : subreportNames(templateName)) {
-            subreports.put(name, compiled(name));
+        for (String name : subreportNames(templateName, projectTemplates)) {
+            subreports.put(name, compiled(name, projectTemplates));
         }
         return subreports;
     }
 
-    private static List<String> subreportNames(String templateName) {
+    private static List<String> subreportNames(String templateName, Path projectTemplates) {
         List<String> names = new java.util.ArrayList<>();
-        java.util.regex.Matcher m = SUBREPORT.matcher(Workspace.readResource("reports/" + templateName + ".jrxml"));
+        java.util.regex.Matcher m = SUBREPORT.matcher(source(templateName, projectTemplates));
         while (m.find()) {
             names.add(m.group(1));
         }
@@ -134,11 +134,27 @@ public final class ReportRenderer {
         return notes;
     }
 
-    private JasperReport compiled(String templateName) {
+    /**
+     * A template's source: the project's own {@code reports/<name>.jrxml} when there is one (changed without
+     * rebuilding RevLens), else the bundled one.
+     */
+    private static String source(String templateName, Path projectTemplates) {
         if (!templateName.matches("[a-z0-9-]+")) {
             throw new IllegalArgumentException("Template names are plain names of files in reports/: " + templateName);
         }
-        String source = Workspace.readResource("reports/" + templateName + ".jrxml");
+        Path own = projectTemplates == null ? null : projectTemplates.resolve(templateName + ".jrxml");
+        if (own != null && Files.isRegularFile(own)) {
+            try {
+                return Files.readString(own);
+            } catch (IOException e) {
+                throw new IllegalStateException("Cannot read the template " + own + ": " + e.getMessage(), e);
+            }
+        }
+        return Workspace.readResource("reports/" + templateName + ".jrxml");
+    }
+
+    private JasperReport compiled(String templateName, Path projectTemplates) {
+        String source = source(templateName, projectTemplates);
         String key = templateName + "-" + sha256(source);
         return COMPILED.computeIfAbsent(key, k -> loadOrCompile(templateName, source, k));
     }
@@ -179,10 +195,10 @@ public final class ReportRenderer {
             if (!name.matches("[a-z0-9-]+") || !isCached(name)) {
                 continue;
             }
-            compiled(name);
-            for (String subreport : subreportNames(name)) {
+            compiled(name, null);
+            for (String subreport : subreportNames(name, null)) {
                 if (isCached(subreport)) {
-                    compiled(subreport);
+                    compiled(subreport, null);
                 }
             }
         }
@@ -190,7 +206,7 @@ public final class ReportRenderer {
 
     /** Whether a compiled copy of the template is in the on-disk cache (for tests and diagnostics). */
     public boolean isCached(String templateName) {
-        String source = Workspace.readResource("reports/" + templateName + ".jrxml");
+        String source = source(templateName, null);
         return cacheDir != null && Files.isRegularFile(cacheDir.resolve(templateName + "-" + sha256(source) + ".jasper"));
     }
 

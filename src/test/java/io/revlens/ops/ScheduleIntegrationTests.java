@@ -1,5 +1,7 @@
 package io.revlens.ops;
 
+import io.revlens.e2e.CliRun;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
