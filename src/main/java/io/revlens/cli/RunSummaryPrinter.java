@@ -1,5 +1,6 @@
 package io.revlens.cli;
 
+import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -141,6 +142,19 @@ final class RunSummaryPrinter {
         if (summary.path("metrics").size() > 0) {
             out.printf("Computed %d metric table(s) → %s%n", computed, summary.path("outputs").path("metrics_dir").asText());
             out.print(notComputed);
+        }
+        JsonNode headline = summary.path("headline");
+        if (headline.path("triggers").size() > 0 || headline.path("kpis").size() > 0) {
+            out.println("Headline:");
+            int n = 1;
+            for (JsonNode trigger : headline.path("triggers")) {
+                out.printf("  %d. %s%n", n++, trigger.asText());
+            }
+            List<String> kpis = new java.util.ArrayList<>();
+            headline.path("kpis").forEach(k -> kpis.add(k.asText()));
+            if (!kpis.isEmpty()) {
+                out.printf("  %s%n", String.join(" · ", kpis));
+            }
         }
         // Only files that exist are named: a message never points to a file that was not written.
         String rejects = summary.path("outputs").path("rejects_csv").asText();

@@ -4,10 +4,7 @@ import io.revlens.model.Workspace;
 import io.revlens.report.ReportFormats;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -22,22 +19,8 @@ public record ReportEmail(String text, String html) {
     /** The top issues (persistent ones first) and the KPIs, read from the run's database. */
     static ReportEmail of(Connection connection, JobDefinition job, String asOf, String staleNote, List<Path> attached,
                           Path folder, long runId) throws SQLException {
-        List<String> triggers = new ArrayList<>();
-        try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("select sentence, persistence_note from trigger_persistence"
-                     + " where state <> 'resolved' order by report_order limit " + TOP_TRIGGERS)) {
-            while (rs.next()) {
-                triggers.add(rs.getString(1) + (rs.getString(2) == null ? "" : " " + rs.getString(2)));
-            }
-        }
-        List<String[]> kpis = new ArrayList<>();
-        try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("select kpi, unit, this_period, status from kpi_scorecard order by kpi_order")) {
-            while (rs.next()) {
-                kpis.add(new String[] {ReportFormats.kpiLabel(rs.getString(1)),
-                        ReportFormats.kpi((Number) rs.getObject(3), rs.getString(2), job.currency()), rs.getString(4)});
-            }
-        }
+        Headline headline = Headline.read(connection, job.currency(), TOP_TRIGGERS);
+        List<String> triggers = headline.triggers();
         String title = (job.description() == null ? job.name() : job.description()) + " for " + job.company() + ", as of " + asOf;
         List<String> names = attached.stream().map(p -> p.getFileName().toString()).toList();
 
@@ -53,8 +36,7 @@ public record ReportEmail(String text, String html) {
             text.append("\n");
         }
         text.append("Key numbers:\n");
-        kpis.forEach(k -> text.append("- ").append(k[0]).append(": ").append(k[1])
-                .append("none".equals(k[2]) || k[2] == null ? "" : " (" + k[2] + ")").append("\n"));
+        headline.kpis().forEach(k -> text.append("- ").append(k.line()).append("\n"));
         text.append("\n").append(names.isEmpty() ? "" : "Attached: " + String.join(", ", names) + "\n")
                 .append("All outputs (metric CSVs, rejects, run summary): ").append(folder).append("\n\n")
                 .append("Sent by RevLens, run ").append(runId).append(".\n");
@@ -72,11 +54,11 @@ public record ReportEmail(String text, String html) {
             html.append("</ol>");
         }
         html.append("<h3 style=\"color:#1A237E\">Key numbers</h3><table style=\"border-collapse:collapse\">");
-        for (String[] k : kpis) {
-            html.append("<tr><td style=\"padding:3px 12px 3px 0;color:#546E7A\">").append(escape(k[0]))
-                    .append("</td><td style=\"padding:3px 12px 3px 0;font-weight:bold\">").append(escape(k[1]))
-                    .append("</td><td style=\"padding:3px 0;color:").append(ReportFormats.statusColour(k[2])).append("\">")
-                    .append("none".equals(k[2]) || k[2] == null ? "" : "&#9679; " + escape(k[2])).append("</td></tr>");
+        for (Headline.Kpi k : headline.kpis()) {
+            html.append("<tr><td style=\"padding:3px 12px 3px 0;color:#546E7A\">").append(escape(k.label()))
+                    .append("</td><td style=\"padding:3px 12px 3px 0;font-weight:bold\">").append(escape(k.value()))
+                    .append("</td><td style=\"padding:3px 0;color:").append(ReportFormats.statusColour(k.status())).append("\">")
+                    .append("none".equals(k.status()) || k.status() == null ? "" : "&#9679; " + escape(k.status())).append("</td></tr>");
         }
         html.append("</table>");
         if (!names.isEmpty()) {

@@ -118,6 +118,14 @@ final class RunSummaryWriter implements JobExecutionListener {
         summary.put("totals", totals);
         recordTotals(execution, totals);
         summary.put("metrics", MetricTables.results(jobContext));
+        if (jobContext.containsKey(ComputeMetricsTasklet.METRICS)) {
+            // the business summary the console prints beside the row accounting (top issues, key numbers)
+            Headline headline = Headline.read(request.databaseFile(), request.job().currency(), 3);
+            Map<String, Object> head = new LinkedHashMap<>();
+            head.put("triggers", headline.triggers());
+            head.put("kpis", headline.kpis().stream().map(Headline.Kpi::line).toList());
+            summary.put("headline", head);
+        }
         Map<String, Object> outputs = new LinkedHashMap<>();
         outputs.put("folder", request.outDir().toString());
         outputs.put("database", request.databaseFile().toString());

@@ -52,6 +52,10 @@ class MonthlyBoardReportIntegrationTests {
                 .contains("as of 2026-10-31 (latest transaction date in the data)")
                 .contains("rows read =");
         assertThat(out.resolve("board-report.pdf")).isRegularFile();
+        // the business summary beside the row accounting: the top issues and one line of key numbers
+        String top = RawSampleFacts.largest(facts.revenueT12m(AS_OF));
+        assertThat(run.out()).contains("Headline:\n  1. " + top + " is ")
+                .containsPattern("\n  Revenue, trailing 12 months: \\$[0-9.]+M \\((green|amber|red)\\) · Bookings this month: ");
     }
 
     @Test
