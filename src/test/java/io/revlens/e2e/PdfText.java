@@ -15,6 +15,18 @@ record PdfText(String text, int pages) {
         }
     }
 
+    /** The titles of the PDF's top-level bookmarks (its outline), in order. */
+    static java.util.List<String> bookmarks(Path pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+            java.util.List<String> titles = new java.util.ArrayList<>();
+            var outline = document.getDocumentCatalog().getDocumentOutline();
+            if (outline != null) {
+                outline.children().forEach(item -> titles.add(item.getTitle()));
+            }
+            return titles;
+        }
+    }
+
     /** Each page's text, whitespace collapsed. */
     static java.util.List<String> pageTexts(Path pdf) throws IOException {
         try (PDDocument document = Loader.loadPDF(pdf.toFile())) {

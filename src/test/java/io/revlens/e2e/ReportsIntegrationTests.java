@@ -122,6 +122,10 @@ class ReportsIntegrationTests {
             }
         }
         assertThat(String.join(" ", pages)).contains("Forecast for next quarter: ", "The gap to the target of");
+        // a bookmark for every section and every rep page, in page order
+        assertThat(PdfText.bookmarks(out.resolve("quarterly-packet.pdf"))).startsWith("What needs attention",
+                "Scorecard, Rocks and quota", "Revenue and customer concentration").contains("Rep scorecard: Chloe Tanaka")
+                .endsWith("Data sources");
         for (int page = 0; page < pages.size(); page++) {
             assertThat(pages.get(page).split(" ").length).as("words on page %d: %s", page + 1, pages.get(page))
                     .isGreaterThanOrEqualTo(60);
