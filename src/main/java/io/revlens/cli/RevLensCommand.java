@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         description = "Turns CRM and finance exports into board-ready metrics and PDF reports.",
         subcommands = {DemoCommand.class, RunCommand.class, AnalyzeCommand.class, InspectCommand.class, RunsCommand.class,
                 RestartCommand.class, ScheduleCommand.class, ValidateCommand.class, GenerateSampleCommand.class,
-                RunClientsCommand.class, BenchIngestCommand.class, SendTestCommand.class, CommandLine.HelpCommand.class})
+                RunClientsCommand.class, BenchIngestCommand.class, SendTestCommand.class, InitCommand.class, CommandLine.HelpCommand.class})
 public class RevLensCommand implements Runnable {
 
     @CommandLine.Spec

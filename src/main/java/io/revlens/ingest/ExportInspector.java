@@ -34,6 +34,26 @@ public final class ExportInspector {
         return new ExportInspector(ProfileCatalog.load(folder.resolve("profiles")), Map.of()).inspectFolder(folder, exclude);
     }
 
+    /** What one file of a folder was recognised as: its path inside the folder, profile and table, or why not. */
+    public record Recognised(String file, String profile, String kind, boolean loadable, String message) {
+    }
+
+    /** Every export file under {@code folder} (built-in profiles plus {@code <folder>/profiles}), by path. */
+    public static List<Recognised> recognise(Path folder) {
+        ExportOpener opener = new ExportOpener(ProfileCatalog.load(folder.resolve("profiles")));
+        Path root = folder.toAbsolutePath().normalize();
+        List<Recognised> found = new ArrayList<>();
+        for (Path file : InputScanner.scan(folder)) {
+            String relative = root.relativize(file.toAbsolutePath().normalize()).toString().replace('\\', '/');
+            try (OpenedExport opened = opener.open(file, null)) {
+                found.add(new Recognised(relative, opened.profileName(), opened.kind(), opened.loadable(), opened.message()));
+            } catch (IOException | RuntimeException e) {
+                found.add(new Recognised(relative, null, "unknown", false, e.getMessage()));
+            }
+        }
+        return found;
+    }
+
     /** The inspection of every export file under {@code folder} as printable text. */
     public String inspectFolder(Path folder) {
         return inspectFolder(folder, ExcludeGlobs.none());

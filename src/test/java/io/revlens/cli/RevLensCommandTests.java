@@ -22,7 +22,7 @@ class RevLensCommandTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"demo", "run", "analyze", "inspect", "validate", "generate-sample", "runs", "restart", "schedule"})
+    @ValueSource(strings = {"demo", "run", "analyze", "inspect", "validate", "generate-sample", "runs", "restart", "schedule", "init", "send-test"})
     void everyCommandHasHelp(String command) {
         assertThat(run(command, "--help")).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("Usage: revlens " + command);
