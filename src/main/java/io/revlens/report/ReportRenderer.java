@@ -64,6 +64,7 @@ public final class ReportRenderer {
         parameters.put("GENERATED_AT", context.generatedAt().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx")));
         parameters.put("JOB_NAME", context.jobName());
         parameters.put("NOT_AVAILABLE", notAvailable(duckdb));
+        parameters.put("TAKEAWAYS", takeaways(duckdb));
         parameters.put("SUBREPORTS", subreportsOf(templateName, context.projectTemplates()));
         parameters.put(net.sf.jasperreports.engine.JRParameter.REPORT_LOCALE, java.util.Locale.US);
         try {
@@ -103,6 +104,20 @@ public final class ReportRenderer {
             names.add(m.group(1));
         }
         return names;
+    }
+
+    /** The line each chart opens with, by chart (chart_takeaways); none when the table is missing. */
+    private static Map<String, String> takeaways(Connection duckdb) {
+        Map<String, String> lines = new HashMap<>();
+        try (Statement statement = duckdb.createStatement();
+             ResultSet rs = statement.executeQuery("select chart, sentence from chart_takeaways")) {
+            while (rs.next()) {
+                lines.put(rs.getString(1), rs.getString(2));
+            }
+        } catch (SQLException e) {
+            // no takeaways table (metrics not computed): the charts carry their titles only
+        }
+        return lines;
     }
 
     /** Why a metric table has nothing to show: its metric_status note, or "no rows" when it is empty. */

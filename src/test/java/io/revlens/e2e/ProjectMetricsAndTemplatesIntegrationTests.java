@@ -37,8 +37,11 @@ class ProjectMetricsAndTemplatesIntegrationTests {
         Files.writeString(metrics.resolve("broken.sql"), "create or replace table broken as\nselect amount frm opportunities;\n");
         Files.writeString(metrics.resolve("replaces_bundled.sql"), "create or replace table win_rate_summary as select 1 as x;\n");
         Path reports = Files.createDirectories(project.resolve("reports"));
-        Files.writeString(reports.resolve("board-monthly.jrxml"), Files.readString(Path.of("reports", "board-monthly.jrxml"))
-                .replace("<![CDATA[What needs attention]]>", "<![CDATA[What needs attention at the Acme board]]>"));
+        String bundled = Files.readString(Path.of("reports", "board-monthly.jrxml"));
+        String own = bundled.replace("<expression><![CDATA[\"What needs attention\"]]></expression>",
+                "<expression><![CDATA[\"What needs attention at the Acme board\"]]></expression>");
+        assertThat(own).isNotEqualTo(bundled);
+        Files.writeString(reports.resolve("board-monthly.jrxml"), own);
 
         Path out = temp.resolve("out");
         CliRun run = CliRun.of(temp.resolve("home"), Map.of("revlens.input.roots", Path.of("sample-data").toAbsolutePath().toString()),

@@ -307,6 +307,15 @@ class MetricsGoldenIntegrationTests {
     }
 
     @Test
+    void chartTakeawaysSayWhatTheChartsShow() throws Exception {
+        Map<String, Map<String, Object>> lines = byKey(rows("select * from chart_takeaways"), "chart");
+        // T12M revenue 1,600 against 1,200 a year earlier (scorecardStatusAndStreak): up 33%; as of June 30, a month end.
+        assertThat(lines.get("revenue_monthly").get("sentence")).isEqualTo("The last 12 months brought $2K, up 33% on the 12 months before.");
+        // Top customer A: 1,000 of 1,500 customer revenue = 67%; five customers or fewer hold it all.
+        assertThat((String) lines.get("pareto").get("sentence")).startsWith("A alone is 67% of trailing-12-month revenue; the top 5 customers are 100%");
+    }
+
+    @Test
     void twoRowsWithOneDealIdKeepTheirOwnStageHistory() throws Exception {
         // deals.csv rows 500 and 501 both say deal 'dup' (open, current stage Qualified): row 500's history reached
         // Negotiation (stage index 2, order 3) on 2026-06-01, row 501's only Qualified (order 1) on 2026-05-02.
