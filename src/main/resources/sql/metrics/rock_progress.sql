@@ -19,9 +19,10 @@ matched as (
 ),
 dated as (
     select r.*, least(p.as_of_date, r.due_date) as measured_on, p.as_of_date,
-           c.first_date, c.last_date, c.unknown_reason
+           c.first_date, c.last_date, coalesce(c.unknown_reason, sl.unknown_reason) as unknown_reason
     from plan_rocks r cross join params p
     left join plan_coverage c on c.metric = r.metric
+    left join plan_slices sl on sl.owner_kind = 'rock' and sl.id = r.rock_id
 ),
 windows as (
     -- the window measured now and the baseline's window

@@ -36,13 +36,14 @@ sums as (
 ),
 valued as (
     select m.measurable_id, p.k, p.shown, p.period_start, p.period_end,
-           case when c.unknown_reason is not null or c.first_date is null
+           case when c.unknown_reason is not null or sl.unknown_reason is not null or c.first_date is null
                      or p.period_start < c.first_date or p.period_end > c.last_date then null
                 when m.accumulates then coalesce(s.num, 0)
                 else s.num / nullif(s.den, 0) end as value
     from plan_measurables m
     join periods p on p.cadence = m.cadence
     left join plan_coverage c on c.metric = m.metric
+    left join plan_slices sl on sl.owner_kind = 'measurable' and sl.id = m.measurable_id
     left join sums s on s.measurable_id = m.measurable_id and s.k = p.k
 ),
 judged as (

@@ -31,7 +31,7 @@ select m.measurable_id, m.name, m.owner, m.metric, m.unit, m.cadence, m.filter_b
        case when s.streak_length >= params.streak_alert
             then s.latest_status || ' for ' || s.streak_length || case when m.cadence = 'weekly' then ' weeks' else ' months' end
                  || ' in a row: this has not prompted action' end as flag_text,
-       c.unknown_reason,
+       coalesce(c.unknown_reason, sl.unknown_reason) as unknown_reason,
        max(g.status) filter (where g.period_number = 1) as s01,
        max(g.status) filter (where g.period_number = 2) as s02,
        max(g.status) filter (where g.period_number = 3) as s03,
@@ -63,5 +63,6 @@ cross join params
 join scorecard_grid g using (measurable_id)
 join streaks s using (measurable_id)
 left join plan_coverage c on c.metric = m.metric
+left join plan_slices sl on sl.owner_kind = 'measurable' and sl.id = m.measurable_id
 group by all
 order by m.measurable_id;

@@ -39,7 +39,8 @@ class PlanningGoldenIntegrationTests {
                 new Planning.Measurable("Ann's new opportunities", "new_opportunities", new Planning.Filter("rep", "ann"), "Ann", null, "up", "weekly"),
                 new Planning.Measurable("Win rate", "win_rate", all, "Lead", new BigDecimal("0.5"), "up", "monthly"),
                 new Planning.Measurable("Cycle", "average_cycle_days", all, "Lead", new BigDecimal("10"), "down", "monthly"),
-                new Planning.Measurable("West bookings", "bookings", new Planning.Filter("region", "West"), "Bob", null, "up", "monthly")),
+                new Planning.Measurable("West bookings", "bookings", new Planning.Filter("region", "West"), "Bob", null, "up", "monthly"),
+                new Planning.Measurable("Zed's deals", "new_opportunities", new Planning.Filter("rep", "Zed"), "Zed", new BigDecimal("1"), "up", "weekly")),
                 List.of(
                         new Planning.Rock("Ann: 10 new opportunities", "new_opportunities", new Planning.Filter("rep", "Ann"), "Ann",
                                 null, LocalDate.parse("2026-06-01"), new BigDecimal("10"), LocalDate.parse("2026-07-31"), "up"),
@@ -112,6 +113,16 @@ class PlanningGoldenIntegrationTests {
         Map<String, Object> west = summary(5);
         assertThat(((Number) west.get("latest_value")).doubleValue()).isEqualTo(1000.0);
         assertThat(west.get("latest_status")).isEqualTo("green");
+    }
+
+    @Test
+    void aFilterNamingNoOneInTheDataIsUnknownNotARunOfZeros() throws Exception {
+        // No deal, activity or lead of the fixture has a rep called Zed (a job file written for another client).
+        Map<String, Object> zed = summary(6);
+        assertThat(zed.get("unknown_reason")).isEqualTo("no rep \"Zed\" in the data");
+        assertThat(zed.get("latest_value")).isNull();
+        assertThat(zed.get("latest_status")).isNull();
+        assertThat(zed.get("flagged")).isNull();
     }
 
     @Test
