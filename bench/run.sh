@@ -112,3 +112,18 @@ report "100k opps + 1M lines" "$data/e2e-100k"
 if ! $quick; then
   report "1M opps + 5M lines" "$data/e2e-1m"
 fi
+echo
+
+# Against the pandas script a consultant would write instead (bench/pandas_baseline.py, Debian's python3-pandas):
+# the same core figures from the same files, checked equal, alternating rounds, RevLens / pandas ratios.
+if /usr/bin/python3 -c "import pandas" 2>/dev/null; then
+  echo "== End to end against a pandas script (board report's core figures; goal: RevLens wall <= 0.7x pandas)"
+  echo "100k opps + 1M lines, 5 alternating rounds:"
+  python3 bench/compare_pandas.py "$data/e2e-100k" 2026-10-31 5 "$data/work/pandas-100k"
+  if ! $quick; then
+    echo "1M opps + 5M lines, 1 round each:"
+    python3 bench/compare_pandas.py "$data/e2e-1m" 2026-10-31 1 "$data/work/pandas-1m"
+  fi
+else
+  echo "== End to end against a pandas script: skipped (apt-get install python3-pandas)"
+fi

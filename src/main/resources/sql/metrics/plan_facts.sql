@@ -68,4 +68,6 @@ select metric, event_date, rep_name, region, segment, source, num, den from (
     select 'mql_to_sql_rate', mql_date, null, null, null, source,
            (sql_date is not null and sql_date <= params.as_of_date)::int::double, 1.0
     from leads, params where mql_date <= params.as_of_date
-);
+)
+-- only the metrics the job's measurables and Rocks track (none: an empty table, nothing scanned for it)
+where metric in (select metric from plan_measurables union select metric from plan_rocks);
