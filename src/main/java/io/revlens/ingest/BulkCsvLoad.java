@@ -458,8 +458,8 @@ final class BulkCsvLoad {
         // A subtotal label in an id or name column (RowMapper.isTotalLabelRow decides): such rows go to Java too.
         for (String label : RowMapper.LABEL_COLUMNS) {
             if (table.indexOf(label) >= 0 && !profile.indexes(label).isEmpty()) {
-                fast.add("not regexp_matches(coalesce(cast(" + raw(label, read) + " as varchar), ''),"
-                        + " '(?i)total|^\\s*sum|summe|gesamt')");
+                fast.add("not regexp_matches(coalesce(cast(" + raw(label, read) + " as varchar), ''), "
+                        + literal(RowMapper.TOTAL_START_RE2) + ")");
             }
         }
         for (String pattern : profile.profile().skip.firstCell) {
