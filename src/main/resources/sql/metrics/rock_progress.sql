@@ -47,7 +47,8 @@ valued as (
                 when w.accumulates then coalesce(m.now_num, 0)
                 else m.now_num / nullif(m.now_den, 0) end as current_value,
            coalesce(w.baseline::double,
-                    case when w.accumulates then 0
+                    case when w.unknown_reason is not null then null
+                         when w.accumulates then 0
                          when w.unknown_reason is null and w.base_from >= w.first_date then m.base_num / nullif(m.base_den, 0) end)
                as baseline_value,
            w.baseline is null as baseline_measured,

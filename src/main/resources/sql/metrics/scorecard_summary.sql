@@ -17,6 +17,9 @@ breaks as (
     where g.status is distinct from l.latest_status
     group by all
 ),
+known as (
+    select measurable_id, count(value) as known_periods from scorecard_grid group by measurable_id
+),
 streaks as (
     select l.measurable_id, l.latest_status, l.latest_value, l.latest_period_end,
            case when l.latest_status is not null
@@ -31,7 +34,9 @@ select m.measurable_id, m.name, m.owner, m.metric, m.unit, m.cadence, m.filter_b
        case when s.streak_length >= params.streak_alert
             then s.latest_status || ' for ' || s.streak_length || case when m.cadence = 'weekly' then ' weeks' else ' months' end
                  || ' in a row: this has not prompted action' end as flag_text,
-       coalesce(c.unknown_reason, sl.unknown_reason) as unknown_reason,
+       coalesce(c.unknown_reason, sl.unknown_reason,
+                case when k.known_periods = 0 then 'the data covers ' || c.first_date || ' to ' || c.last_date
+                     || ', none of these periods' end) as unknown_reason,
        max(g.status) filter (where g.period_number = 1) as s01,
        max(g.status) filter (where g.period_number = 2) as s02,
        max(g.status) filter (where g.period_number = 3) as s03,
@@ -64,5 +69,6 @@ join scorecard_grid g using (measurable_id)
 join streaks s using (measurable_id)
 left join plan_coverage c on c.metric = m.metric
 left join plan_slices sl on sl.owner_kind = 'measurable' and sl.id = m.measurable_id
+join known k using (measurable_id)
 group by all
 order by m.measurable_id;

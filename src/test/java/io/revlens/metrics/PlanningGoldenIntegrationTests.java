@@ -47,7 +47,9 @@ class PlanningGoldenIntegrationTests {
                         new Planning.Rock("Win rate to 80%", "win_rate", all, "Lead",
                                 null, LocalDate.parse("2026-06-01"), new BigDecimal("0.8"), LocalDate.parse("2026-09-30"), "up"),
                         new Planning.Rock("Cycle under 20 days", "average_cycle_days", all, "Lead",
-                                null, LocalDate.parse("2025-01-01"), new BigDecimal("20"), LocalDate.parse("2025-07-31"), "down"))));
+                                null, LocalDate.parse("2025-01-01"), new BigDecimal("20"), LocalDate.parse("2025-07-31"), "down"),
+                        new Planning.Rock("Zed: 5 deals", "new_opportunities", new Planning.Filter("rep", "Zed"), "Zed",
+                                null, LocalDate.parse("2026-06-01"), new BigDecimal("5"), LocalDate.parse("2026-07-31"), "up"))));
         new MetricsRunner().run(connection);
     }
 
@@ -123,6 +125,12 @@ class PlanningGoldenIntegrationTests {
         assertThat(zed.get("latest_value")).isNull();
         assertThat(zed.get("latest_status")).isNull();
         assertThat(zed.get("flagged")).isNull();
+        // A Rock for Zed: no baseline is "measured" from data that has no Zed, and no status.
+        Map<String, Object> rock = rock(4);
+        assertThat(rock.get("unknown_reason")).isEqualTo("no rep \"Zed\" in the data");
+        assertThat(rock.get("baseline_value")).isNull();
+        assertThat(rock.get("current_value")).isNull();
+        assertThat(rock.get("status")).isNull();
     }
 
     @Test
