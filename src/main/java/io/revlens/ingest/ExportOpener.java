@@ -211,24 +211,26 @@ public final class ExportOpener {
         }
         List<String> names;
         try {
-            ExportFormat real;
-            try (OpenedExport first = open(file, null, profileOverride)) {
-                if (!first.loadable()) {
-                    return WorkbookSheets.NONE;
-                }
-                real = first.format(); // the format its bytes say, whatever the extension
+            FileMagic magic;
+            try (InputStream in = FileMagic.prepareToCheckMagic(Files.newInputStream(file))) {
+                magic = FileMagic.valueOf(in);
             }
-            if (real == ExportFormat.XLSX) {
-                try (XlsxExportReader workbook = new XlsxExportReader(file)) {
-                    names = workbook.sheetNames();
-                }
-            } else {
+            // the format its bytes say, whatever the extension; a package the opening refuses is left to it
+            if (magic == FileMagic.OOXML) {
+                // the workbook part only, through POI's zip limits; the package's own check runs when it is opened
+                names = XlsxExportReader.sheetNames(file);
+            } else if (magic == FileMagic.OLE2 && !isEncrypted(file)) {
                 try (XlsExportReader workbook = new XlsExportReader(file)) {
                     names = workbook.sheetNames();
                 }
+            } else {
+                return WorkbookSheets.NONE;
             }
         } catch (IOException | RuntimeException e) {
             return WorkbookSheets.NONE;
+        }
+        if (names.size() < 2) {
+            return WorkbookSheets.NONE; // one sheet: the ordinary opening reads it, nothing more to look at
         }
         List<String> data = new ArrayList<>();
         List<String> other = new ArrayList<>();

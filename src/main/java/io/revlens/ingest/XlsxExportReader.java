@@ -67,6 +67,32 @@ public final class XlsxExportReader implements AutoCloseable {
         }
     }
 
+    /**
+     * The sheet names of a workbook, read from its workbook part only (no shared strings, no sheet data): what a
+     * caller needs to know whether there is more than one sheet to look at.
+     */
+    static List<String> sheetNames(Path file) throws IOException {
+        OPCPackage pkg;
+        try {
+            pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
+        } catch (Exception e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        try {
+            List<String> names = new ArrayList<>();
+            XSSFReader.SheetIterator sheets = new XSSFReader(pkg).getSheetIterator();
+            while (sheets.hasNext()) {
+                sheets.next().close();
+                names.add(sheets.getSheetName());
+            }
+            return names;
+        } catch (OpenXML4JException | RuntimeException e) {
+            throw new IOException(e.getMessage(), e);
+        } finally {
+            pkg.revert();
+        }
+    }
+
     /** Sheet names in workbook order. */
     public List<String> sheetNames() {
         return new ArrayList<>(sheetIndexes.keySet());
