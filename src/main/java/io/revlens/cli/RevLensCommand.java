@@ -100,13 +100,8 @@ public class RevLensCommand implements Runnable {
      * connection. That run is not broken (it resumes when run again), and another process is the cause: exit 5.
      */
     static boolean historyLostToAnotherProcess(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof java.sql.SQLException sql && sql.getClass().getName().startsWith("org.h2.")
-                    && (sql.getErrorCode() == 90067 || sql.getErrorCode() == 90121)) {
-                return true; // H2: the connection is broken, or the database was closed under it
-            }
-        }
-        return false;
+        // H2: the connection is broken, or the database was closed under it
+        return h2Error(e, 90067, 90121) != null;
     }
 
     /**
@@ -114,13 +109,22 @@ public class RevLensCommand implements Runnable {
      * null: the user's fix is to move it aside, not to read a chain of bean-creation messages.
      */
     static String damagedHistory(Throwable e) {
+        // file corrupted; not an H2 file; a read error on the file (too short, unreadable)
+        java.sql.SQLException sql = h2Error(e, 90030, 90048, 90028);
+        if (sql == null) {
+            return null;
+        }
+        java.util.regex.Matcher file = java.util.regex.Pattern.compile("\"([^\"]+\\.mv\\.db)\"")
+                .matcher(String.valueOf(sql.getMessage()));
+        return file.find() ? file.group(1) : "the job history database";
+    }
+
+    /** The H2 error with one of these codes in the failure's cause chain, or null. */
+    private static java.sql.SQLException h2Error(Throwable e, int... codes) {
         for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof java.sql.SQLException sql && sql.getClass().getName().startsWith("org.h2.")
-                    // file corrupted; not an H2 file; a read error on the file (too short, unreadable)
-                    && (sql.getErrorCode() == 90030 || sql.getErrorCode() == 90048 || sql.getErrorCode() == 90028)) {
-                java.util.regex.Matcher file = java.util.regex.Pattern.compile("\"([^\"]+\\.mv\\.db)\"")
-                        .matcher(String.valueOf(sql.getMessage()));
-                return file.find() ? file.group(1) : "the job history database";
+                    && java.util.Arrays.stream(codes).anyMatch(code -> code == sql.getErrorCode())) {
+                return sql;
             }
         }
         return null;
