@@ -115,12 +115,11 @@ final class RunSummaryPrinter {
                 totals.path("files").asLong(), totals.path("rows_read").asLong(), totals.path("rows_loaded").asLong(),
                 totals.path("rows_rejected").asLong(), totals.path("rows_skipped").asLong());
         out.printf("  %-40s %-16s %-30s %10s %10s %9s %9s%n", "file", "kind", "profile", "read", "loaded", "rejected", "skipped");
-        java.util.Map<String, Integer> entries = new java.util.HashMap<>();
-        summary.path("files").forEach(file -> entries.merge(file.path("path").asText(), 1, Integer::sum));
         for (JsonNode file : summary.path("files")) {
             String path = file.path("path").asText();
-            String name = path.substring(path.lastIndexOf('/') + 1)
-                    + (entries.get(path) > 1 ? "#" + file.path("sheet").asText() : ""); // a workbook's data sheets
+            // the name every output uses (RelativePaths: path in the input folder, #sheet for a workbook's sheets)
+            String name = file.hasNonNull("relative_path") ? file.path("relative_path").asText()
+                    : path.substring(path.lastIndexOf('/') + 1);
             out.printf("  %-40s %-16s %-30s %,10d %,10d %,9d %,9d%s%n", name, file.path("kind").asText(),
                     file.path("profile").asText("-"), file.path("rows_read").asLong(), file.path("rows_loaded").asLong(),
                     file.path("rows_rejected").asLong(), file.path("rows_skipped").asLong(),

@@ -36,7 +36,7 @@ final class RunSummaryWriter implements JobExecutionListener {
     private static final Logger log = LoggerFactory.getLogger(RunSummaryWriter.class);
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final String FILES_SQL = """
-            select path, format, kind, profile, status, message, encoding, delimiter, sheet, header_row,
+            select path, relative_path, format, kind, profile, status, message, encoding, delimiter, sheet, header_row,
                    rows_read, rows_loaded, rows_rejected, rows_skipped, min_date, max_date
             from source_files order by path, sheet""";
 
