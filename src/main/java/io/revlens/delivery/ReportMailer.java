@@ -76,8 +76,8 @@ public final class ReportMailer {
             };
         }
         try {
-            Session session = Session.getInstance(properties, authenticator);
-            MimeMessage message = new MimeMessage(session);
+            // Jakarta Mail's per-server settings object (its class name, not a RevLens notion)
+            MimeMessage message = new MimeMessage(Session.getInstance(properties, authenticator));
             message.setFrom(new InternetAddress(mail.from()));
             for (String to : mail.to()) {
                 message.addRecipient(Message.RecipientType.TO, new InternetAddress(to));

@@ -54,16 +54,16 @@ final class DeliverOutputsTasklet implements Tasklet {
         JobDefinition.Email email = request.job().delivery().email();
         if (email != null) {
             // the reports and, for a packet, its workbook: everything the run rendered for people to read
-            List<Path> pdfs = documents.stream().filter(p -> p.getFileName().toString().matches(".*\\.(pdf|xlsx)")).toList();
+            List<Path> readable = documents.stream().filter(p -> p.getFileName().toString().matches(".*\\.(pdf|xlsx)")).toList();
             JobDefinition job = request.job();
             String subject = (email.subject() == null ? "{company}: {job} as of {as_of}" : email.subject())
                     .replace("{company}", job.company()).replace("{job}", job.name()).replace("{as_of}", asOf);
             String stale = jobContext.containsKey(ComputeMetricsTasklet.DATA_STALE)
                     ? jobContext.getString(ComputeMetricsTasklet.DATA_STALE) : null;
-            ReportEmail body = ReportEmail.of(request, asOf, stale, email.attach() ? pdfs : List.of(), folder,
+            ReportEmail body = ReportEmail.of(request, asOf, stale, email.attach() ? readable : List.of(), folder,
                     jobExecution.getId());
             try {
-                ReportEmail.send(email, subject, body, email.attach() ? pdfs : List.of());
+                ReportEmail.send(email, subject, body, email.attach() ? readable : List.of());
                 jobContext.putString(EMAIL_RESULT, "sent to " + String.join(", ", email.to()));
             } catch (DeliveryException e) {
                 String message = e.getMessage().replace("restart <id>", "restart " + jobExecution.getId());
