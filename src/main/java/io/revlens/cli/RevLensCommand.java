@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         description = "Turns CRM and finance exports into board-ready metrics and PDF reports.",
         subcommands = {DemoCommand.class, RunCommand.class, AnalyzeCommand.class, InspectCommand.class, RunsCommand.class,
                 RestartCommand.class, ScheduleCommand.class, ValidateCommand.class, GenerateSampleCommand.class,
-                RunClientsCommand.class, BenchIngestCommand.class, SendTestCommand.class, InitCommand.class, CommandLine.HelpCommand.class})
+                RunClientsCommand.class, WorkerCommand.class, BenchIngestCommand.class, SendTestCommand.class, InitCommand.class, CommandLine.HelpCommand.class})
 public class RevLensCommand implements Runnable {
 
     @CommandLine.Spec
@@ -78,7 +78,8 @@ public class RevLensCommand implements Runnable {
             return ExitCodes.BAD_CONFIGURATION;
         }
         for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof JobDefinitionException || cause instanceof io.revlens.ingest.ProfileException) {
+            if (cause instanceof JobDefinitionException || cause instanceof io.revlens.ingest.ProfileException
+                    || cause instanceof io.revlens.remote.RemoteSetupException) {
                 return ExitCodes.BAD_CONFIGURATION;
             }
             if (cause instanceof BadInputException) {

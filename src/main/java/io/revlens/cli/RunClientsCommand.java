@@ -7,9 +7,12 @@ import io.revlens.job.BadInputException;
 import io.revlens.job.JobDefinition;
 import io.revlens.job.JobDefinitionLoader;
 import io.revlens.job.MultiClientRunner;
+import io.revlens.remote.Broker;
+import io.revlens.remote.PartitionRequestQueue;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -51,6 +54,20 @@ class RunClientsCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Run clients again even when an identical run already completed.")
     boolean force;
 
+    @Option(names = "--remote", description = "Send the clients to worker processes (`revlens worker`) through the"
+            + " message broker (REVLENS_BROKER_URL) instead of running them here; needs the job history in PostgreSQL"
+            + " (REVLENS_HISTORY_URL). --threads is then ignored: the workers' number and --concurrency decide.")
+    boolean remote;
+
+    @Option(names = "--queue", paramLabel = "NAME", defaultValue = Broker.DEFAULT_QUEUE,
+            description = "With --remote: the workers' queue (default: ${DEFAULT-VALUE}).")
+    String queue;
+
+    @Option(names = "--timeout", paramLabel = "MINUTES", defaultValue = "360",
+            description = "With --remote: give up waiting for the workers after this long (default: ${DEFAULT-VALUE});"
+                    + " running the command again resumes the clients not completed.")
+    long timeoutMinutes;
+
     @Override
     public Integer call() throws Exception {
         if (!Files.isDirectory(clients)) {
@@ -61,16 +78,28 @@ class RunClientsCommand implements Callable<Integer> {
         Path outRoot = (out != null ? out : paths.defaultOut(jobName + "-clients")).toAbsolutePath().normalize();
         PrintWriter console = spec.commandLine().getOut();
         int count = MultiClientRunner.clientFolders(clients).size();
-        console.printf("RevLens %s for %d client(s) in %s, %d at a time → %s%n", job.name(), count,
-                clients.toAbsolutePath().normalize(), threads, outRoot);
-        console.flush();
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(RevLensApplication.class)
                 .properties("revlens.home=" + paths.home())
                 .logStartupInfo(false)
                 .run()) {
-            MultiClientRunner.Outcome outcome = context.getBean(MultiClientRunner.class)
-                    .run(job, clients.toAbsolutePath().normalize(), outRoot, asOf, force, threads, IngestProgress.NONE);
-            return print(outcome, console);
+            Broker broker = remote ? Broker.connect(context.getEnvironment(), queue) : null;
+            try {
+                MultiClientRunner.Dispatch dispatch = broker == null ? new MultiClientRunner.Dispatch.Threads(threads)
+                        : new MultiClientRunner.Dispatch.Remote(PartitionRequestQueue.to(broker, context.getBeanFactory()),
+                        Duration.ofSeconds(1), Duration.ofMinutes(timeoutMinutes));
+                console.printf("RevLens %s for %d client(s) in %s, %s → %s%n", job.name(), count,
+                        clients.toAbsolutePath().normalize(), broker == null ? threads + " at a time"
+                                : "sent to the workers on " + broker.where() + ", queue " + broker.queue(), outRoot);
+                console.flush();
+                MultiClientRunner.Outcome outcome = context.getBean(MultiClientRunner.class).run(job,
+                        paths.jobs().resolve(jobName + ".yml"), clients.toAbsolutePath().normalize(), outRoot, asOf, force,
+                        dispatch, IngestProgress.NONE);
+                return print(outcome, console);
+            } finally {
+                if (broker != null) {
+                    broker.close();
+                }
+            }
         }
     }
 
@@ -86,8 +115,7 @@ class RunClientsCommand implements Callable<Integer> {
         for (MultiClientRunner.ClientOutcome client : outcome.clients()) {
             Path summaryFile = client.outDir().resolve("run-summary.json");
             JsonNode totals = Files.exists(summaryFile) ? JSON.readTree(summaryFile.toFile()).path("totals") : null;
-            String status = client.succeeded()
-                    ? (client.outcome().alreadyComplete() ? "unchanged" : "completed") : "FAILED";
+            String status = client.succeeded() ? client.result() : "FAILED";
             if (!client.succeeded()) {
                 failed++;
             }
