@@ -29,14 +29,30 @@ final class TriggerMemory {
     /** Builds trigger_persistence in the run's database from the earlier reports, then records this report's triggers. */
     void apply(Connection duckdb, String jobName, String client, LocalDate asOf, long executionId) throws SQLException {
         try (Connection jobDb = history.getConnection()) {
-            try (Statement statement = jobDb.createStatement()) {
-                for (String sql : SqlScript.statements(Workspace.readResource("sql/history/trigger_history.sql"))) {
-                    statement.execute(sql);
-                }
-            }
+            createTable(jobDb);
             copyEarlierReports(jobDb, duckdb, jobName, client, asOf);
             Workspace.runScript(duckdb, "sql/job/trigger_persistence.sql");
             record(jobDb, duckdb, jobName, client, asOf, executionId);
+        }
+    }
+
+    /**
+     * Creates the history table when missing. PostgreSQL's {@code create table if not exists} is not safe against
+     * another process creating the same table at the same moment (remote workers starting clients together): the
+     * loser gets a unique violation on the catalog, and then finds the table there.
+     */
+    private static void createTable(Connection jobDb) throws SQLException {
+        try (Statement statement = jobDb.createStatement()) {
+            for (String sql : SqlScript.statements(Workspace.readResource("sql/history/trigger_history.sql"))) {
+                statement.execute(sql);
+            }
+        } catch (SQLException e) {
+            try (Statement statement = jobDb.createStatement()) {
+                statement.executeQuery("select 1 from revlens_trigger_history where 1 = 0").close();
+            } catch (SQLException stillMissing) {
+                e.addSuppressed(stillMissing);
+                throw e;
+            }
         }
     }
 
