@@ -11,6 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import sun.misc.Signal;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -48,8 +49,7 @@ class WorkerCommand implements Callable<Integer> {
         ConfigurableApplicationContext context = new SpringApplicationBuilder(RevLensApplication.class)
                 .properties("revlens.home=" + paths.home())
                 .logStartupInfo(false)
-                .registerShutdownHook(false)
-                .run();
+                                .run();
         Broker broker;
         ClientWorker worker;
         try {
@@ -61,19 +61,23 @@ class WorkerCommand implements Callable<Integer> {
             context.close();
             throw e;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            console.println("worker stopping: no new clients; waiting for the running ones to finish");
-            console.flush();
-            worker.close();
-            broker.close();
-            context.close();
-            stopped.countDown();
-        }, "revlens-worker-stop"));
+        CountDownLatch stop = new CountDownLatch(1);
+        // The signals are handled here rather than by shutdown hooks: a client still running when the JVM shuts
+        // down fails (fonts, temporary files and DuckDB refuse work once shutdown has begun), so the worker
+        // stops taking clients, lets the running ones finish, and only then exits.
+        Signal.handle(new Signal("TERM"), signal -> stop.countDown());
+        Signal.handle(new Signal("INT"), signal -> stop.countDown());
         console.printf("RevLens worker (PID %d) waiting for clients on %s, queue %s, %d at a time; working folders in %s%n",
                 ProcessHandle.current().pid(), broker.where(), broker.queue(), Math.max(1, concurrency), workRoot);
         console.flush();
-        stopped.await();
+        stop.await();
+        console.println("worker stopping: no new clients; waiting for the running ones to finish");
+        console.flush();
+        worker.close();
+        broker.close();
+        context.close();
+        console.println("worker stopped");
+        console.flush();
         return ExitCodes.SUCCESS;
     }
 }

@@ -3,13 +3,11 @@ package io.revlens.ops;
 import io.revlens.e2e.CliRun;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -32,36 +30,19 @@ class PostgresHistoryIntegrationTests {
     @TempDir
     Path temp;
 
-    private String baseUrl;
-    private String user;
-    private String password;
-    private String schema;
+    private TestPostgresSchema schema;
     private Map<String, String> history;
 
     @BeforeEach
     void createSchema() throws Exception {
-        baseUrl = System.getenv("REVLENS_TEST_PG_URL");
-        assumeTrue(baseUrl != null && !baseUrl.isBlank(),
-                "REVLENS_TEST_PG_URL is not set (e.g. jdbc:postgresql://localhost:5432/revlens_test with"
-                        + " REVLENS_TEST_PG_USER and REVLENS_TEST_PG_PASSWORD); .ci/run starts a PostgreSQL server and sets it");
-        user = System.getenv().getOrDefault("REVLENS_TEST_PG_USER", "revlens");
-        password = System.getenv().getOrDefault("REVLENS_TEST_PG_PASSWORD", "");
-        schema = "revlens_test_" + ProcessHandle.current().pid() + "_" + System.nanoTime() % 1_000_000;
-        try (Connection connection = DriverManager.getConnection(baseUrl, user, password);
-             Statement statement = connection.createStatement()) {
-            statement.execute("create schema " + schema);
-        }
-        String url = baseUrl + (baseUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-        history = Map.of("revlens.history.url", url, "revlens.history.user", user, "revlens.history.password", password);
+        schema = TestPostgresSchema.createOrSkip("revlens_test");
+        history = schema.historyProperties();
     }
 
     @AfterEach
     void dropSchema() throws Exception {
         if (schema != null) {
-            try (Connection connection = DriverManager.getConnection(baseUrl, user, password);
-                 Statement statement = connection.createStatement()) {
-                statement.execute("drop schema if exists " + schema + " cascade");
-            }
+            schema.close();
         }
     }
 
@@ -110,10 +91,9 @@ class PostgresHistoryIntegrationTests {
 
     private List<String> statuses() throws Exception {
         List<String> statuses = new ArrayList<>();
-        try (Connection connection = DriverManager.getConnection(baseUrl, user, password);
+        try (Connection connection = schema.connect();
              Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery(
-                     "select status from " + schema + ".batch_job_execution order by job_execution_id")) {
+             ResultSet rs = statement.executeQuery("select status from batch_job_execution order by job_execution_id")) {
             while (rs.next()) {
                 statuses.add(rs.getString(1));
             }

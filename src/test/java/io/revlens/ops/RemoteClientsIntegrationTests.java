@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -37,34 +36,20 @@ class RemoteClientsIntegrationTests {
     @TempDir
     Path temp;
 
-    private String baseUrl;
-    private String user;
-    private String password;
-    private String schema;
+    private TestPostgresSchema schema;
     private Map<String, String> shared;
     private String queue;
     private final List<RevLensProcess> processes = new ArrayList<>();
 
     @BeforeEach
     void createSchemaAndQueueName() throws Exception {
-        baseUrl = System.getenv("REVLENS_TEST_PG_URL");
         String broker = System.getenv("REVLENS_TEST_BROKER_URL");
-        assumeTrue(baseUrl != null && !baseUrl.isBlank() && broker != null && !broker.isBlank(),
-                "REVLENS_TEST_PG_URL and REVLENS_TEST_BROKER_URL are not both set (e.g. jdbc:postgresql://localhost:5432/revlens_test"
-                        + " and amqp://guest:guest@localhost:5672); .ci/run starts PostgreSQL and RabbitMQ and sets them");
-        user = System.getenv().getOrDefault("REVLENS_TEST_PG_USER", "revlens");
-        password = System.getenv().getOrDefault("REVLENS_TEST_PG_PASSWORD", "");
-        String suffix = ProcessHandle.current().pid() + "_" + System.nanoTime() % 1_000_000;
-        schema = "revlens_remote_" + suffix;
-        queue = "revlens.test." + suffix;
-        try (Connection connection = DriverManager.getConnection(baseUrl, user, password);
-             Statement statement = connection.createStatement()) {
-            statement.execute("create schema " + schema);
-        }
-        shared = new HashMap<>(Map.of(
-                "revlens.history.url", baseUrl + (baseUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema,
-                "revlens.history.user", user, "revlens.history.password", password,
-                "revlens.broker.url", broker));
+        assumeTrue(broker != null && !broker.isBlank(), "REVLENS_TEST_BROKER_URL is not set (e.g."
+                + " amqp://guest:guest@localhost:5672); .ci/run starts RabbitMQ and sets it");
+        schema = TestPostgresSchema.createOrSkip("revlens_remote");
+        queue = "revlens.test." + schema.name();
+        shared = new HashMap<>(schema.historyProperties());
+        shared.put("revlens.broker.url", broker);
     }
 
     @AfterEach
@@ -73,10 +58,7 @@ class RemoteClientsIntegrationTests {
             process.killHard();
         }
         if (schema != null) {
-            try (Connection connection = DriverManager.getConnection(baseUrl, user, password);
-                 Statement statement = connection.createStatement()) {
-                statement.execute("drop schema if exists " + schema + " cascade");
-            }
+            schema.close();
         }
     }
 
@@ -187,6 +169,31 @@ class RemoteClientsIntegrationTests {
     }
 
     @Test
+    void sigtermLetsTheRunningClientFinishAndLeavesTheRestToAnotherWorker() throws Exception {
+        Path clients = temp.resolve("clients");
+        copySample(clients.resolve("acme"), 0);
+        copySample(clients.resolve("beta"), 1);
+        Path work = temp.resolve("work");
+        RevLensProcess first = worker(1, work);
+        RevLensProcess manager = start(temp.resolve("manager.log"), "run-clients", "monthly-board-report", "--remote",
+                "--queue", queue, "--clients", clients.toString(), "--out", temp.resolve("out").toString(),
+                "--as-of", "2026-10-31");
+        assertThat(first.awaitOutput(o -> STARTED.matcher(o).find())).as(first.output()).isTrue();
+        Matcher started = STARTED.matcher(first.output());
+        assertThat(started.find()).isTrue();
+        String held = started.group(1);
+
+        assertThat(first.terminate()).as(first.output()).isZero();
+        assertThat(first.output()).contains("client " + held + " completed").contains("worker stopped");
+        assertThat(STARTED.matcher(first.output()).results().count()).as(first.output()).isEqualTo(1);
+
+        RevLensProcess second = worker(2, work);
+        assertThat(manager.waitForExit()).as(manager.output() + first.output() + second.output()).isZero();
+        assertThat(manager.output()).contains("2 client(s): 2 completed, 0 failed");
+        assertThat(second.output()).doesNotContain("client " + held + " started");
+    }
+
+    @Test
     void withoutABrokerTheManagerSaysWhatToSetAndRunsNothing() throws Exception {
         Path clients = temp.resolve("clients");
         copySample(clients.resolve("acme"), 0);
@@ -216,7 +223,7 @@ class RemoteClientsIntegrationTests {
     /** The last status of each client's own job run in the shared history, by its working folder. */
     private Map<String, String> clientRunStatuses() throws Exception {
         Map<String, String> statuses = new HashMap<>();
-        try (Connection connection = DriverManager.getConnection(shared.get("revlens.history.url"), user, password);
+        try (Connection connection = schema.connect();
              Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("""
                      select p.parameter_value, e.status
