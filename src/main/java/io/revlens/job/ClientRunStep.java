@@ -73,7 +73,9 @@ public final class ClientRunStep extends AbstractStep {
     private String runLocallyAndCopy(ExecutionContext context, Path local, Path out) throws Exception {
         try (WorkingFolderLock shared = WorkingFolderLock.acquire(out)) {
             String error = runIn(context, local);
-            if (error == null) {
+            // A failed run's summary and rejects are copied too: they say what went wrong, as they do in the
+            // output folder of a run on one machine.
+            if (Files.isDirectory(local)) {
                 copyOutputs(local, out);
             }
             return error;
