@@ -14,8 +14,13 @@ import java.sql.Statement;
 /** Opens the run's DuckDB file and makes sure the canonical schema exists. */
 public final class Workspace {
 
-    /** Memory cap for DuckDB; its default (80% of RAM) is unfriendly on shared machines. */
-    public static final String MEMORY_LIMIT = "2GB";
+    /**
+     * Memory cap for DuckDB (beyond it, DuckDB spills to a temporary folder beside the database file); its own
+     * default, 80% of RAM, is unfriendly on shared machines. This cap keeps the largest benchmark run within its
+     * memory goal without costing time (docs/benchmarks.md); {@code -Drevlens.duckdb.memory=4GB} in
+     * {@code REVLENS_JAVA_OPTS} raises it.
+     */
+    public static final String MEMORY_LIMIT = System.getProperty("revlens.duckdb.memory", "1GB");
 
     private Workspace() {
     }
