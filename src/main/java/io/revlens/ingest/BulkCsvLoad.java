@@ -21,9 +21,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Loads a plain CSV export with DuckDB's own reader instead of row by row (docs/decisions.md, "Loading
  * exports"). DuckDB parses the file into a text staging table; SQL loads the rows whose values are all in
- * canonical form (ISO dates, plain numbers, trimmed text), with every value-level decision (value maps,
- * status, currency, credit notes, skips) taken by {@link RowMapper} over the distinct values; every other
- * row goes through {@link RowMapper} itself. So a row loads, is rejected or is skipped exactly as on the
+ * canonical form (ISO dates, plain numbers, trimmed text), with every value-level decision (value maps, skips)
+ * taken by {@link RowMapper} over the distinct values and the table's rules (status, currency, credit notes,
+ * required columns) in the SQL form {@link TableRules} gives beside their Java form; every other row goes
+ * through {@link RowMapper} itself. So a row loads, is rejected or is skipped exactly as on the
  * row-by-row path, only faster. Files DuckDB's strict parser does not read exactly as commons-csv would
  * (ragged rows, blank lines, quoted line breaks) are left to the row-by-row path.
  */
@@ -537,16 +538,7 @@ final class BulkCsvLoad {
             });
             fast.add("not " + lk + ".slow");
         }
-        finish(read);
-        for (String required : table.requiredColumns()) {
-            fast.add(value.get(required) + " is not null");
-        }
-        if (table == CanonicalTable.REPS) {
-            // A name listed twice in a roster: all its rows go to RowMapper, which keeps the first and rejects the rest.
-            String name = raw("rep_name", read);
-            fast.add("lower(trim(" + name + ")) not in (select lower(trim(" + name + ")) from bulk_raw where " + name
-                    + " is not null group by 1 having count(*) > 1)");
-        }
+        mapper.rules().plan(sqlRow(read));
         for (ResolvedProfile.StageColumn stageColumn : profile.stageColumns()) {
             String raw = "c" + stageColumn.index();
             read.add(stageColumn.index());
@@ -565,47 +557,39 @@ final class BulkCsvLoad {
         fast.replaceAll(condition -> "coalesce(" + condition + ", false)");
     }
 
-    /** Table-specific rules of {@link RowMapper#map}'s last stage: ids, status, type, currency, credit notes. */
-    private void finish(Set<Integer> read) throws SQLException {
-        if (table.indexOf("currency") >= 0) {
-            String currency = value.get("currency");
-            value.put("currency", mappedValue(currency, keys -> mapper.currencyOf(keys.get(0))));
-        }
-        if (table == CanonicalTable.OPPORTUNITIES) {
-            value.put("opportunity_id", "coalesce(" + value.get("opportunity_id") + ", " + value.get("opportunity_name") + ")");
-            String status = lookup(List.of(value.get("status"), value.get("stage"), raw("is_won", read),
-                    raw("is_closed", read)), keys -> mapper.statusOf(keys.get(0), keys.get(1), keys.get(2), keys.get(3)));
-            value.put("status", status + ".v");
-            String type = lookup(List.of(value.get("opportunity_type")),
-                    keys -> RowMapper.opportunityType(keys.get(0)));
-            value.put("opportunity_type", type + ".v");
-        }
-        if (table == CanonicalTable.REVENUE_LINES) {
-            ExportProfile.Credit credit = profile.profile().credit;
-            String isCredit = "false";
-            if (credit != null) {
-                List<String> parts = new ArrayList<>();
-                if (credit.column != null) {
-                    String marker = lookup(List.of(raw(credit.column, read)),
-                            keys -> mapper.isCreditMarker(ValueCoercer.text(keys.get(0))) ? "true" : "false");
-                    parts.add("cast(" + marker + ".v as boolean)");
-                }
-                for (String prefix : credit.prefixes) {
-                    parts.add("coalesce(starts_with(" + value.get("document_number") + ", " + literal(prefix) + "), false)");
-                }
-                if (!parts.isEmpty()) {
-                    isCredit = "(" + String.join(" or ", parts) + ")";
-                }
+    /** The plan as {@link TableRules} writes its SQL forms into it. */
+    private TableRules.SqlRow sqlRow(Set<Integer> read) {
+        return new TableRules.SqlRow() {
+            @Override
+            public String get(String column) {
+                return value.get(column);
             }
-            String amount = value.get("amount");
-            String quantity = value.get("quantity");
-            // Credit notes reduce revenue: stored negative whatever sign the export used.
-            String negate = isCredit + " and coalesce(" + amount + " > 0, false)";
-            value.put("amount", "case when " + negate + " then -" + amount + " else " + amount + " end");
-            value.put("quantity", "case when " + negate + " and coalesce(" + quantity + " > 0, false) then -"
-                    + quantity + " else " + quantity + " end");
-            value.put("is_credit", isCredit + " or coalesce(" + amount + " < 0, false)");
-        }
+
+            @Override
+            public void set(String column, String expression) {
+                value.put(column, expression);
+            }
+
+            @Override
+            public String raw(String column) {
+                return BulkCsvLoad.this.raw(column, read);
+            }
+
+            @Override
+            public String lookup(List<String> keys, Function<List<String>, String> rule) throws SQLException {
+                return keys.size() == 1 ? mappedValue(keys.get(0), rule) : BulkCsvLoad.this.lookup(keys, rule) + ".v";
+            }
+
+            @Override
+            public void javaUnless(String condition) {
+                fast.add(condition);
+            }
+
+            @Override
+            public String literal(String text) {
+                return BulkCsvLoad.literal(text);
+            }
+        };
     }
 
     private long insertFastRows() throws SQLException {

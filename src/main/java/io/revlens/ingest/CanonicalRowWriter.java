@@ -293,6 +293,8 @@ final class CanonicalRowWriter implements ItemStreamWriter<LoadItem>, StepExecut
                 statement.executeUpdate();
             }
             if (outcome.loaded()) {
+                log.debug("{}: {} of {} rows loaded in SQL, {} mapped row by row", slot.file.getFileName(),
+                        outcome.sqlLoaded(), outcome.records(), outcome.slowRows());
                 closeQuietly(slot);
                 slot.read += outcome.sqlLoaded();
                 slot.loaded += outcome.sqlLoaded();

@@ -4,16 +4,15 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
  * Maps the data rows of one export onto its canonical table with its profile: skip rules, coercion per
- * column type, derived columns, status and type normalisation, credit notes, stage history. Stateful
- * (group headings carry a customer name down), so one instance per file, fed rows in order.
+ * column type, derived columns, then the table's own rules ({@link TableRules}: ids, status and type, currency,
+ * credit notes, required columns), stage history. Stateful (group headings carry a customer name down, a roster
+ * remembers its names), so one instance per file, fed rows in order.
  */
 public final class RowMapper {
 
@@ -67,8 +66,8 @@ public final class RowMapper {
     /** {@link ExportProfile#keep}'s pattern, or null. */
     private final BoundedPattern keepPattern;
     private final LocalDate latestPlausibleDate;
-    /** Reps rosters: lower-cased rep name to the row that first named it (a roster lists a person once). */
-    private final Map<String, Long> repRows = new HashMap<>();
+    /** The table's own rules (ids, status, currency, credit notes, required columns), shared with the bulk path. */
+    private final TableRules rules;
     private String groupValue;
 
     /**
@@ -85,6 +84,7 @@ public final class RowMapper {
         this.groupColumn = profile.profile().skip.groupHeading;
         this.keepPattern = profile.profile().keep == null ? null : new BoundedPattern(profile.profile().keep.pattern);
         this.latestPlausibleDate = LocalDate.now().plusYears(MAX_YEARS_AHEAD);
+        this.rules = new TableRules(profile);
     }
 
     /** Reads dates and amounts the way the whole file writes them (decided before any row is mapped). */
@@ -167,23 +167,29 @@ public final class RowMapper {
         } catch (CoercionException e) {
             return MappedRow.rejected(n, List.of(new Reject(n, null, null, e.getMessage())));
         }
-        finish(row, values);
-        for (String required : table.requiredColumns()) {
-            if (values[table.indexOf(required)] == null) {
-                rejects.add(new Reject(n, profile.sourceName(required), null,
-                        "missing required value (" + required + ")"));
+        rejects.addAll(rules.apply(new TableRules.JavaRow() {
+            @Override
+            public long number() {
+                return n;
             }
-        }
+
+            @Override
+            public Object get(String column) {
+                return values[table.indexOf(column)];
+            }
+
+            @Override
+            public void set(String column, Object value) {
+                values[table.indexOf(column)] = value;
+            }
+
+            @Override
+            public String text(String column) {
+                return RowMapper.this.text(row, column);
+            }
+        }));
         if (!rejects.isEmpty()) {
             return MappedRow.rejected(n, rejects);
-        }
-        if (table == CanonicalTable.REPS) {
-            String name = (String) values[table.indexOf("rep_name")];
-            Long firstRow = repRows.putIfAbsent(name.strip().toLowerCase(Locale.ROOT), n);
-            if (firstRow != null) {
-                return MappedRow.rejected(n, List.of(new Reject(n, profile.sourceName("rep_name"), name,
-                        "duplicate rep: the same name is already on row " + firstRow + " of this file (the first is kept)")));
-            }
         }
         List<MappedRow.StageEntry> history = new ArrayList<>();
         if (!profile.stageColumns().isEmpty()) {
@@ -360,135 +366,6 @@ public final class RowMapper {
         }
     }
 
-    private void finish(SourceRow row, Object[] values) {
-        int currency = table.indexOf("currency");
-        if (currency >= 0 && values[currency] == null && profile.profile().currency != null) {
-            values[currency] = profile.profile().currency;
-        }
-        if (currency >= 0 && values[currency] != null) {
-            values[currency] = ((String) values[currency]).toUpperCase(Locale.ROOT);
-        }
-        if (table == CanonicalTable.OPPORTUNITIES) {
-            int id = table.indexOf("opportunity_id");
-            if (values[id] == null) {
-                values[id] = values[table.indexOf("opportunity_name")];
-            }
-            int status = table.indexOf("status");
-            values[status] = status((String) values[status], (String) values[table.indexOf("stage")],
-                    text(row, "is_won"), text(row, "is_closed"));
-            int type = table.indexOf("opportunity_type");
-            values[type] = opportunityType((String) values[type]);
-        }
-        if (table == CanonicalTable.REVENUE_LINES) {
-            int amount = table.indexOf("amount");
-            int quantity = table.indexOf("quantity");
-            boolean credit = isCredit(row, values);
-            if (credit && values[amount] instanceof BigDecimal a && a.signum() > 0) {
-                // Credit notes reduce revenue: stored negative whatever sign the export used.
-                values[amount] = a.negate();
-                if (values[quantity] instanceof BigDecimal q && q.signum() > 0) {
-                    values[quantity] = q.negate();
-                }
-            }
-            values[table.indexOf("is_credit")] = credit
-                    || (values[amount] instanceof BigDecimal a && a.signum() < 0);
-        }
-    }
-
-    private boolean isCredit(SourceRow row, Object[] values) {
-        ExportProfile.Credit credit = profile.profile().credit;
-        if (credit == null) {
-            return false;
-        }
-        String marker = credit.column == null ? null : text(row, credit.column);
-        if (marker != null && containsIgnoreCase(credit.values, marker)) {
-            return true;
-        }
-        String document = (String) values[table.indexOf("document_number")];
-        return document != null && credit.prefixes.stream().anyMatch(document::startsWith);
-    }
-
-    /**
-     * open | won | lost. A CRM's own won and closed flags (Salesforce IsWon, IsClosed) decide when the export has
-     * them, whatever the org named its stages; a blank flag is false (Salesforce writes 1 or nothing). Else the
-     * status column's mapped values, then the profile's won and lost stages, then a whole closed-deal label in the
-     * stage or status ({@link StageVocabulary#outcome}), never a word inside a label.
-     */
-    private String status(String statusValue, String stage, String isWon, String isClosed) {
-        boolean hasWon = !profile.indexes("is_won").isEmpty();
-        boolean hasClosed = !profile.indexes("is_closed").isEmpty();
-        Boolean won = hasWon ? flag(isWon) : null;
-        Boolean closed = hasClosed ? flag(isClosed) : null;
-        if (Boolean.TRUE.equals(won)) {
-            return "won";
-        }
-        if (Boolean.FALSE.equals(closed)) {
-            return "open";
-        }
-        if (Boolean.TRUE.equals(closed) && hasWon && won != null) {
-            return "lost";
-        }
-        if (statusValue != null) {
-            for (Map.Entry<String, List<String>> entry : profile.profile().statusValues.entrySet()) {
-                if (containsIgnoreCase(entry.getValue(), statusValue)) {
-                    return entry.getKey();
-                }
-            }
-        }
-        if (stage != null) {
-            ExportProfile.Stages stages = profile.profile().stages;
-            if (containsIgnoreCase(stages.won, stage)) {
-                return "won";
-            }
-            if (containsIgnoreCase(stages.lost, stage)) {
-                return "lost";
-            }
-            // Only a whole closed-deal label ("Closed Won", "Lost"): "Won't buy" or "Not won yet" is not an outcome.
-            String outcome = StageVocabulary.outcome(stage);
-            if (outcome != null) {
-                return outcome;
-            }
-        }
-        if (statusValue != null) {
-            String outcome = StageVocabulary.outcome(statusValue);
-            if (outcome != null) {
-                return outcome;
-            }
-        }
-        return "open";
-    }
-
-    /** A flag's value: blank is false; null when it is not a boolean (then the stage decides). */
-    private static Boolean flag(String value) {
-        if (value == null) {
-            return false;
-        }
-        try {
-            return ValueCoercer.bool(value);
-        } catch (CoercionException e) {
-            return null;
-        }
-    }
-
-    /** new | expansion | renewal, or null when the export's type says none of these. */
-    static String opportunityType(String type) {
-        if (type == null) {
-            return null;
-        }
-        String t = type.toLowerCase(Locale.ROOT);
-        if (t.contains("renew")) {
-            return "renewal";
-        }
-        if (t.contains("expan") || t.contains("upsell") || t.contains("upgrade") || t.contains("existing")
-                || t.contains("cross")) {
-            return "expansion";
-        }
-        if (t.contains("new")) {
-            return "new";
-        }
-        return null;
-    }
-
     // Decisions the bulk CSV load (BulkCsvLoad) takes from this class, so both paths map values alike.
 
     /** The profile whose rules this mapper applies. */
@@ -496,20 +373,14 @@ public final class RowMapper {
         return profile;
     }
 
+    /** The table's rules this mapper applies, in the form the bulk path plans them in SQL. */
+    TableRules rules() {
+        return rules;
+    }
+
     /** A TEXT column's value as a loaded row holds it: trimmed, blank as null, through the profile's value map. */
     String mappedText(String column, String raw) {
         return mapValue(column, ValueCoercer.text(raw));
-    }
-
-    /** open | won | lost from the (mapped) status and stage values and the won and closed flags. */
-    String statusOf(String statusValue, String stage, String isWon, String isClosed) {
-        return status(statusValue, stage, ValueCoercer.text(isWon), ValueCoercer.text(isClosed));
-    }
-
-    /** The currency a loaded row records for a (mapped) currency value: the profile's default when blank, upper case. */
-    String currencyOf(String currency) {
-        String value = currency != null ? currency : profile.profile().currency;
-        return value == null ? null : value.toUpperCase(Locale.ROOT);
     }
 
     /** Whether a row whose {@code column} holds {@code value} is skipped as not revenue. */
@@ -535,13 +406,7 @@ public final class RowMapper {
         return true;
     }
 
-    /** Whether the credit marker column's value marks a credit note. */
-    boolean isCreditMarker(String marker) {
-        ExportProfile.Credit credit = profile.profile().credit;
-        return credit != null && marker != null && containsIgnoreCase(credit.values, marker);
-    }
-
-    private static boolean containsIgnoreCase(List<String> list, String value) {
+    static boolean containsIgnoreCase(List<String> list, String value) {
         for (String candidate : list) {
             if (candidate.equalsIgnoreCase(value.strip())) {
                 return true;
