@@ -1,5 +1,6 @@
 package io.revlens.ingest;
 
+import io.revlens.model.SqlScript;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
@@ -49,6 +50,20 @@ final class BulkCsvLoad {
     }
 
     private static final String SCHEMA = DuckDBConnection.DEFAULT_SCHEMA;
+    private static final List<String> DROP_STAGING = SqlScript.load("sql/ingest/bulk/drop_staging.sql");
+    private static final String STAGE_FILE = SqlScript.loadOne("sql/ingest/bulk/stage_file.sql");
+    private static final String STAGED_ROWS = SqlScript.loadOne("sql/ingest/bulk/staged_rows.sql");
+    private static final String SAMPLE_DATES = SqlScript.loadOne("sql/ingest/bulk/sample_dates.sql");
+    private static final String COLUMN_FACTS = SqlScript.loadOne("sql/ingest/bulk/column_facts.sql");
+    private static final String INSERT_FAST_ROWS = SqlScript.loadOne("sql/ingest/bulk/insert_fast_rows.sql");
+    private static final String DELETE_FILE_ROWS = SqlScript.loadOne("sql/ingest/bulk/delete_file_rows.sql");
+    private static final String MARK_SLOW_ROWS = SqlScript.loadOne("sql/ingest/bulk/mark_slow_rows.sql");
+    private static final String SLOW_ROWS = SqlScript.loadOne("sql/ingest/bulk/slow_rows.sql");
+    private static final String STAGE_HISTORY_OF_ALL = SqlScript.loadOne("sql/ingest/bulk/insert_stage_history_of_all.sql");
+    private static final String STAGE_HISTORY_OF_LOADED = SqlScript.loadOne("sql/ingest/bulk/insert_stage_history_of_loaded.sql");
+    private static final String DISTINCT_KEYS = SqlScript.loadOne("sql/ingest/bulk/distinct_keys.sql");
+    private static final String CREATE_LOOKUP = SqlScript.loadOne("sql/ingest/bulk/create_lookup.sql");
+    private static final String DROP_TABLE = SqlScript.loadOne("sql/ingest/bulk/drop_table.sql");
     /**
      * Dates later than this go to RowMapper, which rejects those more than {@link RowMapper#MAX_YEARS_AHEAD}
      * years ahead (two days' margin so SQL's and Java's "today" cannot disagree); amounts are at most 12
@@ -159,8 +174,8 @@ final class BulkCsvLoad {
                 return finish(records, sqlLoaded, slowRows);
             }
             // Rows need Java, which must see the text as written: take back the rows and read every column as text.
-            try (PreparedStatement delete = connection.prepareStatement("delete from " + table.tableName()
-                    + " where source_file_id = ?")) {
+            try (PreparedStatement delete = connection.prepareStatement(
+                    SqlScript.fill(DELETE_FILE_ROWS, Map.of("table", table.tableName())))) {
                 delete.setInt(1, slot.sourceFileId);
                 delete.executeUpdate();
             }
@@ -191,11 +206,6 @@ final class BulkCsvLoad {
         return new Outcome(true, records, sqlLoaded, slow, null);
     }
 
-    /** The staged rows SQL loads: the fast predicate holds, or is null (as Java would load them). */
-    private String fastRows() {
-        return " where " + fastPredicate() + " is not false";
-    }
-
     /** Whether a staged row can be loaded by SQL as Java would load it; null counts as yes, false as no. */
     private String fastPredicate() {
         return fast.isEmpty() ? "(true)" : "(" + String.join(" and ", fast) + ")";
@@ -203,17 +213,16 @@ final class BulkCsvLoad {
 
     /** The rows SQL cannot load as Java would, by row id: decided once. */
     private void markSlowRows() throws SQLException {
-        execute("create temp table bulk_slow as select bulk_raw.rowid as r from bulk_raw" + allJoins()
-                + " where " + fastPredicate() + " is false");
+        execute(SqlScript.fill(MARK_SLOW_ROWS, Map.of("joins", allJoins(), "fast", fastPredicate())));
     }
 
     /** Drops the staging tables and forgets the plan built on them. */
     private void dropWorkTables() throws SQLException {
         for (String table : List.of("bulk_slow", "bulk_raw")) {
-            execute("drop table if exists " + table);
+            execute(SqlScript.fill(DROP_TABLE, Map.of("table", table)));
         }
         for (String lookup : lookups) {
-            execute("drop table if exists " + lookup);
+            execute(SqlScript.fill(DROP_TABLE, Map.of("table", lookup)));
         }
         lookups.clear();
         value.clear();
@@ -227,9 +236,9 @@ final class BulkCsvLoad {
      * records, or -1 when DuckDB's strict reader refused a row (the refused rows are not loaded then).
      */
     private long stage() throws SQLException {
-        execute("drop table if exists bulk_raw");
-        execute("drop table if exists bulk_errors");
-        execute("drop table if exists bulk_scans");
+        for (String drop : DROP_STAGING) {
+            execute(drop);
+        }
         StringBuilder columns = new StringBuilder();
         // The canonical model keeps dates only. When every typed column is a date-time in one layout (HubSpot's),
         // DuckDB reads them as dates in that layout: half the bytes to stage and no cast after. With plain dates
@@ -245,29 +254,30 @@ final class BulkCsvLoad {
             }
             columns.append(i == 0 ? "" : ", ").append("'c").append(i).append("': '").append(type).append('\'');
         }
-        String formats = dateTimesAsDates ? "dateformat = " + literal(timestampFormat)
-                : "dateformat = '%Y-%m-%d'" + (timestampFormat == null ? "" : ", timestampformat = " + literal(timestampFormat));
-        // A row DuckDB cannot read strictly lands in bulk_errors instead of failing the transaction.
-        execute("create temp table bulk_raw as select * from read_csv(" + literal(slot.file.toString())
-                + ", header = false, skip = 1, auto_detect = false, delim = '" + delimiter()
-                + "', quote = '\"', escape = '\"', strict_mode = true, null_padding = false, encoding = 'utf-8',"
-                + " " + formats
-                + (slot.size > LARGE_FILE ? ", buffer_size = " + LARGE_FILE_BUFFER : "")
-                + ", store_rejects = true, rejects_table = 'bulk_errors', rejects_scan = 'bulk_scans',"
-                + " columns = {" + columns + "})");
-        if (count("select count(*) from bulk_errors") > 0) {
-            execute("drop table bulk_raw");
-            return -1;
-        }
+        String dateFormat = dateTimesAsDates ? timestampFormat : "%Y-%m-%d";
+        // The timestamp format is one of DateType's own constants.
+        String options = (dateTimesAsDates || timestampFormat == null ? "" : ", timestampformat = " + literal(timestampFormat))
+                + (slot.size > LARGE_FILE ? ", buffer_size = " + LARGE_FILE_BUFFER : "");
+        execute(SqlScript.fill(STAGE_FILE, Map.of("options", options, "columns", columns.toString())),
+                slot.file.toString(), delimiter(), dateFormat);
         // Row ids inside a transaction start at a large base; rows keep the file's order, so row id - base is
         // the record's index (checked to be dense).
-        long records = count("select count(*) from bulk_raw");
-        if (records > 0) {
-            base = count("select min(rowid) from bulk_raw");
-            if (count("select max(rowid) from bulk_raw") - base + 1 != records) {
-                execute("drop table bulk_raw");
-                return -1;
-            }
+        long started = System.nanoTime();
+        long refused;
+        long records;
+        long last;
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(STAGED_ROWS)) {
+            rs.next();
+            refused = rs.getLong(1);
+            records = rs.getLong(2);
+            base = rs.getLong(3);
+            last = rs.getLong(4);
+        } finally {
+            timed("staged rows", started);
+        }
+        if (refused > 0 || records > 0 && last - base + 1 != records) {
+            execute(SqlScript.fill(DROP_TABLE, Map.of("table", "bulk_raw")));
+            return -1;
         }
         return records;
     }
@@ -326,29 +336,28 @@ final class BulkCsvLoad {
         for (int index : sampled) {
             select.append(select.length() == 0 ? "" : ", ").append('c').append(index);
         }
-        try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("select " + select + " from read_csv(" + literal(slot.file.toString())
-                     + ", header = false, skip = 1, auto_detect = false, delim = '" + delimiter()
-                     + "', quote = '\"', escape = '\"', parallel = false, ignore_errors = true,"
-                     // a small buffer: the sample is the file's first rows, not its first 32 MB
-                     + " buffer_size = 4194304, columns = {"
-                     + columns + "}) limit 2000")) {
-            while (rs.next()) {
-                for (int i = 0; i < sampled.size(); i++) {
-                    int index = sampled.get(i);
-                    String text = rs.getString(i + 1);
-                    if (text == null) {
-                        continue;
-                    }
-                    DateType type = null;
-                    for (DateType candidate : DateType.values()) {
-                        if (candidate.pattern.matcher(text).matches()) {
-                            type = candidate;
+        try (PreparedStatement statement = connection.prepareStatement(SqlScript.fill(SAMPLE_DATES,
+                Map.of("sampled", select.toString(), "columns", columns.toString())))) {
+            statement.setString(1, slot.file.toString());
+            statement.setString(2, delimiter());
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    for (int i = 0; i < sampled.size(); i++) {
+                        int index = sampled.get(i);
+                        String text = rs.getString(i + 1);
+                        if (text == null) {
+                            continue;
                         }
-                    }
-                    DateType before = found.putIfAbsent(index, type);
-                    if (type == null || before != null && before != type) {
-                        mixed.put(index, true);
+                        DateType type = null;
+                        for (DateType candidate : DateType.values()) {
+                            if (candidate.pattern.matcher(text).matches()) {
+                                type = candidate;
+                            }
+                        }
+                        DateType before = found.putIfAbsent(index, type);
+                        if (type == null || before != null && before != type) {
+                            mixed.put(index, true);
+                        }
                     }
                 }
             }
@@ -374,10 +383,10 @@ final class BulkCsvLoad {
      * columns lie wholly in the range SQL may load.
      */
     private void readColumnFacts() throws SQLException {
-        StringBuilder sql = new StringBuilder("select count(*) = count(c0)");
+        StringBuilder facts = new StringBuilder("count(*) = count(c0)");
         List<Integer> dates = List.copyOf(typed.keySet());
         for (int index : dates) {
-            sql.append(", coalesce(cast(min(c").append(index).append(") as date) >= date '1900-01-01' and cast(max(c")
+            facts.append(", coalesce(cast(min(c").append(index).append(") as date) >= date '1900-01-01' and cast(max(c")
                     .append(index).append(") as date) <= ").append(LATEST_FAST_DATE).append(", true)");
         }
         // How the whole file writes dates and amounts (FileConventions): day-first and month-first dates among the
@@ -402,11 +411,11 @@ final class BulkCsvLoad {
             }
         }
         for (List<String> counts : List.of(dayFirst, monthFirst, commaMarks, dotMarks)) {
-            sql.append(", ").append(counts.isEmpty() ? "0" : String.join(" + ", counts));
+            facts.append(", ").append(counts.isEmpty() ? "0" : String.join(" + ", counts));
         }
         long started = System.nanoTime();
         try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery(sql + " from bulk_raw")) {
+             ResultSet rs = statement.executeQuery(SqlScript.fill(COLUMN_FACTS, Map.of("facts", facts.toString())))) {
             rs.next();
             firstColumnFull = rs.getBoolean(1);
             datesInRange.clear();
@@ -592,18 +601,18 @@ final class BulkCsvLoad {
         };
     }
 
+    /** Loads the staged rows SQL loads as Java would: the fast predicate holds, or is null. */
     private long insertFastRows() throws SQLException {
-        String where = fastRows();
         List<String> names = table.columns().stream().map(CanonicalTable.Column::name).toList();
         List<String> exprs = names.stream().map(value::get).toList();
-        String sql = "insert into " + table.tableName() + " (" + String.join(", ", names)
-                + ", source_file_id, source_row) select " + String.join(", ", exprs) + ", ?, bulk_raw.rowid - " + base
-                + " + 2 from bulk_raw" + allJoins() + where;
+        String sql = SqlScript.fill(INSERT_FAST_ROWS, Map.of("table", table.tableName(), "columns", String.join(", ", names),
+                "values", String.join(", ", exprs), "joins", allJoins(), "fast", fastPredicate()));
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setInt(1, slot.sourceFileId);
+            statement.setLong(2, base);
             long started = System.nanoTime();
             long rows = statement.executeUpdate();
-            timed(log.isTraceEnabled() ? sql : "insert fast rows into " + table.tableName() + where, started);
+            timed(log.isTraceEnabled() ? sql : "insert fast rows into " + table.tableName() + " where " + fastPredicate(), started);
             return rows;
         }
     }
@@ -618,23 +627,18 @@ final class BulkCsvLoad {
         for (int i = 0; i < stageDates.size(); i++) {
             entries.add("{'i': " + i + ", 'entered': " + stageDates.get(i) + "}");
         }
-        String deals;
-        if (allLoaded) {
-            // Every staged row is a loaded deal.
-            deals = "select cast(? as integer) as source_file_id, bulk_raw.rowid - " + base
-                    + " + 2 as source_row, unnest([" + String.join(", ", entries) + "]) as e from bulk_raw";
-        } else {
-            // The deals SQL just loaded are this file's opportunities so far (RowMapper's rows come later, with their
-            // own history): joined back to their staged row, not filtered again by the fast-row rules and lookups.
-            deals = "select o.source_file_id, o.source_row, unnest([" + String.join(", ", entries)
-                    + "]) as e from " + table.tableName() + " o join bulk_raw on bulk_raw.rowid = o.source_row + " + base
-                    + " - 2 where o.source_file_id = ?";
-        }
-        try (PreparedStatement statement = connection.prepareStatement("insert into stage_entries"
-                + " (source_file_id, source_row, stage_index, entered_date)"
-                + " select source_file_id, source_row, e.i, e.entered from (" + deals
-                + ") where e.entered is not null")) {
-            statement.setInt(1, slot.sourceFileId);
+        String sql = allLoaded
+                ? SqlScript.fill(STAGE_HISTORY_OF_ALL, Map.of("entries", String.join(", ", entries)))
+                : SqlScript.fill(STAGE_HISTORY_OF_LOADED, Map.of("entries", String.join(", ", entries),
+                        "table", table.tableName()));
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            if (allLoaded) {
+                statement.setInt(1, slot.sourceFileId);
+                statement.setLong(2, base);
+            } else {
+                statement.setLong(1, base);
+                statement.setInt(2, slot.sourceFileId);
+            }
             long started = System.nanoTime();
             statement.executeUpdate();
             timed("insert stage history of the loaded deals", started);
@@ -644,9 +648,7 @@ final class BulkCsvLoad {
     /** Maps the rows SQL left, in file order, with the row-by-row rules. */
     private long mapSlowRows(SlowRows sink) throws SQLException {
         long n = 0;
-        try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("select b.rowid, b.* from bulk_raw b where b.rowid in"
-                     + " (select r from bulk_slow) order by b.rowid")) {
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(SLOW_ROWS)) {
             while (rs.next()) {
                 List<Object> cells = new ArrayList<>(width);
                 for (int i = 0; i < width; i++) {
@@ -738,14 +740,15 @@ final class BulkCsvLoad {
 
     /** The distinct values of {@code keys} over the staged rows. */
     private List<List<String>> distinctRows(List<String> keys) throws SQLException {
-        StringBuilder distinct = new StringBuilder("select distinct ");
+        StringBuilder distinct = new StringBuilder();
         for (int i = 0; i < keys.size(); i++) {
             distinct.append(i == 0 ? "" : ", ").append(keys.get(i)).append(" as k").append(i);
         }
         // Keys are computed from bulk_raw and earlier lookups' values: the distinct runs over the joins they use.
         List<List<String>> rows = new ArrayList<>();
         try (Statement statement = connection.createStatement()) {
-            try (ResultSet rs = statement.executeQuery(distinct + " from bulk_raw" + joinsFor(keys))) {
+            try (ResultSet rs = statement.executeQuery(SqlScript.fill(DISTINCT_KEYS,
+                    Map.of("keys", distinct.toString(), "joins", joinsFor(keys))))) {
                 while (rs.next()) {
                     List<String> row = new ArrayList<>(keys.size());
                     for (int i = 0; i < keys.size(); i++) {
@@ -762,11 +765,11 @@ final class BulkCsvLoad {
     private String lookup(List<String> keys, List<List<String>> rows, List<String> results) throws SQLException {
         String alias = "lk_" + lookups.size();
         String tableName = "bulk_" + alias;
-        StringBuilder create = new StringBuilder("create temp table " + tableName + " (");
+        StringBuilder keyColumns = new StringBuilder();
         for (int i = 0; i < keys.size(); i++) {
-            create.append('k').append(i).append(" varchar, ");
+            keyColumns.append(i == 0 ? "" : ", ").append('k').append(i).append(" varchar");
         }
-        execute(create + "v varchar, slow boolean)");
+        execute(SqlScript.fill(CREATE_LOOKUP, Map.of("table", tableName, "keys", keyColumns.toString())));
         lookups.add(tableName);
         try (DuckDBAppender appender = connection.unwrap(DuckDBConnection.class).createAppender(SCHEMA, tableName)) {
             for (int r = 0; r < rows.size(); r++) {
@@ -840,10 +843,14 @@ final class BulkCsvLoad {
         return "'" + text.replace("'", "''") + "'";
     }
 
-    private void execute(String sql) throws SQLException {
+    /** Runs a statement with its bind parameters (text), timed. */
+    private void execute(String sql, String... parameters) throws SQLException {
         long started = System.nanoTime();
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(sql);
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setString(i + 1, parameters[i]);
+            }
+            statement.execute();
         }
         timed(sql, started);
     }
@@ -858,16 +865,6 @@ final class BulkCsvLoad {
                     (now - started) / 1_000_000, (cpu - lastCpu) / 1_000_000,
                     log.isTraceEnabled() || sql.length() <= 100 ? sql : sql.substring(0, 100) + "…");
             lastCpu = cpu;
-        }
-    }
-
-    private long count(String sql) throws SQLException {
-        long started = System.nanoTime();
-        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        } finally {
-            timed(sql, started);
         }
     }
 }

@@ -45,14 +45,21 @@ final class CanonicalRowWriter implements ItemStreamWriter<LoadItem>, StepExecut
 
     private final Path databaseFile;
     private final IngestProgress progress;
-    private final String registerSql = Workspace.readResource("sql/ingest/register_file.sql").strip().replaceAll(";$", "");
-    private final String countsSql = SqlScript.statements(Workspace.readResource("sql/ingest/update_counts.sql")).get(0);
-    private final String finishSql = SqlScript.statements(Workspace.readResource("sql/ingest/finish_file.sql")).get(0);
-    private final String stageSql = SqlScript.statements(Workspace.readResource("sql/ingest/insert_pipeline_stage.sql")).get(0);
-    private final String stageSignalsSql = SqlScript.statements(Workspace.readResource("sql/ingest/stage_signals.sql")).get(0);
-    private final String fileStageSql = SqlScript.statements(Workspace.readResource("sql/ingest/insert_file_pipeline_stage.sql")).get(0);
-    private final String clearStagesSql = SqlScript.statements(Workspace.readResource("sql/ingest/clear_pipeline_stages.sql")).get(0);
-    private final List<String> dateStatements = SqlScript.statements(Workspace.readResource("sql/ingest/source_file_dates.sql"));
+    private static final String REGISTER = SqlScript.loadOne("sql/ingest/register_file.sql");
+    private static final String LOADED_BEFORE = SqlScript.loadOne("sql/ingest/file_loaded_before.sql");
+    private static final String STAGE_COLUMN = SqlScript.loadOne("sql/ingest/insert_file_stage_column.sql");
+    private static final String FILE_HASH = SqlScript.loadOne("sql/ingest/record_file_hash.sql");
+    private static final String LOAD_METHOD = SqlScript.loadOne("sql/ingest/record_load_method.sql");
+    private static final String COUNTS = SqlScript.loadOne("sql/ingest/update_counts.sql");
+    private static final String FINISH = SqlScript.loadOne("sql/ingest/finish_file.sql");
+    private static final List<String> DATES = SqlScript.load("sql/ingest/source_file_dates.sql");
+    private static final String STAGES_OF_STAGE_CHANGES = SqlScript.loadOne("sql/ingest/stages_of_stage_changes.sql");
+    private static final String STAGES_OF_OPPORTUNITIES = SqlScript.loadOne("sql/ingest/stages_of_opportunities.sql");
+    private static final String STAGE_SIGNALS = SqlScript.loadOne("sql/ingest/stage_signals.sql");
+    private static final String KNOWN_STAGES = SqlScript.loadOne("sql/ingest/known_pipeline_stages.sql");
+    private static final String CLEAR_STAGES = SqlScript.loadOne("sql/ingest/clear_pipeline_stages.sql");
+    private static final String FILE_STAGE = SqlScript.loadOne("sql/ingest/insert_file_pipeline_stage.sql");
+    private static final String PIPELINE_STAGE = SqlScript.loadOne("sql/ingest/insert_pipeline_stage.sql");
     private Connection connection;
     private final Map<CanonicalTable, TableAppender> tables = new EnumMap<>(CanonicalTable.class);
     private TableAppender stageHistory;
@@ -183,7 +190,7 @@ final class CanonicalRowWriter implements ItemStreamWriter<LoadItem>, StepExecut
                 slot.spentSince(started);
                 log.debug("{}: finished in {} ms", slot.file.getFileName(), (System.nanoTime() - started) / 1_000_000);
             } else {
-                try (PreparedStatement statement = connection.prepareStatement(countsSql)) {
+                try (PreparedStatement statement = connection.prepareStatement(COUNTS)) {
                     statement.setLong(1, slot.read);
                     statement.setLong(2, slot.loaded);
                     statement.setLong(3, slot.rejected);
@@ -279,15 +286,13 @@ final class CanonicalRowWriter implements ItemStreamWriter<LoadItem>, StepExecut
         try {
             BulkCsvLoad.Outcome outcome = new BulkCsvLoad(connection, slot).load(row -> accept(slot, row, appenders));
             if (!slot.sha256.isEmpty()) {
-                try (PreparedStatement statement = connection.prepareStatement(
-                        "update source_files set sha256 = ? where source_file_id = ?")) {
+                try (PreparedStatement statement = connection.prepareStatement(FILE_HASH)) {
                     statement.setString(1, slot.sha256);
                     statement.setInt(2, slot.sourceFileId);
                     statement.executeUpdate();
                 }
             }
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "update source_files set load_method = ? where source_file_id = ?")) {
+            try (PreparedStatement statement = connection.prepareStatement(LOAD_METHOD)) {
                 statement.setString(1, outcome.loaded() ? "bulk" : "rows");
                 statement.setInt(2, slot.sourceFileId);
                 statement.executeUpdate();
@@ -328,8 +333,7 @@ final class CanonicalRowWriter implements ItemStreamWriter<LoadItem>, StepExecut
     /** Stages (with whether they are won or lost) of what the file loaded, for writeStages. */
     private void noteStages(FileSlot slot) throws SQLException {
         if (slot.opened.profile().table() == CanonicalTable.STAGE_CHANGES) {
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "select distinct stage from stage_changes where source_file_id = ?")) {
+            try (PreparedStatement statement = connection.prepareStatement(STAGES_OF_STAGE_CHANGES)) {
                 statement.setInt(1, slot.sourceFileId);
                 try (ResultSet rs = statement.executeQuery()) {
                     while (rs.next()) {
@@ -342,12 +346,7 @@ final class CanonicalRowWriter implements ItemStreamWriter<LoadItem>, StepExecut
         if (slot.opened.profile().table() != CanonicalTable.OPPORTUNITIES) {
             return;
         }
-        try (PreparedStatement statement = connection.prepareStatement(
-                "select stage, bool_or(status = 'won'), bool_or(status = 'lost') from opportunities"
-                        + " where source_file_id = ? and stage is not null group by stage"
-                        // the stages with an entry (by distinct index first: far fewer values to join than entries)
-                        + " union all select stage, false, false from source_file_stages where source_file_id = ?"
-                        + " and stage_index in (select distinct stage_index from stage_entries where source_file_id = ?)")) {
+        try (PreparedStatement statement = connection.prepareStatement(STAGES_OF_OPPORTUNITIES)) {
             statement.setInt(1, slot.sourceFileId);
             statement.setInt(2, slot.sourceFileId);
             statement.setInt(3, slot.sourceFileId);
@@ -386,7 +385,7 @@ final class CanonicalRowWriter implements ItemStreamWriter<LoadItem>, StepExecut
 
     /** Whether an earlier load of this path left rows to replace (else the eight deletes are skipped). */
     private boolean loadedBefore(String path) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("select count(*) from source_files where path = ?")) {
+        try (PreparedStatement statement = connection.prepareStatement(LOADED_BEFORE)) {
             statement.setString(1, path);
             try (ResultSet rs = statement.executeQuery()) {
                 rs.next();
@@ -401,8 +400,7 @@ final class CanonicalRowWriter implements ItemStreamWriter<LoadItem>, StepExecut
             return;
         }
         List<ResolvedProfile.StageColumn> stageColumns = slot.opened.profile().stageColumns();
-        try (PreparedStatement statement = connection.prepareStatement(
-                "insert into source_file_stages (source_file_id, stage_index, stage) values (?, ?, ?)")) {
+        try (PreparedStatement statement = connection.prepareStatement(STAGE_COLUMN)) {
             for (int i = 0; i < stageColumns.size(); i++) {
                 statement.setInt(1, slot.sourceFileId);
                 statement.setInt(2, i);
@@ -421,7 +419,7 @@ final class CanonicalRowWriter implements ItemStreamWriter<LoadItem>, StepExecut
             LoadedRows.remove(connection, path, slot.replacesSheet);
         }
         OpenedExport o = slot.opened;
-        try (PreparedStatement statement = connection.prepareStatement(registerSql)) {
+        try (PreparedStatement statement = connection.prepareStatement(REGISTER)) {
             statement.setString(1, path);
             statement.setString(2, slot.sha256);
             statement.setLong(3, slot.size);
@@ -474,7 +472,7 @@ final class CanonicalRowWriter implements ItemStreamWriter<LoadItem>, StepExecut
         if ("loaded".equals(status) && slot.rejected > 0) {
             messages.add(slot.rejected + " rows rejected (see rejects)");
         }
-        try (PreparedStatement statement = connection.prepareStatement(finishSql)) {
+        try (PreparedStatement statement = connection.prepareStatement(FINISH)) {
             statement.setLong(1, slot.read);
             statement.setLong(2, slot.loaded);
             statement.setLong(3, slot.rejected);
@@ -489,7 +487,7 @@ final class CanonicalRowWriter implements ItemStreamWriter<LoadItem>, StepExecut
             writeStages(slot);
         }
         // Business date range of what the file loaded (open deals' expected close dates do not count).
-        for (String sql : dateStatements) {
+        for (String sql : DATES) {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 statement.setInt(1, slot.sourceFileId);
                 statement.execute();
@@ -532,7 +530,7 @@ final class CanonicalRowWriter implements ItemStreamWriter<LoadItem>, StepExecut
         List<String> merged = new ArrayList<>();
         Map<String, boolean[]> flags = new LinkedHashMap<>();
         try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("select stage, is_won, is_lost from pipeline_stages order by stage_order, stage")) {
+             ResultSet rs = statement.executeQuery(KNOWN_STAGES)) {
             while (rs.next()) {
                 merged.add(rs.getString(1));
                 flags.put(rs.getString(1).toLowerCase(Locale.ROOT), new boolean[]{rs.getBoolean(2), rs.getBoolean(3)});
@@ -562,10 +560,10 @@ final class CanonicalRowWriter implements ItemStreamWriter<LoadItem>, StepExecut
             boolean lost = stages.get(stage)[1] || indexIgnoreCase(declared.lost, stage) >= 0;
             flags.put(stage.toLowerCase(Locale.ROOT), new boolean[]{won, lost && !won});
         }
-        try (PreparedStatement clear = connection.prepareStatement(clearStagesSql)) {
+        try (PreparedStatement clear = connection.prepareStatement(CLEAR_STAGES)) {
             clear.executeUpdate();
         }
-        try (PreparedStatement own = connection.prepareStatement(fileStageSql)) {
+        try (PreparedStatement own = connection.prepareStatement(FILE_STAGE)) {
             for (String stage : ordered) {
                 own.setInt(1, slot.sourceFileId);
                 own.setString(2, stage);
@@ -576,7 +574,7 @@ final class CanonicalRowWriter implements ItemStreamWriter<LoadItem>, StepExecut
         for (int i = 0; i < merged.size(); i++) {
             String stage = merged.get(i);
             boolean[] flag = flags.get(stage.toLowerCase(Locale.ROOT));
-            try (PreparedStatement statement = connection.prepareStatement(stageSql)) {
+            try (PreparedStatement statement = connection.prepareStatement(PIPELINE_STAGE)) {
                 statement.setString(1, stage);
                 statement.setInt(2, i + 1);
                 statement.setBoolean(3, flag[0]);
@@ -593,7 +591,7 @@ final class CanonicalRowWriter implements ItemStreamWriter<LoadItem>, StepExecut
         if (slot.opened.profile().table() != CanonicalTable.OPPORTUNITIES) {
             return signals;
         }
-        try (PreparedStatement statement = connection.prepareStatement(stageSignalsSql)) {
+        try (PreparedStatement statement = connection.prepareStatement(STAGE_SIGNALS)) {
             statement.setInt(1, slot.sourceFileId);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
