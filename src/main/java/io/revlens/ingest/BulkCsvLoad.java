@@ -1,5 +1,6 @@
 package io.revlens.ingest;
 
+import io.revlens.model.CanonicalTable;
 import io.revlens.model.SqlScript;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;

@@ -1,5 +1,6 @@
 package io.revlens.ingest;
 
+import io.revlens.model.CanonicalTable;
 import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;

@@ -1,5 +1,6 @@
 package io.revlens.ingest;
 
+import io.revlens.model.CanonicalTable;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;

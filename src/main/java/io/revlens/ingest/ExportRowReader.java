@@ -1,5 +1,6 @@
 package io.revlens.ingest;
 
+import io.revlens.model.CanonicalTable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.ExecutionContext;

@@ -1,5 +1,6 @@
 package io.revlens.ingest;
 
+import io.revlens.model.CanonicalTable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

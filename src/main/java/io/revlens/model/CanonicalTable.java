@@ -1,10 +1,10 @@
-package io.revlens.ingest;
+package io.revlens.model;
 
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The canonical tables ingest can load, with the business columns a profile may map and their types. */
+/** The canonical tables ingest can load (their DDL in sql/schema/canonical.sql), with the business columns a profile may map and their types. */
 public enum CanonicalTable {
 
     OPPORTUNITIES("opportunities", List.of("opportunity_id"),
