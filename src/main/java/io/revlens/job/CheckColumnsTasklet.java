@@ -1,6 +1,6 @@
 package io.revlens.job;
 
-import io.revlens.ingest.ColumnChangeCheck;
+import io.revlens.ingest.check.ColumnChangeCheck;
 import io.revlens.ingest.ProfileCatalog;
 import io.revlens.model.Workspace;
 import java.nio.file.Path;

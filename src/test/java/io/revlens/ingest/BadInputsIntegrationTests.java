@@ -1,5 +1,7 @@
 package io.revlens.ingest;
 
+import io.revlens.ingest.check.OverlapResolver;
+import io.revlens.ingest.check.DataQualityProfiler;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.revlens.model.Workspace;

@@ -1,5 +1,9 @@
-package io.revlens.ingest;
+package io.revlens.ingest.check;
 
+import io.revlens.ingest.ExportOpener;
+import io.revlens.ingest.OpenedExport;
+import io.revlens.ingest.ProfileCatalog;
+import io.revlens.ingest.ResolvedProfile;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;

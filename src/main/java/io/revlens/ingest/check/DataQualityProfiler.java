@@ -1,4 +1,4 @@
-package io.revlens.ingest;
+package io.revlens.ingest.check;
 
 import io.revlens.model.Workspace;
 import java.sql.Connection;
