@@ -62,9 +62,9 @@ class InspectCommand implements Callable<Integer> {
             spec.commandLine().getOut().flush();
             return ExitCodes.SUCCESS;
         }
-        io.revlens.ingest.ExcludeGlobs globs;
+        io.revlens.ingest.read.ExcludeGlobs globs;
         try {
-            globs = io.revlens.ingest.ExcludeGlobs.of(exclude);
+            globs = io.revlens.ingest.read.ExcludeGlobs.of(exclude);
         } catch (IllegalArgumentException e) {
             throw new BadInputException(e.getMessage());
         }

@@ -1,5 +1,8 @@
 package io.revlens.ingest;
 
+import io.revlens.ingest.read.ExportFormat;
+import io.revlens.ingest.read.CsvLineScan;
+import io.revlens.ingest.read.SourceRow;
 import io.revlens.model.CanonicalTable;
 import io.revlens.model.SqlScript;
 import org.duckdb.DuckDBAppender;

@@ -1,5 +1,6 @@
 package io.revlens.ingest;
 
+import io.revlens.ingest.read.ExportFormat;
 import io.revlens.model.SqlScript;
 import io.revlens.model.Workspace;
 import java.io.IOException;

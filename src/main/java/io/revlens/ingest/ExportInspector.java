@@ -1,5 +1,9 @@
 package io.revlens.ingest;
 
+import io.revlens.ingest.read.ExportFormat;
+import io.revlens.ingest.read.ExcludeGlobs;
+import io.revlens.ingest.read.InputScanner;
+import io.revlens.ingest.read.SourceRow;
 import io.revlens.model.CanonicalTable;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,5 +1,13 @@
 package io.revlens.ingest;
 
+import io.revlens.ingest.read.CsvExportReader;
+import io.revlens.ingest.read.XlsxExportReader;
+import io.revlens.ingest.read.XlsExportReader;
+import io.revlens.ingest.read.ExportFormat;
+import io.revlens.ingest.read.CsvLayout;
+import io.revlens.ingest.read.SourceRow;
+import io.revlens.ingest.read.ZipLimits;
+import io.revlens.ingest.read.RowSource;
 import io.revlens.model.CanonicalTable;
 import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.poifs.filesystem.FileMagic;

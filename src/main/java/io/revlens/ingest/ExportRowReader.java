@@ -1,5 +1,9 @@
 package io.revlens.ingest;
 
+import io.revlens.ingest.read.ExportFormat;
+import io.revlens.ingest.read.CsvLineScan;
+import io.revlens.ingest.read.SourceRow;
+import io.revlens.ingest.read.RowSource;
 import io.revlens.model.CanonicalTable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

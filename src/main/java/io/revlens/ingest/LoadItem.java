@@ -1,5 +1,7 @@
 package io.revlens.ingest;
 
+import io.revlens.ingest.read.SourceRow;
+
 /**
  * What flows through the load step: a file's physical row (before processing), its mapped row (after),
  * a whole CSV file for DuckDB's reader ({@code bulk}), or the marker that the file has ended.

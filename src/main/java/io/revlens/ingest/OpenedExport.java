@@ -1,5 +1,7 @@
 package io.revlens.ingest;
 
+import io.revlens.ingest.read.ExportFormat;
+import io.revlens.ingest.read.RowSource;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.revlens.ingest;
 
+import io.revlens.ingest.read.SourceRow;
 import io.revlens.model.CanonicalTable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package io.revlens.ingest;
 
+import io.revlens.ingest.read.UnsavedFormula;
 import org.apache.poi.ss.usermodel.DateUtil;
 
 import java.math.BigDecimal;

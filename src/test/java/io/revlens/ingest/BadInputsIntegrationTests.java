@@ -1,5 +1,6 @@
 package io.revlens.ingest;
 
+import io.revlens.ingest.read.InputScanner;
 import io.revlens.ingest.check.OverlapResolver;
 import io.revlens.ingest.check.DataQualityProfiler;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package io.revlens.ingest;
+package io.revlens.ingest.read;
 
 import java.nio.file.FileSystems;
 import java.nio.file.Path;

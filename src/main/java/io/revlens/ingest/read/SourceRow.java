@@ -1,5 +1,6 @@
-package io.revlens.ingest;
+package io.revlens.ingest.read;
 
+import io.revlens.ingest.ValueCoercer;
 import java.util.List;
 
 /**

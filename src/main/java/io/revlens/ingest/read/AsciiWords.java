@@ -1,4 +1,4 @@
-package io.revlens.ingest;
+package io.revlens.ingest.read;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;

@@ -1,4 +1,4 @@
-package io.revlens.ingest;
+package io.revlens.ingest.read;
 
 /**
  * A workbook cell holding a formula whose result the file does not contain (a workbook written by a program that

@@ -1,4 +1,4 @@
-package io.revlens.ingest;
+package io.revlens.ingest.read;
 
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
@@ -15,7 +15,7 @@ import java.util.Optional;
  * minimum ratio allows; or a part that declares a DOCTYPE (POI refuses to parse one, and a workbook holding one
  * was made to attack XML readers).
  */
-final class ZipLimits {
+public final class ZipLimits {
 
     /** How much of each part is looked at for a DOCTYPE: it can only come before the root element. */
     private static final int PROLOG_BYTES = 4096;
@@ -30,7 +30,7 @@ final class ZipLimits {
     }
 
     /** Why the package is refused, or empty when it is within the limits (or not a readable zip: POI says why). */
-    static Optional<String> check(Path file) {
+    public static Optional<String> check(Path file) {
         try {
             return inspect(file);
         } catch (IOException | RuntimeException e) {

@@ -1,4 +1,4 @@
-package io.revlens.ingest;
+package io.revlens.ingest.read;
 
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
@@ -71,7 +71,7 @@ public final class XlsxExportReader implements AutoCloseable {
      * The sheet names of a workbook, read from its workbook part only (no shared strings, no sheet data): what a
      * caller needs to know whether there is more than one sheet to look at.
      */
-    static List<String> sheetNames(Path file) throws IOException {
+    public static List<String> sheetNames(Path file) throws IOException {
         OPCPackage pkg;
         try {
             pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);

@@ -1,4 +1,4 @@
-package io.revlens.ingest;
+package io.revlens.ingest.read;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,16 +15,16 @@ import java.util.Arrays;
  * malformed (DuckDB and commons-csv both refuse it), so its edges decide nothing.
  *
  * <p>This runs beside DuckDB's own read of the file, on one of the machine's cores, so its cost slows that read.
- * The file's SHA-256 is computed apart, earlier, on the same thread ({@link ExportRowReader}).
+ * The file's SHA-256 is computed apart, earlier, on the same thread ({@code ExportRowReader}).
  * A pass eight bytes at a time ({@link WordPass}) settles most clean exports alone; the byte-by-byte reading
  * ({@link ByteReading}) reads only the files it leaves.
  */
-record CsvLineScan(long lines, boolean loneCarriageReturn, boolean quoteAfterSpace,
+public record CsvLineScan(long lines, boolean loneCarriageReturn, boolean quoteAfterSpace,
                    boolean unplainEdges) {
 
     private static final int BUFFER = 1 << 20;
 
-    static CsvLineScan of(Path file, char delimiter) throws IOException {
+    public static CsvLineScan of(Path file, char delimiter) throws IOException {
         WordPass words = WordPass.of(file, delimiter);
         if (words.settled()) {
             return new CsvLineScan(words.lines(), words.loneCarriageReturn(), false, false);

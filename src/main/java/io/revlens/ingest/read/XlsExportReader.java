@@ -1,4 +1,4 @@
-package io.revlens.ingest;
+package io.revlens.ingest.read;
 
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.ss.usermodel.Cell;
