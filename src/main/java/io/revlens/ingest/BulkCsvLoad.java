@@ -1,5 +1,9 @@
 package io.revlens.ingest;
 
+import io.revlens.ingest.read.FileConventions;
+import io.revlens.ingest.read.ValueCoercer;
+import io.revlens.ingest.read.DateOrder;
+import io.revlens.ingest.read.CoercionException;
 import io.revlens.ingest.read.ExportFormat;
 import io.revlens.ingest.read.CsvLineScan;
 import io.revlens.ingest.read.SourceRow;

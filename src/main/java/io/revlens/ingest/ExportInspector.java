@@ -1,5 +1,6 @@
 package io.revlens.ingest;
 
+import io.revlens.ingest.read.DateOrder;
 import io.revlens.ingest.read.ExportFormat;
 import io.revlens.ingest.read.ExcludeGlobs;
 import io.revlens.ingest.read.InputScanner;

@@ -1,5 +1,8 @@
 package io.revlens.ingest;
 
+import io.revlens.ingest.read.FileConventions;
+import io.revlens.ingest.read.ValueCoercer;
+import io.revlens.ingest.read.DateOrder;
 import io.revlens.ingest.read.CsvExportReader;
 import io.revlens.ingest.read.XlsxExportReader;
 import io.revlens.ingest.read.XlsExportReader;

@@ -1,5 +1,8 @@
 package io.revlens.ingest;
 
+import io.revlens.ingest.read.ValueCoercer;
+import io.revlens.ingest.read.DateOrder;
+import io.revlens.ingest.read.CoercionException;
 import io.revlens.ingest.read.SourceRow;
 import io.revlens.model.CanonicalTable;
 import java.util.ArrayList;

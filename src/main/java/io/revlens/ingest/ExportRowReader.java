@@ -1,5 +1,7 @@
 package io.revlens.ingest;
 
+import io.revlens.ingest.read.FileConventions;
+import io.revlens.ingest.read.DateOrder;
 import io.revlens.ingest.read.ExportFormat;
 import io.revlens.ingest.read.CsvLineScan;
 import io.revlens.ingest.read.SourceRow;

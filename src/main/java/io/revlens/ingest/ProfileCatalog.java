@@ -1,5 +1,6 @@
 package io.revlens.ingest;
 
+import io.revlens.ingest.read.DateOrder;
 import io.revlens.model.CanonicalTable;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;

@@ -1,5 +1,6 @@
 package io.revlens.ingest;
 
+import io.revlens.ingest.read.ValueCoercer;
 import io.revlens.ingest.read.SourceRow;
 import io.revlens.model.CanonicalTable;
 import java.io.IOException;

@@ -1,5 +1,10 @@
 package io.revlens.ingest;
 
+import io.revlens.ingest.read.FileConventions;
+import io.revlens.ingest.read.ValueCoercer;
+import io.revlens.ingest.read.Money;
+import io.revlens.ingest.read.DateOrder;
+import io.revlens.ingest.read.CoercionException;
 import io.revlens.ingest.read.SourceRow;
 import io.revlens.model.CanonicalTable;
 import java.math.BigDecimal;

@@ -1,6 +1,6 @@
 package io.revlens.ingest.read;
 
-import io.revlens.ingest.ValueCoercer;
+import io.revlens.ingest.read.ValueCoercer;
 import java.util.List;
 
 /**

@@ -1,4 +1,4 @@
-package io.revlens.ingest;
+package io.revlens.ingest.read;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,9 +17,9 @@ public record FileConventions(DateOrder dateOrder, boolean decimalComma, boolean
 
     private static final Pattern NUMERIC_DATE = Pattern.compile("\\s*(\\d{1,2})[/.\\-](\\d{1,2})[/.\\-]\\d{2,4}\\b.*");
     /** An amount whose last separator is a comma followed by one or two digits: "99,50", "1.234,56". */
-    static final String COMMA_MARK = "^-?[0-9]{1,3}([.' ]?[0-9]{3})*,[0-9]{1,2}$";
+    public static final String COMMA_MARK = "^-?[0-9]{1,3}([.' ]?[0-9]{3})*,[0-9]{1,2}$";
     /** An amount whose last separator is a dot followed by one or two digits: "99.50", "1,234.56". */
-    static final String DOT_MARK = "^-?[0-9]{1,3}([,' ]?[0-9]{3})*\\.[0-9]{1,2}$";
+    public static final String DOT_MARK = "^-?[0-9]{1,3}([,' ]?[0-9]{3})*\\.[0-9]{1,2}$";
     private static final Pattern COMMA_MARK_PATTERN = Pattern.compile(COMMA_MARK);
     private static final Pattern DOT_MARK_PATTERN = Pattern.compile(DOT_MARK);
 

@@ -1,4 +1,4 @@
-package io.revlens.ingest;
+package io.revlens.ingest.read;
 
 import io.revlens.ingest.read.UnsavedFormula;
 import org.apache.poi.ss.usermodel.DateUtil;
@@ -34,7 +34,7 @@ public final class ValueCoercer {
     private static final Pattern MONTH_NAME_DAY = Pattern.compile(
             "([A-Za-z]{3,9})\\.?\\s+(\\d{1,2}),?\\s+(\\d{4})(?:,?\\s+\\d{1,2}:\\d{2}(?::\\d{2})?(?:\\s*[AaPp][Mm])?)?");
     /** Reject reason for amounts and numbers that do not parse. */
-    static final String NOT_A_NUMBER = "not a number: expected e.g. 1234.56, $1,234.56, (1,234.00) or 1.234,56";
+    public static final String NOT_A_NUMBER = "not a number: expected e.g. 1234.56, $1,234.56, (1,234.00) or 1.234,56";
     /** A number with a single separator followed by exactly three digits: "12.500", "1,250" (a mark or a group). */
     private static final Pattern ONE_SEPARATOR_THREE_DIGITS = Pattern.compile("^[^0-9]*-?[0-9]{1,3}[.,][0-9]{3}(?![0-9.,])");
     private static final Pattern COMMA_GROUPS = Pattern.compile("\\d{1,3}(,\\d{3})+");
@@ -187,7 +187,7 @@ public final class ValueCoercer {
     }
 
     /** A workbook formula without a stored result has no value to coerce (UnsavedFormula). */
-    static void unsaved(Object raw) throws CoercionException {
+    public static void unsaved(Object raw) throws CoercionException {
         if (raw instanceof UnsavedFormula formula) {
             throw new CoercionException(formula.reason());
         }
