@@ -1,8 +1,8 @@
 package io.revlens.cli;
 
 import io.revlens.ingest.ExportInspector;
-import io.revlens.ingest.ProfileCatalog;
-import io.revlens.ingest.ProfileDraftWriter;
+import io.revlens.ingest.recognise.ProfileCatalog;
+import io.revlens.ingest.recognise.ProfileDraftWriter;
 import io.revlens.job.BadInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,8 @@
 package io.revlens.ingest;
 
+import io.revlens.ingest.recognise.ExportProfile;
+import io.revlens.ingest.recognise.ResolvedProfile;
+import io.revlens.ingest.recognise.OpenedExport;
 import io.revlens.ingest.read.FileConventions;
 import io.revlens.ingest.read.ValueCoercer;
 import io.revlens.ingest.read.DateOrder;

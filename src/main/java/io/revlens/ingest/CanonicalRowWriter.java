@@ -1,5 +1,8 @@
 package io.revlens.ingest;
 
+import io.revlens.ingest.recognise.ExportProfile;
+import io.revlens.ingest.recognise.ResolvedProfile;
+import io.revlens.ingest.recognise.OpenedExport;
 import io.revlens.ingest.read.SourceRow;
 import io.revlens.model.CanonicalTable;
 import io.revlens.model.SqlScript;

@@ -1,5 +1,9 @@
 package io.revlens.ingest;
 
+import io.revlens.ingest.recognise.ProfileCatalog;
+import io.revlens.ingest.recognise.ResolvedProfile;
+import io.revlens.ingest.recognise.ExportOpener;
+import io.revlens.ingest.recognise.OpenedExport;
 import io.revlens.ingest.read.FileConventions;
 import io.revlens.ingest.read.DateOrder;
 import io.revlens.ingest.read.ExportFormat;

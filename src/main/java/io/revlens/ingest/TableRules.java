@@ -1,5 +1,7 @@
 package io.revlens.ingest;
 
+import io.revlens.ingest.recognise.ExportProfile;
+import io.revlens.ingest.recognise.ResolvedProfile;
 import io.revlens.ingest.read.ValueCoercer;
 import io.revlens.ingest.read.CoercionException;
 import io.revlens.model.CanonicalTable;

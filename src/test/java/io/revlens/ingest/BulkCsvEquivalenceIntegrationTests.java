@@ -1,5 +1,6 @@
 package io.revlens.ingest;
 
+import io.revlens.ingest.recognise.ProfileCatalog;
 import io.revlens.ingest.read.Money;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

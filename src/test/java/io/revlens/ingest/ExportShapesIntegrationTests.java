@@ -1,5 +1,6 @@
 package io.revlens.ingest;
 
+import io.revlens.ingest.recognise.ProfileCatalog;
 import io.revlens.ingest.check.ReferenceResolver;
 import static org.assertj.core.api.Assertions.assertThat;
 

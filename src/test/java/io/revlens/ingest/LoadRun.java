@@ -1,5 +1,6 @@
 package io.revlens.ingest;
 
+import io.revlens.ingest.recognise.ProfileCatalog;
 import io.revlens.model.Workspace;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;

@@ -1,5 +1,6 @@
 package io.revlens.ingest;
 
+import io.revlens.ingest.recognise.ProfileCatalog;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;

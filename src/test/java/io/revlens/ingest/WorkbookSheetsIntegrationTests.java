@@ -1,5 +1,6 @@
 package io.revlens.ingest;
 
+import io.revlens.ingest.recognise.ProfileCatalog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.infrastructure.item.ExecutionContext;

@@ -1,9 +1,9 @@
 package io.revlens.ingest.check;
 
-import io.revlens.ingest.ExportOpener;
-import io.revlens.ingest.OpenedExport;
-import io.revlens.ingest.ProfileCatalog;
-import io.revlens.ingest.ResolvedProfile;
+import io.revlens.ingest.recognise.ExportOpener;
+import io.revlens.ingest.recognise.OpenedExport;
+import io.revlens.ingest.recognise.ProfileCatalog;
+import io.revlens.ingest.recognise.ResolvedProfile;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;

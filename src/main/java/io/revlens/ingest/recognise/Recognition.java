@@ -1,4 +1,4 @@
-package io.revlens.ingest;
+package io.revlens.ingest.recognise;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.revlens.ingest;
+package io.revlens.ingest.recognise;
 
 import io.revlens.ingest.read.DateOrder;
 import io.revlens.ingest.read.ExportFormat;
@@ -42,7 +42,7 @@ public record OpenedExport(Path file, ExportFormat format, String encoding, Stri
     }
 
     /** The same export with another message. */
-    OpenedExport withMessage(String newMessage) {
+    public OpenedExport withMessage(String newMessage) {
         return new OpenedExport(file, format, encoding, delimiter, sheet, headerRow, header, profile, dateOrder,
                 date1904, status, newMessage, rows, recognition);
     }

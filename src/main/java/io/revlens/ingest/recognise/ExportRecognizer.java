@@ -1,4 +1,4 @@
-package io.revlens.ingest;
+package io.revlens.ingest.recognise;
 
 import io.revlens.ingest.read.ValueCoercer;
 import io.revlens.ingest.read.DateOrder;

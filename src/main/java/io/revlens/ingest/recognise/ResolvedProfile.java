@@ -1,4 +1,4 @@
-package io.revlens.ingest;
+package io.revlens.ingest.recognise;
 
 import io.revlens.model.CanonicalTable;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.revlens.ingest;
+package io.revlens.ingest.recognise;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 

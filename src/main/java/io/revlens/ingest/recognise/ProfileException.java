@@ -1,4 +1,4 @@
-package io.revlens.ingest;
+package io.revlens.ingest.recognise;
 
 /**
  * A profile YAML the user wrote (in profiles/ of the input folder) that cannot be used: invalid YAML, a missing
