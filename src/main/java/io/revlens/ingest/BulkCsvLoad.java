@@ -1,5 +1,9 @@
 package io.revlens.ingest;
 
+import io.revlens.ingest.map.RowMapper;
+import io.revlens.ingest.map.BoundedPattern;
+import io.revlens.ingest.map.MappedRow;
+import io.revlens.ingest.map.TableRules;
 import io.revlens.ingest.recognise.ExportProfile;
 import io.revlens.ingest.recognise.ResolvedProfile;
 import io.revlens.ingest.recognise.OpenedExport;

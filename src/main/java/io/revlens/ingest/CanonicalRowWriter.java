@@ -1,5 +1,8 @@
 package io.revlens.ingest;
 
+import io.revlens.ingest.map.Reject;
+import io.revlens.ingest.map.StageVocabulary;
+import io.revlens.ingest.map.MappedRow;
 import io.revlens.ingest.recognise.ExportProfile;
 import io.revlens.ingest.recognise.ResolvedProfile;
 import io.revlens.ingest.recognise.OpenedExport;

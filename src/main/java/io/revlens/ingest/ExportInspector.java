@@ -1,5 +1,7 @@
 package io.revlens.ingest;
 
+import io.revlens.ingest.map.RowMapper;
+import io.revlens.ingest.map.MappedRow;
 import io.revlens.ingest.recognise.ProfileCatalog;
 import io.revlens.ingest.recognise.ExportOpener;
 import io.revlens.ingest.recognise.OpenedExport;

@@ -1,5 +1,6 @@
 package io.revlens.ingest;
 
+import io.revlens.ingest.map.RowMapper;
 import io.revlens.ingest.recognise.ProfileCatalog;
 import io.revlens.ingest.recognise.ResolvedProfile;
 import io.revlens.ingest.recognise.ExportOpener;

@@ -1,5 +1,6 @@
 package io.revlens.ingest;
 
+import io.revlens.ingest.map.RowMapper;
 import io.revlens.ingest.recognise.OpenedExport;
 import io.revlens.ingest.read.CsvLineScan;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package io.revlens.ingest;
 
+import io.revlens.ingest.map.MappedRow;
 import io.revlens.ingest.read.SourceRow;
 
 /**

@@ -1,5 +1,6 @@
 package io.revlens.ingest;
 
+import io.revlens.ingest.map.MappedRow;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /** Maps and coerces each physical row with its file's profile; never filters, so every row is counted. */

@@ -1,4 +1,4 @@
-package io.revlens.ingest;
+package io.revlens.ingest.map;
 
 import io.revlens.model.CanonicalTable;
 import java.time.LocalDate;
@@ -18,7 +18,7 @@ public record MappedRow(long rowNumber, Outcome outcome, Object[] values, List<S
     public record StageEntry(int stageIndex, String stage, LocalDate enteredDate) {
     }
 
-    static MappedRow skipped(long rowNumber, String reason) {
+    public static MappedRow skipped(long rowNumber, String reason) {
         return new MappedRow(rowNumber, Outcome.SKIPPED, null, List.of(), List.of(), reason);
     }
 

@@ -1,4 +1,4 @@
-package io.revlens.ingest;
+package io.revlens.ingest.map;
 
 import io.revlens.ingest.recognise.ExportProfile;
 import io.revlens.ingest.recognise.ResolvedProfile;
@@ -46,11 +46,11 @@ public final class RowMapper {
      * {@link #TOTAL_PREFIX} do (RE2's ASCII word boundary and the control characters Java's trim removes make it
      * match at least as often), so no total row stays in the fast path; a customer called "Summit" does not match.
      */
-    static final String TOTAL_START_RE2 =
+    public static final String TOTAL_START_RE2 =
             "(?i)^[\\x00-\\x20]*(sub[- ]?totals?|totals?|grand[- ]totals?|sum of|sum|summe|gesamt(summe)?|zwischensumme)\\b";
 
     /** The columns a subtotal label may stand in, and per table the key that a real row has. */
-    static final List<String> LABEL_COLUMNS = List.of("opportunity_id", "opportunity_name", "account_name",
+    public static final List<String> LABEL_COLUMNS = List.of("opportunity_id", "opportunity_name", "account_name",
             "customer_name", "document_number", "rep_name");
     private static final Map<CanonicalTable, String> ROW_KEYS = Map.of(
             CanonicalTable.OPPORTUNITIES, "opportunity_id", CanonicalTable.REVENUE_LINES, "document_number");
@@ -97,7 +97,7 @@ public final class RowMapper {
     }
 
     /** Reads dates and amounts the way the whole file writes them (decided before any row is mapped). */
-    void useConventions(FileConventions conventions) {
+    public void useConventions(FileConventions conventions) {
         this.coercer = new ValueCoercer(conventions.dateOrder(), conventions.decimalComma(), conventions.mixedMarks(), date1904);
     }
 
@@ -378,22 +378,22 @@ public final class RowMapper {
     // Decisions the bulk CSV load (BulkCsvLoad) takes from this class, so both paths map values alike.
 
     /** The profile whose rules this mapper applies. */
-    ResolvedProfile profile() {
+    public ResolvedProfile profile() {
         return profile;
     }
 
     /** The table's rules this mapper applies, in the form the bulk path plans them in SQL. */
-    TableRules rules() {
+    public TableRules rules() {
         return rules;
     }
 
     /** A TEXT column's value as a loaded row holds it: trimmed, blank as null, through the profile's value map. */
-    String mappedText(String column, String raw) {
+    public String mappedText(String column, String raw) {
         return mapValue(column, ValueCoercer.text(raw));
     }
 
     /** Whether a row whose {@code column} holds {@code value} is skipped as not revenue. */
-    boolean skipsValue(String column, String value) {
+    public boolean skipsValue(String column, String value) {
         List<String> values = profile.profile().skip.values.get(column);
         return value != null && values != null && containsIgnoreCase(values, value);
     }
@@ -402,7 +402,7 @@ public final class RowMapper {
      * Whether a row whose keep columns hold {@code values} (in the rule's order) is kept: the first value present
      * decides; a row with none is kept.
      */
-    boolean keeps(List<String> values) {
+    public boolean keeps(List<String> values) {
         if (keepPattern == null) {
             return true;
         }

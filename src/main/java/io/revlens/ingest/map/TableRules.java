@@ -1,4 +1,4 @@
-package io.revlens.ingest;
+package io.revlens.ingest.map;
 
 import io.revlens.ingest.recognise.ExportProfile;
 import io.revlens.ingest.recognise.ResolvedProfile;
@@ -18,14 +18,14 @@ import java.util.function.Function;
  * The rules one canonical table applies to a row once its columns are coerced: the currency default, a deal's id
  * taken from its name, deal status and type, the sign of credit notes, required columns, a rep listed once per
  * roster. Each rule is written here once, with its Java form (the row-by-row path, {@link RowMapper}) beside its SQL
- * form (the bulk CSV path, {@link BulkCsvLoad}); a decision SQL does not take itself is a Java function the bulk
+ * form (the bulk CSV path, {@code BulkCsvLoad}); a decision SQL does not take itself is a Java function the bulk
  * path applies over the distinct values (a lookup), so both paths run the same code for it.
  * One instance per file: the roster rule remembers the names it has seen.
  */
-final class TableRules {
+public final class TableRules {
 
     /** A row on the row-by-row path: its coerced canonical values and its raw cells. */
-    interface JavaRow {
+    public interface JavaRow {
         long number();
 
         Object get(String column);
@@ -37,7 +37,7 @@ final class TableRules {
     }
 
     /** The bulk path's plan of a staged file: the SQL expression of each loaded value, and what SQL leaves to Java. */
-    interface SqlRow {
+    public interface SqlRow {
         /** The staged table every expression reads from. */
         String STAGED = "bulk_raw";
 
@@ -96,7 +96,7 @@ final class TableRules {
     }
 
     /** Applies every rule in order; the first that rejects the row decides (its rejects, all of them). */
-    List<Reject> apply(JavaRow row) {
+    public List<Reject> apply(JavaRow row) {
         for (Rule rule : rules) {
             List<Reject> rejects = rule.apply(row);
             if (!rejects.isEmpty()) {
@@ -107,7 +107,7 @@ final class TableRules {
     }
 
     /** Plans every rule's SQL form, in the same order. */
-    void plan(SqlRow row) throws SQLException {
+    public void plan(SqlRow row) throws SQLException {
         for (Rule rule : rules) {
             rule.plan(row);
         }

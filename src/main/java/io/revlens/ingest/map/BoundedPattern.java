@@ -1,4 +1,4 @@
-package io.revlens.ingest;
+package io.revlens.ingest.map;
 
 import java.util.regex.Pattern;
 
@@ -8,13 +8,13 @@ import java.util.regex.Pattern;
  * reads; past it the match stops with {@link TooSlow}, and the row is rejected with the pattern named instead of the
  * load hanging. The bound is far above what any sane pattern needs on a cell Excel can hold (32,767 characters).
  */
-final class BoundedPattern {
+public final class BoundedPattern {
 
     /** Characters the engine may read for one match: about a second of backtracking. */
     static final long MAX_READS = 50_000_000L;
 
     /** Thrown when a match reads more than {@link #MAX_READS} characters. */
-    static final class TooSlow extends RuntimeException {
+    public static final class TooSlow extends RuntimeException {
         TooSlow(String pattern) {
             super("the profile's pattern " + pattern + " takes too long on this value (it backtracks without"
                     + " end); simplify the pattern in the profile", null, false, false);

@@ -1,4 +1,4 @@
-package io.revlens.ingest;
+package io.revlens.ingest.map;
 
 import java.util.List;
 import java.util.Locale;
@@ -8,7 +8,7 @@ import java.util.Locale;
  * stages: an org's own "Qualification, Discovery, Proposal/Quote, Negotiation" are ordered like the standard
  * pipelines they are named after. Labels with none of these words come after the known ones, alphabetically.
  */
-final class StageVocabulary {
+public final class StageVocabulary {
 
     /** Word stems in pipeline order; the first stem a label contains gives its rank. */
     private static final List<String> STEMS = List.of("prospect", "lead", "new", "contact", "meeting", "qualif",
@@ -28,7 +28,7 @@ final class StageVocabulary {
     }
 
     /** "won" or "lost" when the whole label is a closed-deal label (see {@link #WON}), else null. */
-    static String outcome(String label) {
+    public static String outcome(String label) {
         if (label == null) {
             return null;
         }
@@ -37,7 +37,7 @@ final class StageVocabulary {
     }
 
     /** The label's rank among pipeline stages, or {@code STEMS.size()} when no stem is in it. */
-    static int rank(String stage) {
+    public static int rank(String stage) {
         String lower = stage.toLowerCase(Locale.ROOT);
         if (lower.contains("won") || lower.contains("lost")) {
             return STEMS.indexOf(lower.contains("won") ? "won" : "lost");

@@ -1,4 +1,4 @@
-package io.revlens.ingest;
+package io.revlens.ingest.map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
