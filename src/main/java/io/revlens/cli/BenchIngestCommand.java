@@ -1,7 +1,7 @@
 package io.revlens.cli;
 
-import io.revlens.ingest.IngestProgress;
-import io.revlens.ingest.LoadExportsStep;
+import io.revlens.ingest.load.IngestProgress;
+import io.revlens.ingest.load.LoadExportsStep;
 import io.revlens.ingest.recognise.ProfileCatalog;
 import io.revlens.model.Workspace;
 import java.lang.management.ManagementFactory;

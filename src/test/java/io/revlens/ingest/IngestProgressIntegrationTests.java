@@ -1,5 +1,6 @@
 package io.revlens.ingest;
 
+import io.revlens.ingest.load.IngestProgress;
 import io.revlens.ingest.recognise.ProfileCatalog;
 import static org.assertj.core.api.Assertions.assertThat;
 

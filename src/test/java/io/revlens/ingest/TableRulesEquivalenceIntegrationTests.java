@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Each rule of {@link TableRules}, one case per rule: the same CSV is loaded through the bulk path (DuckDB's reader,
+ * Each rule of {@link io.revlens.ingest.map.TableRules}, one case per rule: the same CSV is loaded through the bulk path (DuckDB's reader,
  * the rule's SQL form) and row by row (its Java form) into two DuckDB files, and both give identical canonical rows
  * and rejects; then the rows the rule decides are asserted, so a rule broken in both forms fails too. The values
  * are in canonical form (ISO dates, plain numbers), so on the bulk path SQL loads the rows the rule applies to; how
@@ -171,7 +171,8 @@ class TableRulesEquivalenceIntegrationTests {
         Files.writeString(profiles.resolve("test-invoice-lines.yml"), LINES_PROFILE, StandardCharsets.UTF_8);
         ProfileCatalog catalog = ProfileCatalog.load(profiles);
 
-        Logger writerLog = (Logger) LoggerFactory.getLogger(CanonicalRowWriter.class);
+        // The load step's writer logs how the bulk path split the file; a renamed writer fails every case here.
+        Logger writerLog = (Logger) LoggerFactory.getLogger("io.revlens.ingest.load.CanonicalRowWriter");
         ListAppender<ILoggingEvent> events = new ListAppender<>();
         events.start();
         Level level = writerLog.getLevel();

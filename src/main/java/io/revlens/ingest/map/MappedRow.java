@@ -1,11 +1,10 @@
 package io.revlens.ingest.map;
 
-import io.revlens.model.CanonicalTable;
 import java.time.LocalDate;
 import java.util.List;
 
 /**
- * The outcome of mapping one physical row: loaded (values in {@link CanonicalTable#columns()} order, plus
+ * The outcome of mapping one physical row: loaded (values in {@link io.revlens.model.CanonicalTable#columns()} order, plus
  * stage-history entries), rejected (with every reason found), or skipped (blank, subtotal, footer...).
  */
 public record MappedRow(long rowNumber, Outcome outcome, Object[] values, List<StageEntry> stageHistory,

@@ -1,4 +1,4 @@
-package io.revlens.ingest;
+package io.revlens.ingest.load;
 
 import java.nio.file.Path;
 

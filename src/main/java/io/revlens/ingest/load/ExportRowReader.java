@@ -1,7 +1,8 @@
-package io.revlens.ingest;
+package io.revlens.ingest.load;
 
 import io.revlens.ingest.map.RowMapper;
 import io.revlens.ingest.recognise.ProfileCatalog;
+import io.revlens.ingest.recognise.ProfileOverrides;
 import io.revlens.ingest.recognise.ResolvedProfile;
 import io.revlens.ingest.recognise.ExportOpener;
 import io.revlens.ingest.recognise.OpenedExport;
@@ -20,10 +21,8 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -326,23 +325,8 @@ final class ExportRowReader implements ItemStreamReader<LoadItem> {
         }
     }
 
-    String overrideFor(Path file) {
-        String name = file.getFileName().toString();
-        for (Map.Entry<String, String> entry : profileOverrides.entrySet()) {
-            String key = entry.getKey();
-            if (key.equals(name) || file.toString().equals(key) || file.toString().endsWith("/" + key)) {
-                return entry.getValue();
-            }
-            try {
-                PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + key);
-                if (matcher.matches(file.getFileName()) || matcher.matches(file)) {
-                    return entry.getValue();
-                }
-            } catch (IllegalArgumentException e) {
-                // not a glob: only exact names match
-            }
-        }
-        return null;
+    private String overrideFor(Path file) {
+        return ProfileOverrides.forFile(profileOverrides, file);
     }
 
     static String sha256(Path file) throws IOException {

@@ -1,4 +1,4 @@
-package io.revlens.ingest;
+package io.revlens.ingest.load;
 
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;

@@ -1,4 +1,4 @@
-package io.revlens.ingest;
+package io.revlens.ingest.load;
 
 import io.revlens.model.Workspace;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.revlens.ingest;
+package io.revlens.ingest.load;
 
 import io.revlens.ingest.map.RowMapper;
 import io.revlens.ingest.map.BoundedPattern;

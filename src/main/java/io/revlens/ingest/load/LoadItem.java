@@ -1,4 +1,4 @@
-package io.revlens.ingest;
+package io.revlens.ingest.load;
 
 import io.revlens.ingest.map.MappedRow;
 import io.revlens.ingest.read.SourceRow;
