@@ -1,6 +1,5 @@
 package io.revlens.ingest.read;
 
-import io.revlens.ingest.read.ValueCoercer;
 import java.util.List;
 
 /**

@@ -1,6 +1,5 @@
 package io.revlens.ingest.read;
 
-import io.revlens.ingest.read.UnsavedFormula;
 import org.apache.poi.ss.usermodel.DateUtil;
 
 import java.math.BigDecimal;
