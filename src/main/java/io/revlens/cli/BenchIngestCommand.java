@@ -1,8 +1,8 @@
 package io.revlens.cli;
 
-import io.revlens.ingest.IngestProgress;
-import io.revlens.ingest.LoadExportsStep;
-import io.revlens.ingest.ProfileCatalog;
+import io.revlens.ingest.load.IngestProgress;
+import io.revlens.ingest.load.LoadExportsStep;
+import io.revlens.ingest.recognise.ProfileCatalog;
 import io.revlens.model.Workspace;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;

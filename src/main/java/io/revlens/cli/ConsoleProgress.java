@@ -1,6 +1,6 @@
 package io.revlens.cli;
 
-import io.revlens.ingest.IngestProgress;
+import io.revlens.ingest.load.IngestProgress;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 

@@ -1,8 +1,8 @@
 package io.revlens.cli;
 
 import io.revlens.ingest.ExportInspector;
-import io.revlens.ingest.ProfileCatalog;
-import io.revlens.ingest.ProfileDraftWriter;
+import io.revlens.ingest.recognise.ProfileCatalog;
+import io.revlens.ingest.recognise.ProfileDraftWriter;
 import io.revlens.job.BadInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,9 +62,9 @@ class InspectCommand implements Callable<Integer> {
             spec.commandLine().getOut().flush();
             return ExitCodes.SUCCESS;
         }
-        io.revlens.ingest.ExcludeGlobs globs;
+        io.revlens.ingest.read.ExcludeGlobs globs;
         try {
-            globs = io.revlens.ingest.ExcludeGlobs.of(exclude);
+            globs = io.revlens.ingest.read.ExcludeGlobs.of(exclude);
         } catch (IllegalArgumentException e) {
             throw new BadInputException(e.getMessage());
         }

@@ -78,7 +78,7 @@ public class RevLensCommand implements Runnable {
             return ExitCodes.BAD_CONFIGURATION;
         }
         for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof JobDefinitionException || cause instanceof io.revlens.ingest.ProfileException
+            if (cause instanceof JobDefinitionException || cause instanceof io.revlens.ingest.recognise.ProfileException
                     || cause instanceof io.revlens.remote.RemoteSetupException) {
                 return ExitCodes.BAD_CONFIGURATION;
             }

@@ -2,7 +2,7 @@ package io.revlens.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.revlens.ingest.IngestProgress;
+import io.revlens.ingest.load.IngestProgress;
 import io.revlens.job.BadInputException;
 import io.revlens.job.JobDefinition;
 import io.revlens.job.JobDefinitionLoader;

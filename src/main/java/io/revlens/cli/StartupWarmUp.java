@@ -1,6 +1,6 @@
 package io.revlens.cli;
 
-import io.revlens.ingest.ProfileCatalog;
+import io.revlens.ingest.recognise.ProfileCatalog;
 import io.revlens.report.ReportRenderer;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -1,6 +1,6 @@
 package io.revlens.cli;
 
-import io.revlens.ingest.IngestProgress;
+import io.revlens.ingest.load.IngestProgress;
 import io.revlens.job.MultiClientRunner;
 import io.revlens.remote.Broker;
 import io.revlens.remote.ClientWorker;

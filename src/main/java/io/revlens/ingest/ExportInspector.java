@@ -1,5 +1,17 @@
 package io.revlens.ingest;
 
+import io.revlens.ingest.recognise.ProfileOverrides;
+import io.revlens.ingest.map.RowMapper;
+import io.revlens.ingest.map.MappedRow;
+import io.revlens.ingest.recognise.ProfileCatalog;
+import io.revlens.ingest.recognise.ExportOpener;
+import io.revlens.ingest.recognise.OpenedExport;
+import io.revlens.ingest.read.DateOrder;
+import io.revlens.ingest.read.ExportFormat;
+import io.revlens.ingest.read.ExcludeGlobs;
+import io.revlens.ingest.read.InputScanner;
+import io.revlens.ingest.read.SourceRow;
+import io.revlens.model.CanonicalTable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -83,8 +95,7 @@ public final class ExportInspector {
 
     /** The inspection of one file as printable text. */
     public String inspect(Path file) {
-        ExportRowReader overrides = new ExportRowReader(List.of(), profileOverrides, catalog, false);
-        String override = overrides.overrideFor(file);
+        String override = ProfileOverrides.forFile(profileOverrides, file);
         StringBuilder out = new StringBuilder();
         out.append(file.getFileName()).append('\n');
         OpenedExport opened;

@@ -1,7 +1,7 @@
 package io.revlens.job;
 
-import io.revlens.ingest.ColumnChangeCheck;
-import io.revlens.ingest.ProfileCatalog;
+import io.revlens.ingest.check.ColumnChangeCheck;
+import io.revlens.ingest.recognise.ProfileCatalog;
 import io.revlens.model.Workspace;
 import java.nio.file.Path;
 import java.sql.Connection;

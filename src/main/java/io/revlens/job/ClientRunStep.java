@@ -1,7 +1,7 @@
 package io.revlens.job;
 
 import io.revlens.delivery.OutputCopier;
-import io.revlens.ingest.IngestProgress;
+import io.revlens.ingest.load.IngestProgress;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -242,7 +242,7 @@ public final class JobDefinitionLoader {
                     : delivery.toDelivery(baseFolder, problems);
             List<String> excludeGlobs = exclude == null ? List.of() : exclude.stream().filter(g -> g != null && !g.isBlank()).toList();
             try {
-                io.revlens.ingest.ExcludeGlobs.of(excludeGlobs);
+                io.revlens.ingest.read.ExcludeGlobs.of(excludeGlobs);
             } catch (IllegalArgumentException e) {
                 problems.add(e.getMessage());
             }

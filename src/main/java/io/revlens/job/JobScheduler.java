@@ -1,6 +1,6 @@
 package io.revlens.job;
 
-import io.revlens.ingest.IngestProgress;
+import io.revlens.ingest.load.IngestProgress;
 import io.revlens.model.Failures;
 import java.nio.file.Path;
 import java.time.Duration;

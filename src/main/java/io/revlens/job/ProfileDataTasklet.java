@@ -1,11 +1,11 @@
 package io.revlens.job;
 
-import io.revlens.ingest.DataQualityProfiler;
-import io.revlens.ingest.ExcludedFiles;
-import io.revlens.ingest.VanishedFiles;
-import io.revlens.ingest.OverlapResolver;
-import io.revlens.ingest.ReferenceResolver;
-import io.revlens.ingest.RelativePaths;
+import io.revlens.ingest.check.DataQualityProfiler;
+import io.revlens.ingest.load.ExcludedFiles;
+import io.revlens.ingest.load.VanishedFiles;
+import io.revlens.ingest.check.OverlapResolver;
+import io.revlens.ingest.check.ReferenceResolver;
+import io.revlens.ingest.load.RelativePaths;
 import io.revlens.model.Workspace;
 import java.sql.Connection;
 import org.springframework.batch.core.scope.context.ChunkContext;

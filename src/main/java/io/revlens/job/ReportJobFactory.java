@@ -1,7 +1,7 @@
 package io.revlens.job;
 
-import io.revlens.ingest.IngestProgress;
-import io.revlens.ingest.LoadExportsStep;
+import io.revlens.ingest.load.IngestProgress;
+import io.revlens.ingest.load.LoadExportsStep;
 import io.revlens.report.ReportRenderer;
 import java.time.LocalDate;
 import org.springframework.batch.core.job.Job;

@@ -1,7 +1,7 @@
 package io.revlens.job;
 
-import io.revlens.ingest.ExcludeGlobs;
-import io.revlens.ingest.InputScanner;
+import io.revlens.ingest.read.ExcludeGlobs;
+import io.revlens.ingest.read.InputScanner;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;

@@ -1,5 +1,8 @@
 package io.revlens.ingest;
 
+import io.revlens.ingest.read.InputScanner;
+import io.revlens.ingest.check.OverlapResolver;
+import io.revlens.ingest.check.DataQualityProfiler;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.revlens.model.Workspace;
@@ -403,27 +406,7 @@ class BadInputsIntegrationTests {
 
         /** Deals in two sheets of the same layout, one per year. */
         static void sheetsPerYear(Path file) throws Exception {
-            sheetsPerYear(file, List.of("2024", "2025"));
-        }
-
-        /** One deals sheet per year (two deals each), then a notes sheet no profile reads. */
-        static void sheetsPerYear(Path file, List<String> years) throws Exception {
-            try (XSSFWorkbook wb = new XSSFWorkbook()) {
-                for (String year : years) {
-                    Sheet sheet = wb.createSheet("Deals " + year);
-                    String[][] rows = {{"opportunity_id", "stage", "amount"}, {year + "-1", "Won", "10"}, {year + "-2", "Lost", "20"}};
-                    for (int r = 0; r < rows.length; r++) {
-                        Row row = sheet.createRow(r);
-                        for (int c = 0; c < rows[r].length; c++) {
-                            row.createCell(c).setCellValue(rows[r][c]);
-                        }
-                    }
-                }
-                wb.createSheet("Notes").createRow(0).createCell(0).setCellValue("Exported from the CRM on 2026-01-10");
-                try (OutputStream out = Files.newOutputStream(file)) {
-                    wb.write(out);
-                }
-            }
+            Workbooks.sheetsPerYear(file, List.of("2024", "2025"));
         }
 
         /** A small valid deals workbook (header and two rows, strings shared). */

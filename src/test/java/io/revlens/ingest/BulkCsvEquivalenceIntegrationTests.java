@@ -1,5 +1,7 @@
 package io.revlens.ingest;
 
+import io.revlens.ingest.recognise.ProfileCatalog;
+import io.revlens.ingest.read.Money;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,7 +15,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The bulk CSV path (DuckDB's reader + SQL, {@link BulkCsvLoad}) must load, reject and skip exactly what the
+ * The bulk CSV path (DuckDB's reader + SQL, {@code BulkCsvLoad}) must load, reject and skip exactly what the
  * row-by-row path does: the same files are loaded both ways and every table is compared row for row, lineage
  * included. The fixtures hold one row for each way a value can leave the SQL fast lane.
  */

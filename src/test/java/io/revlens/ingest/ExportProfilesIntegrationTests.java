@@ -1,5 +1,8 @@
 package io.revlens.ingest;
 
+import io.revlens.ingest.recognise.ProfileCatalog;
+import io.revlens.ingest.read.ValueCoercer;
+import io.revlens.ingest.read.InputScanner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

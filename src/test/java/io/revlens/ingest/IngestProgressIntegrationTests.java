@@ -1,5 +1,7 @@
 package io.revlens.ingest;
 
+import io.revlens.ingest.load.IngestProgress;
+import io.revlens.ingest.recognise.ProfileCatalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;

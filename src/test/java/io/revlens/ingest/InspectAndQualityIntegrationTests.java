@@ -1,5 +1,7 @@
 package io.revlens.ingest;
 
+import io.revlens.ingest.recognise.ProfileCatalog;
+import io.revlens.ingest.check.DataQualityProfiler;
 import io.revlens.model.Workspace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,5 +1,8 @@
 package io.revlens.ingest;
 
+import io.revlens.ingest.load.IngestProgress;
+import io.revlens.ingest.load.LoadExportsStep;
+import io.revlens.ingest.recognise.ProfileCatalog;
 import io.revlens.model.Workspace;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;

@@ -1,5 +1,8 @@
 package io.revlens.ingest;
 
+import io.revlens.ingest.recognise.ProfileCatalog;
+import io.revlens.ingest.recognise.ExportOpener;
+import io.revlens.ingest.recognise.OpenedExport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;

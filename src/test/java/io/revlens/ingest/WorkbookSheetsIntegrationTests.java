@@ -2,11 +2,9 @@ package io.revlens.ingest;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -14,8 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A workbook with several data sheets is loaded sheet by sheet, each sheet an entry of its own: loading it again
- * replaces every sheet, a sheet removed from the workbook leaves with it, and a restart inside the workbook goes
- * on from the sheet in progress.
+ * replaces every sheet, and a sheet removed from the workbook leaves with it (a restart inside the workbook:
+ * {@code ExportRowReaderIntegrationTests}).
  */
 class WorkbookSheetsIntegrationTests {
 
@@ -43,27 +41,8 @@ class WorkbookSheetsIntegrationTests {
                 .containsExactly(List.of("2024-1"), List.of("2024-2"));
     }
 
-    @Test
-    void aRestartInsideTheWorkbookReadsOnFromTheSheetInProgress() throws Exception {
-        Path workbook = temp.resolve("in/deals.xlsx");
-        write(workbook, List.of("2024", "2025", "2026"));
-        ExportRowReader reader = new ExportRowReader(List.of(workbook), Map.of(), ProfileCatalog.builtIn(), true);
-        ExecutionContext context = new ExecutionContext();
-        context.putInt(ExportRowReader.FILE_INDEX_KEY, 0);
-        context.putInt(ExportRowReader.SHEET_INDEX_KEY, 1);
-        reader.open(context);
-        List<String> read = new ArrayList<>();
-        for (LoadItem item = reader.read(); item != null; item = reader.read()) {
-            if (item.row() != null) {
-                read.add(item.slot().opened.sheet() + " row " + item.row().rowNumber());
-            }
-        }
-        reader.close();
-        assertThat(read).containsExactly("Deals 2025 row 2", "Deals 2025 row 3", "Deals 2026 row 2", "Deals 2026 row 3");
-    }
-
     private static void write(Path file, List<String> years) throws Exception {
         Files.createDirectories(file.getParent());
-        BadInputsIntegrationTests.IngestFixtures.sheetsPerYear(file, years);
+        Workbooks.sheetsPerYear(file, years);
     }
 }

@@ -12,9 +12,10 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 
 /** Builds small .xlsx fixtures with POI's user model (test setup only). */
-final class Workbooks {
+public final class Workbooks {
 
     private Workbooks() {
     }
@@ -105,5 +106,25 @@ final class Workbooks {
                 {"OP-1", "Beta Tools", LocalDate.of(2026, 2, 6), null, "Overpayment", 1, 999, 999, "USD",
                         "Sales overpayment"},
         });
+    }
+
+    /** One deals sheet per year (two deals each), then a notes sheet no profile reads. */
+    public static void sheetsPerYear(Path file, List<String> years) throws Exception {
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            for (String year : years) {
+                Sheet sheet = wb.createSheet("Deals " + year);
+                String[][] rows = {{"opportunity_id", "stage", "amount"}, {year + "-1", "Won", "10"}, {year + "-2", "Lost", "20"}};
+                for (int r = 0; r < rows.length; r++) {
+                    Row row = sheet.createRow(r);
+                    for (int c = 0; c < rows[r].length; c++) {
+                        row.createCell(c).setCellValue(rows[r][c]);
+                    }
+                }
+            }
+            wb.createSheet("Notes").createRow(0).createCell(0).setCellValue("Exported from the CRM on 2026-01-10");
+            try (OutputStream out = Files.newOutputStream(file)) {
+                wb.write(out);
+            }
+        }
     }
 }

@@ -1,7 +1,0 @@
-package io.revlens.ingest;
-
-import java.math.BigDecimal;
-
-/** An amount with the currency written next to it (ISO code, or null when none was written). */
-public record Money(BigDecimal amount, String currency) {
-}

@@ -1,0 +1,35 @@
+package io.revlens.ingest.check;
+
+import io.revlens.model.Workspace;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * Resolves exports that overlap after every file is loaded: where two files carry the same opportunity id
+ * (or invoice number), the later export's rows win and the earlier file's are counted as skipped
+ * ({@code sql/ingest/supersede_overlaps.sql}). Idempotent; runs in one transaction.
+ */
+public final class OverlapResolver {
+
+    private OverlapResolver() {
+    }
+
+    public static void resolve(Connection connection) throws SQLException {
+        // Rows can only be superseded by another file of the same kind; with one file per kind (the usual
+        // folder) the script's scans over every opportunity and invoice line find nothing.
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("select count(*) from (select kind from source_files"
+                     + " where kind in ('opportunities', 'revenue_lines') group by kind having count(*) > 1)")) {
+            rs.next();
+            if (rs.getLong(1) == 0) {
+                try (Statement clear = connection.createStatement()) {
+                    clear.execute("delete from overlap_conflicts");
+                }
+                return;
+            }
+        }
+        Workspace.inTransaction(connection, () -> Workspace.runScript(connection, "sql/ingest/supersede_overlaps.sql"));
+    }
+}

@@ -1,0 +1,27 @@
+package io.revlens.ingest.map;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The outcome of mapping one physical row: loaded (values in {@link io.revlens.model.CanonicalTable#columns()} order, plus
+ * stage-history entries), rejected (with every reason found), or skipped (blank, subtotal, footer...).
+ */
+public record MappedRow(long rowNumber, Outcome outcome, Object[] values, List<StageEntry> stageHistory,
+                        List<Reject> rejects, String skipReason) {
+
+    /** What happened to the row. */
+    public enum Outcome { LOADED, REJECTED, SKIPPED }
+
+    /** A date a deal entered a stage: the file's stage column {@code stageIndex} (in profile order) names it. */
+    public record StageEntry(int stageIndex, String stage, LocalDate enteredDate) {
+    }
+
+    public static MappedRow skipped(long rowNumber, String reason) {
+        return new MappedRow(rowNumber, Outcome.SKIPPED, null, List.of(), List.of(), reason);
+    }
+
+    static MappedRow rejected(long rowNumber, List<Reject> rejects) {
+        return new MappedRow(rowNumber, Outcome.REJECTED, null, List.of(), List.copyOf(rejects), null);
+    }
+}
