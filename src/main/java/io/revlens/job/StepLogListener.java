@@ -6,11 +6,21 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.core.Ordered;
 
-/** Logs each step's start and end (status, duration, items), so a run's log shows where it is and where it stopped. */
-final class StepLogListener implements StepExecutionListener {
+/**
+ * Logs each step's start and end (status, duration, rows), so a run's log shows where it is and where it stopped.
+ * Ordered first, so that Spring Batch calls its {@code afterStep} last (listeners end in reverse order): the load
+ * step's writer turns the counts from items into rows in its own {@code afterStep}, and the log shows rows.
+ */
+final class StepLogListener implements StepExecutionListener, Ordered {
 
     private static final Logger log = LoggerFactory.getLogger(StepLogListener.class);
+
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
+    }
 
     @Override
     public void beforeStep(StepExecution stepExecution) {
