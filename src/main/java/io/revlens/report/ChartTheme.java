@@ -8,6 +8,10 @@ import java.util.Locale;
 import net.sf.jasperreports.charts.JRChart;
 import net.sf.jasperreports.charts.JRChartCustomizer;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.CategoryLabelPosition;
+import org.jfree.chart.axis.CategoryLabelPositions;
+import org.jfree.chart.axis.CategoryLabelWidthType;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.CategoryPlot;
@@ -18,6 +22,7 @@ import org.jfree.chart.renderer.category.CategoryItemRenderer;
 import org.jfree.chart.renderer.category.LineAndShapeRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.CategoryDataset;
 import org.jfree.data.category.DefaultCategoryDataset;
@@ -50,6 +55,7 @@ public final class ChartTheme implements JRChartCustomizer {
         plot.setOutlineVisible(false);
         plot.setRangeGridlinePaint(GRID);
         plot.setDomainGridlinesVisible(false);
+        fitCategoryLabels(plot.getDomainAxis());
         var properties = jasperChart.getPropertiesMap();
         String axis = properties == null ? null : properties.getProperty("revlens.axis");
         if (properties != null && "pareto".equals(properties.getProperty("revlens.kind"))) {
@@ -66,6 +72,27 @@ public final class ChartTheme implements JRChartCustomizer {
             } else if ("money".equals(axis)) {
                 number.setNumberFormatOverride(new CompactMoneyFormat());
             }
+        }
+    }
+
+    /**
+     * Room for a partial period's label ("Q4 26 to date", "Oct 26 to date") instead of "...": two lines under a
+     * category, and vertical labels as long as the plot is tall.
+     */
+    private static void fitCategoryLabels(CategoryAxis domain) {
+        if (domain == null) {
+            return;
+        }
+        domain.setMaximumCategoryLabelLines(2);
+        CategoryLabelPositions positions = domain.getCategoryLabelPositions();
+        CategoryLabelPosition bottom = positions.getLabelPosition(RectangleEdge.BOTTOM);
+        boolean vertical = Math.abs(Math.abs(bottom.getAngle()) - Math.PI / 2) < 1e-6;
+        if (vertical || bottom.getAngle() == 0) {
+            // level labels may use the gap between categories too (only the partial period's label is that long)
+            domain.setCategoryLabelPositions(CategoryLabelPositions.replaceBottomPosition(positions,
+                    new CategoryLabelPosition(bottom.getCategoryAnchor(), bottom.getLabelAnchor(), bottom.getRotationAnchor(),
+                            bottom.getAngle(), vertical ? CategoryLabelWidthType.RANGE : CategoryLabelWidthType.CATEGORY,
+                            vertical ? 1.0f : 1.5f)));
         }
     }
 
