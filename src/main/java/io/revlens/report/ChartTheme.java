@@ -32,7 +32,8 @@ import org.jfree.data.category.DefaultCategoryDataset;
  * the series that matters, greys for context — white plots with light grid lines, and axes in the unit the chart
  * shows, from the element's {@code revlens.axis} property ({@code percent}: fractions as "15%"; {@code money}:
  * "$1.2M"). A chart whose {@code revlens.kind} is {@code pareto} draws its second series (the cumulative share) as a
- * line over the bars, with the 80% line marked.
+ * line over the bars, with the 80% line marked; one whose {@code revlens.kind} is {@code sparkline} is a KPI tile's
+ * bare line.
  */
 public final class ChartTheme implements JRChartCustomizer {
 
@@ -49,6 +50,11 @@ public final class ChartTheme implements JRChartCustomizer {
             chart.getTitle().setPaint(new Color(0x37, 0x47, 0x4F));
         }
         if (!(chart.getPlot() instanceof CategoryPlot plot)) {
+            return;
+        }
+        var kind = jasperChart.getPropertiesMap() == null ? null : jasperChart.getPropertiesMap().getProperty("revlens.kind");
+        if ("sparkline".equals(kind)) {
+            sparkline(chart, plot);
             return;
         }
         plot.setBackgroundPaint(Color.WHITE);
@@ -109,6 +115,34 @@ public final class ChartTheme implements JRChartCustomizer {
             Color colour = datasetIndex == 0 && s == 0 ? ACCENT : CONTEXT[(s + datasetIndex) % CONTEXT.length];
             renderer.setSeriesPaint(s, colour);
             renderer.setSeriesStroke(s, new BasicStroke(datasetIndex == 0 && s == 0 ? 2.0f : 1.2f));
+        }
+    }
+
+    /**
+     * A KPI tile's line: the value at each month end (the as-of date last) in the accent, the target (when set) as a
+     * dashed grey line, no axes, grid or title; the scale is the line's own, not from zero.
+     */
+    private static void sparkline(JFreeChart chart, CategoryPlot plot) {
+        chart.setBackgroundPaint(null);
+        chart.setPadding(new org.jfree.chart.ui.RectangleInsets(0, 0, 0, 0));
+        plot.setBackgroundPaint(null);
+        plot.setOutlineVisible(false);
+        plot.setInsets(new org.jfree.chart.ui.RectangleInsets(2, 1, 2, 1));
+        plot.setRangeGridlinesVisible(false);
+        plot.setDomainGridlinesVisible(false);
+        plot.getDomainAxis().setVisible(false);
+        plot.getDomainAxis().setLowerMargin(0);
+        plot.getDomainAxis().setUpperMargin(0);
+        plot.getRangeAxis().setVisible(false);
+        if (plot.getRangeAxis() instanceof NumberAxis number) {
+            number.setAutoRangeIncludesZero(false);
+        }
+        if (plot.getRenderer() instanceof LineAndShapeRenderer line) {
+            line.setDefaultShapesVisible(false);
+            line.setSeriesPaint(0, ACCENT);
+            line.setSeriesStroke(0, new BasicStroke(1.4f));
+            line.setSeriesPaint(1, CONTEXT[1]);
+            line.setSeriesStroke(1, new BasicStroke(0.8f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {2f, 2f}, 0f));
         }
     }
 

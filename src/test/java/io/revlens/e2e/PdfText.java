@@ -27,6 +27,54 @@ record PdfText(String text, int pages) {
         }
     }
 
+    /** The PDF's bookmarks (top level and below, in order) with the page, counted from 1, each one opens. */
+    static java.util.Map<String, Integer> bookmarkPages(Path pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+            java.util.Map<String, Integer> pages = new java.util.LinkedHashMap<>();
+            var outline = document.getDocumentCatalog().getDocumentOutline();
+            if (outline != null) {
+                addPages(document, outline.children(), pages);
+            }
+            return pages;
+        }
+    }
+
+    private static void addPages(PDDocument document, Iterable<org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem> items,
+                                 java.util.Map<String, Integer> pages) throws IOException {
+        for (var item : items) {
+            pages.put(item.getTitle(), document.getPages().indexOf(item.findDestinationPage(document)) + 1);
+            addPages(document, item.children(), pages);
+        }
+    }
+
+    /**
+     * How far down each page's body (between the page header's rule and the footer's, at 62 and 796 points of an A4
+     * page) something is drawn, as a share of the body's height: 0.1 for a page with two table rows.
+     */
+    static java.util.List<Double> filledShares(Path pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+            var renderer = new org.apache.pdfbox.rendering.PDFRenderer(document);
+            float scale = 0.5f; // a pixel per two points
+            int top = Math.round(62 * scale) + 1;
+            int bottom = Math.round(796 * scale) - 2;
+            java.util.List<Double> shares = new java.util.ArrayList<>();
+            for (int page = 0; page < document.getNumberOfPages(); page++) {
+                var image = renderer.renderImage(page, scale, org.apache.pdfbox.rendering.ImageType.GRAY);
+                int lowest = top;
+                for (int y = top; y < bottom; y++) {
+                    for (int x = 0; x < image.getWidth(); x++) {
+                        if ((image.getRGB(x, y) & 0xFF) < 235) {
+                            lowest = y;
+                            break;
+                        }
+                    }
+                }
+                shares.add((lowest - top) / (double) (bottom - top));
+            }
+            return shares;
+        }
+    }
+
     /** Each page's text, whitespace collapsed. */
     static java.util.List<String> pageTexts(Path pdf) throws IOException {
         try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
