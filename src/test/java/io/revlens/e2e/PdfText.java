@@ -75,6 +75,48 @@ record PdfText(String text, int pages) {
         }
     }
 
+    /** The bounds (PDF points, origin bottom left) of each line a page strokes in the given colour. */
+    static java.util.List<java.awt.geom.Rectangle2D> strokes(Path pdf, int page, java.awt.Color colour) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+            java.util.List<java.awt.geom.Rectangle2D> found = new java.util.ArrayList<>();
+            var pdPage = document.getPage(page - 1);
+            new org.apache.pdfbox.contentstream.PDFGraphicsStreamEngine(pdPage) {
+                private final java.awt.geom.GeneralPath path = new java.awt.geom.GeneralPath();
+
+                @Override public void appendRectangle(java.awt.geom.Point2D p0, java.awt.geom.Point2D p1, java.awt.geom.Point2D p2,
+                                                      java.awt.geom.Point2D p3) {
+                    path.moveTo(p0.getX(), p0.getY());
+                    path.lineTo(p2.getX(), p2.getY());
+                }
+                @Override public void moveTo(float x, float y) { path.moveTo(x, y); }
+                @Override public void lineTo(float x, float y) { path.lineTo(x, y); }
+                @Override public void curveTo(float x1, float y1, float x2, float y2, float x3, float y3) { path.curveTo(x1, y1, x2, y2, x3, y3); }
+                @Override public java.awt.geom.Point2D getCurrentPoint() { return path.getCurrentPoint(); }
+                @Override public void closePath() { path.closePath(); }
+                @Override public void endPath() { path.reset(); }
+                @Override public void fillPath(int windingRule) { path.reset(); }
+                @Override public void fillAndStrokePath(int windingRule) { path.reset(); }
+                @Override public void drawImage(org.apache.pdfbox.pdmodel.graphics.image.PDImage image) { }
+                @Override public void clip(int windingRule) { }
+                @Override public void shadingFill(org.apache.pdfbox.cos.COSName shadingName) { }
+
+                @Override
+                public void strokePath() throws IOException {
+                    int rgb = getGraphicsState().getStrokingColor().toRGB();
+                    if ((rgb & 0xFFFFFF) == (colour.getRGB() & 0xFFFFFF) && path.getCurrentPoint() != null) {
+                        found.add(path.getBounds2D());
+                    }
+                    path.reset();
+                }
+
+                void run() throws IOException {
+                    processPage(pdPage);
+                }
+            }.run();
+            return found;
+        }
+    }
+
     /** Each page's text, whitespace collapsed. */
     static java.util.List<String> pageTexts(Path pdf) throws IOException {
         try (PDDocument document = Loader.loadPDF(pdf.toFile())) {

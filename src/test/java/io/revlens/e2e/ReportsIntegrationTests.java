@@ -164,6 +164,28 @@ class ReportsIntegrationTests {
         CliRun run = CliRun.of(temp.resolve("home"), "run", "monthly-board-report", "--as-of", "2026-10-15", "--out", out.toString());
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         assertNoPageIsNearlyEmpty(out.resolve("board-report.pdf"));
+        // Six KPI tiles, each with its own 12-month line: strokes in the accent colour in six places (three columns,
+        // two rows), not only in the first tile; the bookings line ends on the month so far.
+        String first = PdfText.pageTexts(out.resolve("board-report.pdf")).get(0);
+        assertThat(first.split("line: 12 months", -1)).hasSize(5 + 1);
+        assertThat(first).contains("line ends Oct 26 to date");
+        java.util.Set<String> tiles = new java.util.HashSet<>();
+        List<Double> rows = new java.util.ArrayList<>();
+        for (var line : PdfText.strokes(out.resolve("board-report.pdf"), 1, new java.awt.Color(0x1A, 0x23, 0x7E))) {
+            double y = line.getCenterY();
+            int row = -1;
+            for (int r = 0; r < rows.size(); r++) {
+                if (Math.abs(rows.get(r) - y) < 30) {
+                    row = r;
+                }
+            }
+            if (row < 0) {
+                rows.add(y);
+                row = rows.size() - 1;
+            }
+            tiles.add((int) ((line.getCenterX() - 36) / (523 / 3.0)) + "/" + row);
+        }
+        assertThat(tiles).as("tiles with a line").hasSize(6);
 
         // The charts' categories as the template selects them from the run's database.
         var design = net.sf.jasperreports.engine.xml.JRXmlLoader.load(Path.of("reports/board-monthly.jrxml").toFile());
