@@ -52,7 +52,8 @@ public final class ChartTheme implements JRChartCustomizer {
         if (!(chart.getPlot() instanceof CategoryPlot plot)) {
             return;
         }
-        var kind = jasperChart.getPropertiesMap() == null ? null : jasperChart.getPropertiesMap().getProperty("revlens.kind");
+        var properties = jasperChart.getPropertiesMap();
+        String kind = properties == null ? null : properties.getProperty("revlens.kind");
         if ("sparkline".equals(kind)) {
             sparkline(chart, plot);
             return;
@@ -62,9 +63,8 @@ public final class ChartTheme implements JRChartCustomizer {
         plot.setRangeGridlinePaint(GRID);
         plot.setDomainGridlinesVisible(false);
         fitCategoryLabels(plot.getDomainAxis());
-        var properties = jasperChart.getPropertiesMap();
         String axis = properties == null ? null : properties.getProperty("revlens.axis");
-        if (properties != null && "pareto".equals(properties.getProperty("revlens.kind"))) {
+        if ("pareto".equals(kind)) {
             paretoLine(plot);
         }
         for (int d = 0; d < plot.getDatasetCount(); d++) {

@@ -92,8 +92,8 @@ public final class ReportRenderer {
 
     /**
      * Fills the report. A template with a {@code CONTENTS} parameter (the packet's contents page) is filled again
-     * with its sections' titles and first pages as they came out of the previous fill, until they no longer change
-     * (the contents page holds as many pages whatever it lists, so this is the second fill).
+     * with its sections' titles and first pages as they came out of the previous fill, until they no longer change:
+     * the second fill, unless the list outgrew the contents page and moved every section (then the third).
      */
     private static JasperPrint fill(JasperReport report, Map<String, Object> parameters, Connection duckdb) throws JRException {
         boolean hasContents = java.util.Arrays.stream(report.getParameters()).anyMatch(p -> CONTENTS.equals(p.getName()));
