@@ -117,6 +117,24 @@ record PdfText(String text, int pages) {
         }
     }
 
+    /** The pages, counted from 1, that the links on a page go to (internal links only). */
+    static java.util.List<Integer> linkTargets(Path pdf, int page) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+            java.util.List<Integer> targets = new java.util.ArrayList<>();
+            for (var annotation : document.getPage(page - 1).getAnnotations()) {
+                if (annotation instanceof org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink link
+                        && link.getAction() instanceof org.apache.pdfbox.pdmodel.interactive.action.PDActionGoTo goTo
+                        && goTo.getDestination() instanceof org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPageDestination destination) {
+                    targets.add(destination.retrievePageNumber() + 1);
+                } else if (annotation instanceof org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink link
+                        && link.getDestination() instanceof org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPageDestination destination) {
+                    targets.add(destination.retrievePageNumber() + 1);
+                }
+            }
+            return targets;
+        }
+    }
+
     /** Each page's text, whitespace collapsed. */
     static java.util.List<String> pageTexts(Path pdf) throws IOException {
         try (PDDocument document = Loader.loadPDF(pdf.toFile())) {

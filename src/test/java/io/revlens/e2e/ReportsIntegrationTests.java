@@ -106,6 +106,9 @@ class ReportsIntegrationTests {
             assertThat(contents).contains(section.getKey() + " " + section.getValue() + " ");
             assertThat(pages.get(section.getValue() - 1)).as("page %d", section.getValue()).contains(section.getKey());
         }
+        // each entry links to its page (the title and the number)
+        assertThat(new java.util.TreeSet<>(PdfText.linkTargets(out.resolve("quarterly-packet.pdf"), 1)))
+                .isEqualTo(new java.util.TreeSet<>(sections.values()));
         String plan = pages.get(sections.get("Scorecard, Rocks and quota") - 1);
         assertThat(plan).contains("Scorecard, Rocks and quota", "Calls (team) Tom Kowalski ≥ 150",
                 "Meetings (team) Tom Kowalski ≥ 35", "Rocks: this quarter's goals", "Quota attainment, the last four quarters");
