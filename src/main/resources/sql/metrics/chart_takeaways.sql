@@ -21,18 +21,19 @@ pareto as (
 ),
 quarters as (
     select quarter_start, win_rate, trailing_4q_win_rate,
-           'Q' || quarter(quarter_start) || ' ' || strftime(quarter_start, '%y') as label
+           quarter_name(quarter_start) as label
     from win_rate_quarterly where win_rate is not null
 ),
 win_rate as (
     select 'win_rate',
            'Win rate ' || pct_text(l.trailing_4q_win_rate) || ' over the last four quarters; best quarter '
            || b.label || ' at ' || pct_text(b.win_rate) || ', weakest ' || w.label || ' at ' || pct_text(w.win_rate)
-           || case when (l.quarter_start + interval 3 month - interval 1 day)::date > p.as_of_date
-                   then '; ' || l.label || ' is the quarter so far (to ' || strftime(p.as_of_date, '%b %d') || ')' else '' end || '.'
+           || case when is_partial_period(l.quarter_start, 3)
+                   then '; ' || l.label || ' is the quarter so far (to ' || strftime(p.as_of_date, '%b %d') || '), not ranked' else '' end || '.'
     from (select * from quarters order by quarter_start desc limit 1) l,
-         (select * from quarters order by win_rate desc, quarter_start desc limit 1) b,
-         (select * from quarters order by win_rate, quarter_start desc limit 1) w,
+         -- best and weakest among complete quarters: a quarter so far is not ranked against whole ones
+         (select * from quarters where not is_partial_period(quarter_start, 3) order by win_rate desc, quarter_start desc limit 1) b,
+         (select * from quarters where not is_partial_period(quarter_start, 3) order by win_rate, quarter_start desc limit 1) w,
          params p
     where l.trailing_4q_win_rate is not null
 ),

@@ -62,3 +62,15 @@ create or replace macro complete_quarters(n) as table
                       else (date_trunc('quarter', as_of_date) - interval 1 month)::date end as last_full
           from run_parameters),
          range(1, n + 1) t(q);
+
+-- A partial period (docs/metrics.md#periods): the month or quarter (months = 1 or 3) that holds the as-of date
+-- when the as-of date is not its last day. Charts mark it, so it is never read as a complete period.
+create or replace macro is_partial_period(period_start, months) as
+    (select period_start <= as_of_date and as_of_date < last_day((period_start + to_months(months - 1))::date)
+     from run_parameters);
+-- Chart labels of a month ("Oct 26") and a quarter ("Q4 26"), the partial one followed by "to date".
+create or replace macro quarter_name(quarter_start) as 'Q' || quarter(quarter_start) || ' ' || strftime(quarter_start, '%y');
+create or replace macro month_label(month_start) as
+    strftime(month_start, '%b %y') || case when is_partial_period(month_start, 1) then ' to date' else '' end;
+create or replace macro quarter_label(quarter_start) as
+    quarter_name(quarter_start) || case when is_partial_period(quarter_start, 3) then ' to date' else '' end;

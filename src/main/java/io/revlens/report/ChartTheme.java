@@ -8,6 +8,10 @@ import java.util.Locale;
 import net.sf.jasperreports.charts.JRChart;
 import net.sf.jasperreports.charts.JRChartCustomizer;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.CategoryLabelPosition;
+import org.jfree.chart.axis.CategoryLabelPositions;
+import org.jfree.chart.axis.CategoryLabelWidthType;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.CategoryPlot;
@@ -18,6 +22,7 @@ import org.jfree.chart.renderer.category.CategoryItemRenderer;
 import org.jfree.chart.renderer.category.LineAndShapeRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.CategoryDataset;
 import org.jfree.data.category.DefaultCategoryDataset;
@@ -27,7 +32,8 @@ import org.jfree.data.category.DefaultCategoryDataset;
  * the series that matters, greys for context — white plots with light grid lines, and axes in the unit the chart
  * shows, from the element's {@code revlens.axis} property ({@code percent}: fractions as "15%"; {@code money}:
  * "$1.2M"). A chart whose {@code revlens.kind} is {@code pareto} draws its second series (the cumulative share) as a
- * line over the bars, with the 80% line marked.
+ * line over the bars, with the 80% line marked; one whose {@code revlens.kind} is {@code sparkline} is a KPI tile's
+ * bare line.
  */
 public final class ChartTheme implements JRChartCustomizer {
 
@@ -46,13 +52,19 @@ public final class ChartTheme implements JRChartCustomizer {
         if (!(chart.getPlot() instanceof CategoryPlot plot)) {
             return;
         }
+        var properties = jasperChart.getPropertiesMap();
+        String kind = properties == null ? null : properties.getProperty("revlens.kind");
+        if ("sparkline".equals(kind)) {
+            sparkline(chart, plot);
+            return;
+        }
         plot.setBackgroundPaint(Color.WHITE);
         plot.setOutlineVisible(false);
         plot.setRangeGridlinePaint(GRID);
         plot.setDomainGridlinesVisible(false);
-        var properties = jasperChart.getPropertiesMap();
+        fitCategoryLabels(plot.getDomainAxis());
         String axis = properties == null ? null : properties.getProperty("revlens.axis");
-        if (properties != null && "pareto".equals(properties.getProperty("revlens.kind"))) {
+        if ("pareto".equals(kind)) {
             paretoLine(plot);
         }
         for (int d = 0; d < plot.getDatasetCount(); d++) {
@@ -69,6 +81,27 @@ public final class ChartTheme implements JRChartCustomizer {
         }
     }
 
+    /**
+     * Room for a partial period's label ("Q4 26 to date", "Oct 26 to date") instead of "...": two lines under a
+     * category, and vertical labels as long as the plot is tall.
+     */
+    private static void fitCategoryLabels(CategoryAxis domain) {
+        if (domain == null) {
+            return;
+        }
+        domain.setMaximumCategoryLabelLines(2);
+        CategoryLabelPositions positions = domain.getCategoryLabelPositions();
+        CategoryLabelPosition bottom = positions.getLabelPosition(RectangleEdge.BOTTOM);
+        boolean vertical = Math.abs(Math.abs(bottom.getAngle()) - Math.PI / 2) < 1e-6;
+        if (vertical || bottom.getAngle() == 0) {
+            // level labels may use the gap between categories too (only the partial period's label is that long)
+            domain.setCategoryLabelPositions(CategoryLabelPositions.replaceBottomPosition(positions,
+                    new CategoryLabelPosition(bottom.getCategoryAnchor(), bottom.getLabelAnchor(), bottom.getRotationAnchor(),
+                            bottom.getAngle(), vertical ? CategoryLabelWidthType.RANGE : CategoryLabelWidthType.CATEGORY,
+                            vertical ? 1.0f : 1.5f)));
+        }
+    }
+
     /** The first series in the accent, the others in greys (so an 11-rep chart is not 11 saturated colours). */
     private static void colour(CategoryItemRenderer renderer, CategoryDataset dataset, int datasetIndex) {
         if (renderer == null || dataset == null) {
@@ -82,6 +115,34 @@ public final class ChartTheme implements JRChartCustomizer {
             Color colour = datasetIndex == 0 && s == 0 ? ACCENT : CONTEXT[(s + datasetIndex) % CONTEXT.length];
             renderer.setSeriesPaint(s, colour);
             renderer.setSeriesStroke(s, new BasicStroke(datasetIndex == 0 && s == 0 ? 2.0f : 1.2f));
+        }
+    }
+
+    /**
+     * A KPI tile's line: the value at each month end (the as-of date last) in the accent, the target (when set) as a
+     * dashed grey line, no axes, grid or title; the scale is the line's own, not from zero.
+     */
+    private static void sparkline(JFreeChart chart, CategoryPlot plot) {
+        chart.setBackgroundPaint(null);
+        chart.setPadding(new org.jfree.chart.ui.RectangleInsets(0, 0, 0, 0));
+        plot.setBackgroundPaint(null);
+        plot.setOutlineVisible(false);
+        plot.setInsets(new org.jfree.chart.ui.RectangleInsets(2, 1, 2, 1));
+        plot.setRangeGridlinesVisible(false);
+        plot.setDomainGridlinesVisible(false);
+        plot.getDomainAxis().setVisible(false);
+        plot.getDomainAxis().setLowerMargin(0);
+        plot.getDomainAxis().setUpperMargin(0);
+        plot.getRangeAxis().setVisible(false);
+        if (plot.getRangeAxis() instanceof NumberAxis number) {
+            number.setAutoRangeIncludesZero(false);
+        }
+        if (plot.getRenderer() instanceof LineAndShapeRenderer line) {
+            line.setDefaultShapesVisible(false);
+            line.setSeriesPaint(0, ACCENT);
+            line.setSeriesStroke(0, new BasicStroke(1.4f));
+            line.setSeriesPaint(1, CONTEXT[1]);
+            line.setSeriesStroke(1, new BasicStroke(0.8f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {2f, 2f}, 0f));
         }
     }
 

@@ -38,6 +38,8 @@ import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
 public final class ReportRenderer {
 
     private static final Map<String, JasperReport> COMPILED = new ConcurrentHashMap<>();
+    /** The parameter of a template with a contents page: its sections' titles and pages (see {@link #fill}). */
+    private static final String CONTENTS = "CONTENTS";
     private static final java.util.regex.Pattern SUBREPORT =
             java.util.regex.Pattern.compile("\\$P\\{SUBREPORTS}\\.get\\(\"([a-z0-9-]+)\"\\)");
 
@@ -69,7 +71,7 @@ public final class ReportRenderer {
         parameters.put(net.sf.jasperreports.engine.JRParameter.REPORT_LOCALE, java.util.Locale.US);
         try {
             long filling = System.nanoTime();
-            JasperPrint print = JasperFillManager.fillReport(report, parameters, duckdb);
+            JasperPrint print = fill(report, parameters, duckdb);
             long exporting = System.nanoTime();
             Files.createDirectories(pdfOut.toAbsolutePath().getParent());
             Path temp = pdfOut.resolveSibling(pdfOut.getFileName() + ".tmp");
@@ -86,6 +88,41 @@ public final class ReportRenderer {
             throw new IllegalStateException("Rendering report template reports/" + templateName + ".jrxml to " + pdfOut
                     + " failed: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Fills the report. A template with a {@code CONTENTS} parameter (the packet's contents page) is filled again
+     * with its sections' titles and first pages as they came out of the previous fill, until they no longer change:
+     * the second fill, unless the list outgrew the contents page and moved every section (then the third).
+     */
+    private static JasperPrint fill(JasperReport report, Map<String, Object> parameters, Connection duckdb) throws JRException {
+        boolean hasContents = java.util.Arrays.stream(report.getParameters()).anyMatch(p -> CONTENTS.equals(p.getName()));
+        List<Map<String, Object>> contents = null;
+        for (int fill = 1; ; fill++) {
+            Map<String, Object> values = new HashMap<>(parameters); // a fill adds its own entries to the map
+            values.put(CONTENTS, contents);
+            JasperPrint print = JasperFillManager.fillReport(report, values, duckdb);
+            if (!hasContents) {
+                return print;
+            }
+            List<Map<String, Object>> found = contentsOf(print.getBookmarks());
+            if (found.equals(contents) || fill == 3) {
+                return print;
+            }
+            contents = found;
+        }
+    }
+
+    /** Each bookmarked section (sub-sections after their section) with the page it starts on, counted from 1. */
+    private static List<Map<String, Object>> contentsOf(List<net.sf.jasperreports.engine.PrintBookmark> bookmarks) {
+        List<Map<String, Object>> contents = new java.util.ArrayList<>();
+        if (bookmarks != null) {
+            for (net.sf.jasperreports.engine.PrintBookmark bookmark : bookmarks) {
+                contents.add(Map.of("title", bookmark.getLabel(), "page", bookmark.getPageIndex() + 1));
+                contents.addAll(contentsOf(bookmark.getBookmarks()));
+            }
+        }
+        return contents;
     }
 
     /** The compiled subreports a template names as {@code $P{SUBREPORTS}.get("name")}, from reports/ too. */

@@ -97,7 +97,19 @@ class ReportsIntegrationTests {
         CliRun run = CliRun.of(temp.resolve("home"), "run", "quarterly-planning-packet", "--as-of", "2026-09-30", "--out", out.toString());
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         List<String> pages = PdfText.pageTexts(out.resolve("quarterly-packet.pdf"));
-        String plan = pages.get(1);
+        // A contents page first: every section and rep page with the page its bookmark opens.
+        String contents = pages.get(0);
+        Map<String, Integer> sections = PdfText.bookmarkPages(out.resolve("quarterly-packet.pdf"));
+        assertThat(sections).hasSizeGreaterThanOrEqualTo(10 + 12).containsEntry("What needs attention", 2);
+        assertThat(contents).contains("Contents");
+        for (Map.Entry<String, Integer> section : sections.entrySet()) {
+            assertThat(contents).contains(section.getKey() + " " + section.getValue() + " ");
+            assertThat(pages.get(section.getValue() - 1)).as("page %d", section.getValue()).contains(section.getKey());
+        }
+        // each entry links to its page (the title and the number)
+        assertThat(new java.util.TreeSet<>(PdfText.linkTargets(out.resolve("quarterly-packet.pdf"), 1)))
+                .isEqualTo(new java.util.TreeSet<>(sections.values()));
+        String plan = pages.get(sections.get("Scorecard, Rocks and quota") - 1);
         assertThat(plan).contains("Scorecard, Rocks and quota", "Calls (team) Tom Kowalski ≥ 150",
                 "Meetings (team) Tom Kowalski ≥ 35", "Rocks: this quarter's goals", "Quota attainment, the last four quarters");
         // The page shows what the metric tables hold (their arithmetic is checked by PlanningGoldenIntegrationTests).
@@ -126,12 +138,98 @@ class ReportsIntegrationTests {
         assertThat(PdfText.bookmarks(out.resolve("quarterly-packet.pdf"))).startsWith("What needs attention",
                 "Scorecard, Rocks and quota", "Revenue and customer concentration").contains("Rep scorecard: Chloe Tanaka")
                 .endsWith("Data sources");
+        assertNoPageIsNearlyEmpty(out.resolve("quarterly-packet.pdf"));
+    }
+
+    /**
+     * No page under a third full, except a page a section starts on (a short section's own page): a section never
+     * spills a few rows onto a page of their own. Every page has 60 words or more and says "Page i of N".
+     */
+    static void assertNoPageIsNearlyEmpty(Path pdf) throws Exception {
+        List<String> pages = PdfText.pageTexts(pdf);
+        List<Double> filled = PdfText.filledShares(pdf);
+        java.util.Set<Integer> sectionStarts = new java.util.HashSet<>(PdfText.bookmarkPages(pdf).values());
         for (int page = 0; page < pages.size(); page++) {
-            assertThat(pages.get(page).split(" ").length).as("words on page %d: %s", page + 1, pages.get(page))
+            assertThat(pages.get(page).split(" ").length).as("words on page %d of %s: %s", page + 1, pdf.getFileName(), pages.get(page))
                     .isGreaterThanOrEqualTo(60);
+            if (!sectionStarts.contains(page + 1)) {
+                assertThat(filled.get(page)).as("share of page %d of %s filled: %s", page + 1, pdf.getFileName(), pages.get(page))
+                        .isGreaterThanOrEqualTo(1.0 / 3);
+            }
             // numbered without gaps in the text ("Page 3 of 21", not "Page 3 of  21")
             assertThat(pages.get(page)).contains("Page " + (page + 1) + " of " + pages.size());
         }
+    }
+
+    @Test
+    void boardReportMidMonthMarksThePartialPeriodsAndLabelsTheFunnelWithItsConversions() throws Exception {
+        Path out = temp.resolve("board");
+        CliRun run = CliRun.of(temp.resolve("home"), "run", "monthly-board-report", "--as-of", "2026-10-15", "--out", out.toString());
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertNoPageIsNearlyEmpty(out.resolve("board-report.pdf"));
+        // Six KPI tiles, each with its own 12-month line: strokes in the accent colour in six places (three columns,
+        // two rows), not only in the first tile; the bookings line ends on the month so far.
+        String first = PdfText.pageTexts(out.resolve("board-report.pdf")).get(0);
+        assertThat(first.split("line: 12 months", -1)).hasSize(5 + 1);
+        assertThat(first).contains("line ends Oct 26 to date");
+        java.util.Set<String> tiles = new java.util.HashSet<>();
+        List<Double> rows = new java.util.ArrayList<>();
+        for (var line : PdfText.strokes(out.resolve("board-report.pdf"), 1, new java.awt.Color(0x1A, 0x23, 0x7E))) {
+            double y = line.getCenterY();
+            int row = -1;
+            for (int r = 0; r < rows.size(); r++) {
+                if (Math.abs(rows.get(r) - y) < 30) {
+                    row = r;
+                }
+            }
+            if (row < 0) {
+                rows.add(y);
+                row = rows.size() - 1;
+            }
+            tiles.add((int) ((line.getCenterX() - 36) / (523 / 3.0)) + "/" + row);
+        }
+        assertThat(tiles).as("tiles with a line").hasSize(6);
+
+        // The charts' categories as the template selects them from the run's database.
+        var design = net.sf.jasperreports.engine.xml.JRXmlLoader.load(Path.of("reports/board-monthly.jrxml").toFile());
+        try (var duckdb = java.sql.DriverManager.getConnection("jdbc:duckdb:" + out.resolve("revlens.duckdb"));
+             var statement = duckdb.createStatement()) {
+            List<String> months = column(statement, design.getDatasetMap().get("revenue").getQuery().getText(), "month_label");
+            assertThat(months).hasSize(24).startsWith("Nov 24").endsWith("Sep 26", "Oct 26 to date");
+            assertThat(column(statement, design.getDatasetMap().get("winq").getQuery().getText(), "quarter_label"))
+                    .endsWith("Q3 26", "Q4 26 to date");
+            List<String> expected = new java.util.ArrayList<>();
+            for (CSVRecord stage : csv(out.resolve("metrics/stage_funnel.csv"))) {
+                expected.add(stage.get("stage") + (stage.get("conversion_rate").isEmpty() ? "" : String.format(java.util.Locale.ROOT,
+                        ": %.0f%% move on", Double.parseDouble(stage.get("conversion_rate")) * 100)));
+            }
+            assertThat(column(statement, design.getDatasetMap().get("funnel").getQuery().getText(), "stage_label"))
+                    .containsExactlyElementsOf(expected).contains("Closed Won");
+        }
+        // The win-rate line ranks whole quarters only: Q4 26 (to October 15) is named as the quarter so far.
+        String best = null;
+        double bestRate = -1;
+        for (CSVRecord quarter : csv(out.resolve("metrics/win_rate_quarterly.csv"))) {
+            if (!quarter.get("win_rate").isEmpty() && !quarter.get("quarter_start").equals("2026-10-01")
+                    && Double.parseDouble(quarter.get("win_rate")) >= bestRate) { // the later of equal quarters, as the SQL orders them
+                bestRate = Double.parseDouble(quarter.get("win_rate"));
+                LocalDate start = LocalDate.parse(quarter.get("quarter_start"));
+                best = "Q" + ((start.getMonthValue() + 2) / 3) + " " + (start.getYear() % 100);
+            }
+        }
+        String winRateLine = csv(out.resolve("metrics/chart_takeaways.csv")).stream()
+                .filter(r -> r.get("chart").equals("win_rate")).findFirst().orElseThrow().get("sentence");
+        assertThat(winRateLine).contains("best quarter " + best + " at ").endsWith("Q4 26 is the quarter so far (to Oct 15), not ranked.");
+    }
+
+    private static List<String> column(java.sql.Statement statement, String sql, String column) throws Exception {
+        List<String> values = new java.util.ArrayList<>();
+        try (var rs = statement.executeQuery(sql)) {
+            while (rs.next()) {
+                values.add(rs.getString(column));
+            }
+        }
+        return values;
     }
 
     private static List<CSVRecord> csv(Path file) throws Exception {
@@ -153,6 +251,7 @@ class ReportsIntegrationTests {
             // No hire dates and no stage history: said, not guessed.
             assertThat(pdf.text()).contains("As of 2017-12-31 (given with --as-of)", "What needs attention",
                     "no hire date", "Data sources", "sales_pipeline.csv opportunities generic-opportunities 8,800 8,800 0 0");
+            assertNoPageIsNearlyEmpty(out.resolve(job[1]));
         }
     }
 
@@ -171,5 +270,6 @@ class ReportsIntegrationTests {
                 "pipeline_coverage no quotas or targets", "win_rate_summary no stage history: proposal-stage win rate not computed",
 "Data-quality findings", "Win rate, trailing 12 months: ", "Data sources");
         assertThat(out.resolve("client-dump-analysis.xlsx")).isRegularFile();
+        assertNoPageIsNearlyEmpty(out.resolve("client-dump-analysis.pdf"));
     }
 }

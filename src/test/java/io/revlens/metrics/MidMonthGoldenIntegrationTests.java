@@ -85,4 +85,29 @@ class MidMonthGoldenIntegrationTests {
             assertThat(((Number) revenue.get("same_period_last_year")).doubleValue()).isEqualTo(1200.0);
         }
     }
+
+    @Test
+    void theAsOfMonthAndQuarterAreLabelledToDateOnlyWhileTheyArePartial() throws Exception {
+        try (Connection connection = MetricFixture.load(temp.resolve("labels.duckdb"), "open-pipeline-fixture.sql")) {
+            new MetricsRunner().run(connection);
+            String labels = "select month_label(date '2026-06-01') as june, month_label(date '2026-05-01') as may,"
+                    + " quarter_label(date '2026-04-01') as q2, quarter_label(date '2026-01-01') as q1";
+            // As of June 15: June and Q2 are partial, May and Q1 complete.
+            assertThat(MetricFixture.rows(connection, labels).get(0))
+                    .containsEntry("june", "Jun 26 to date").containsEntry("may", "May 26")
+                    .containsEntry("q2", "Q2 26 to date").containsEntry("q1", "Q1 26");
+            try (var statement = connection.createStatement()) {
+                statement.execute("update run_parameters set as_of_date = date '2026-05-31'");
+            }
+            // As of May 31: May is complete, Q2 (April to June) is not.
+            assertThat(MetricFixture.rows(connection, labels).get(0))
+                    .containsEntry("may", "May 26").containsEntry("q2", "Q2 26 to date").containsEntry("q1", "Q1 26");
+            try (var statement = connection.createStatement()) {
+                statement.execute("update run_parameters set as_of_date = date '2026-06-30'");
+            }
+            // As of June 30, the quarter's last day: nothing is partial.
+            assertThat(MetricFixture.rows(connection, labels).get(0))
+                    .containsEntry("june", "Jun 26").containsEntry("q2", "Q2 26");
+        }
+    }
 }
