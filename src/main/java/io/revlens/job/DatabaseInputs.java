@@ -1,5 +1,6 @@
 package io.revlens.job;
 
+import io.revlens.model.SqlScript;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +19,9 @@ import java.util.TreeSet;
  * {@code run_input_folders} by the run ({@link ProfileDataTasklet}).
  */
 final class DatabaseInputs {
+
+    private static final String HAS_FOLDERS = SqlScript.loadOne("sql/job/has_run_input_folders.sql");
+    private static final String RECORDED_FOLDERS = SqlScript.loadOne("sql/job/recorded_input_folders.sql");
 
     private DatabaseInputs() {
     }
@@ -51,12 +55,12 @@ final class DatabaseInputs {
         readOnly.setProperty("duckdb.read_only", "true");
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + database, readOnly);
              Statement statement = connection.createStatement()) {
-            try (ResultSet rs = statement.executeQuery("select count(*) from duckdb_tables() where table_name = 'run_input_folders'")) {
+            try (ResultSet rs = statement.executeQuery(HAS_FOLDERS)) {
                 if (!rs.next() || rs.getLong(1) == 0) {
                     return folders;
                 }
             }
-            try (ResultSet rs = statement.executeQuery("select folder from run_input_folders")) {
+            try (ResultSet rs = statement.executeQuery(RECORDED_FOLDERS)) {
                 while (rs.next()) {
                     folders.add(rs.getString(1));
                 }

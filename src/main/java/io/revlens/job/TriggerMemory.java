@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
+import java.util.List;
 import javax.sql.DataSource;
 
 /**
@@ -19,6 +20,15 @@ import javax.sql.DataSource;
  * record; earlier as-of dates are the history it is compared with.
  */
 final class TriggerMemory {
+
+    private static final List<String> CREATE_HISTORY = SqlScript.load("sql/history/trigger_history.sql");
+    private static final String HISTORY_EXISTS = SqlScript.loadOne("sql/history/trigger_history_exists.sql");
+    private static final String CREATE_REPORTS = SqlScript.loadOne("sql/history/create_trigger_reports.sql");
+    private static final String EARLIER_REPORTS = SqlScript.loadOne("sql/history/earlier_trigger_reports.sql");
+    private static final String INSERT_REPORT = SqlScript.loadOne("sql/history/insert_trigger_report.sql");
+    private static final String DELETE_REPORT = SqlScript.loadOne("sql/history/delete_report_triggers.sql");
+    private static final String INSERT_TRIGGER = SqlScript.loadOne("sql/history/insert_report_trigger.sql");
+    private static final String REPORT_TRIGGERS = SqlScript.loadOne("sql/history/report_triggers.sql");
 
     private final DataSource history;
 
@@ -43,12 +53,12 @@ final class TriggerMemory {
      */
     private static void createTable(Connection jobDb) throws SQLException {
         try (Statement statement = jobDb.createStatement()) {
-            for (String sql : SqlScript.statements(Workspace.readResource("sql/history/trigger_history.sql"))) {
+            for (String sql : CREATE_HISTORY) {
                 statement.execute(sql);
             }
         } catch (SQLException e) {
             try (Statement statement = jobDb.createStatement()) {
-                statement.executeQuery("select 1 from revlens_trigger_history where 1 = 0").close();
+                statement.executeQuery(HISTORY_EXISTS).close();
             } catch (SQLException stillMissing) {
                 e.addSuppressed(stillMissing);
                 throw e;
@@ -59,12 +69,10 @@ final class TriggerMemory {
     private static void copyEarlierReports(Connection jobDb, Connection duckdb, String jobName, String client,
                                            LocalDate asOf) throws SQLException {
         try (Statement statement = duckdb.createStatement()) {
-            statement.execute("create or replace temp table trigger_reports"
-                    + " (as_of date, trigger_type varchar, subject varchar, sentence varchar)");
+            statement.execute(CREATE_REPORTS);
         }
-        try (PreparedStatement read = jobDb.prepareStatement("select as_of, trigger_type, subject, sentence"
-                + " from revlens_trigger_history where job_name = ? and client = ? and as_of < ?");
-             PreparedStatement insert = duckdb.prepareStatement("insert into trigger_reports values (?, ?, ?, ?)")) {
+        try (PreparedStatement read = jobDb.prepareStatement(EARLIER_REPORTS);
+             PreparedStatement insert = duckdb.prepareStatement(INSERT_REPORT)) {
             read.setString(1, jobName);
             read.setString(2, client);
             read.setDate(3, Date.valueOf(asOf));
@@ -85,12 +93,10 @@ final class TriggerMemory {
                                long executionId) throws SQLException {
         boolean autoCommit = jobDb.getAutoCommit();
         jobDb.setAutoCommit(false);
-        try (PreparedStatement delete = jobDb.prepareStatement(
-                     "delete from revlens_trigger_history where job_name = ? and client = ? and as_of = ?");
-             PreparedStatement insert = jobDb.prepareStatement("insert into revlens_trigger_history"
-                     + " (job_name, client, as_of, trigger_type, subject, sentence, execution_id) values (?, ?, ?, ?, ?, ?, ?)");
+        try (PreparedStatement delete = jobDb.prepareStatement(DELETE_REPORT);
+             PreparedStatement insert = jobDb.prepareStatement(INSERT_TRIGGER);
              Statement statement = duckdb.createStatement();
-             ResultSet rs = statement.executeQuery("select trigger_type, subject, min(sentence) from action_triggers group by all")) {
+             ResultSet rs = statement.executeQuery(REPORT_TRIGGERS)) {
             delete.setString(1, jobName);
             delete.setString(2, client);
             delete.setDate(3, Date.valueOf(asOf));

@@ -4,6 +4,7 @@ import io.revlens.ingest.recognise.ExportOpener;
 import io.revlens.ingest.recognise.OpenedExport;
 import io.revlens.ingest.recognise.ProfileCatalog;
 import io.revlens.ingest.recognise.ResolvedProfile;
+import io.revlens.model.SqlScript;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,13 +30,10 @@ import java.util.Set;
 public final class ColumnChangeCheck {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String SELECT_BY_PROFILE = "select file_name, mapped_columns, header from column_signatures"
-            + " where profile = ? order by recorded_at desc limit 1";
-    private static final String SELECT_BY_FILE = "select profile, mapped_columns, header from column_signatures"
-            + " where file_name = ? order by recorded_at desc limit 1";
-    private static final String DELETE = "delete from column_signatures where profile = ? or file_name = ?";
-    private static final String INSERT = "insert into column_signatures (profile, file_name, mapped_columns, header, recorded_at)"
-            + " values (?, ?, ?, ?, current_timestamp)";
+    private static final String SELECT_BY_PROFILE = SqlScript.loadOne("sql/ingest/column_signature_of_profile.sql");
+    private static final String SELECT_BY_FILE = SqlScript.loadOne("sql/ingest/column_signature_of_file.sql");
+    private static final String DELETE = SqlScript.loadOne("sql/ingest/delete_column_signature.sql");
+    private static final String INSERT = SqlScript.loadOne("sql/ingest/insert_column_signature.sql");
 
     /** One export whose columns changed since the last run. */
     public record Change(String file, String profile, List<String> missing, List<String> added) {

@@ -1,5 +1,6 @@
 package io.revlens.ingest.check;
 
+import io.revlens.model.SqlScript;
 import io.revlens.model.Workspace;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -13,6 +14,9 @@ import java.sql.Statement;
  */
 public final class OverlapResolver {
 
+    private static final String OVERLAPPING_KINDS = SqlScript.loadOne("sql/ingest/overlapping_kinds.sql");
+    private static final String CLEAR_CONFLICTS = SqlScript.loadOne("sql/ingest/clear_overlap_conflicts.sql");
+
     private OverlapResolver() {
     }
 
@@ -20,12 +24,11 @@ public final class OverlapResolver {
         // Rows can only be superseded by another file of the same kind; with one file per kind (the usual
         // folder) the script's scans over every opportunity and invoice line find nothing.
         try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("select count(*) from (select kind from source_files"
-                     + " where kind in ('opportunities', 'revenue_lines') group by kind having count(*) > 1)")) {
+             ResultSet rs = statement.executeQuery(OVERLAPPING_KINDS)) {
             rs.next();
             if (rs.getLong(1) == 0) {
                 try (Statement clear = connection.createStatement()) {
-                    clear.execute("delete from overlap_conflicts");
+                    clear.execute(CLEAR_CONFLICTS);
                 }
                 return;
             }

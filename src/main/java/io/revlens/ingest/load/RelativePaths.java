@@ -1,5 +1,6 @@
 package io.revlens.ingest.load;
 
+import io.revlens.model.SqlScript;
 import io.revlens.model.Workspace;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -23,6 +24,9 @@ import java.util.Set;
  */
 public final class RelativePaths {
 
+    private static final String FILE_NAMES = SqlScript.loadOne("sql/ingest/file_names.sql");
+    private static final String SET_RELATIVE_PATH = SqlScript.loadOne("sql/ingest/set_relative_path.sql");
+
     private RelativePaths() {
     }
 
@@ -32,9 +36,7 @@ public final class RelativePaths {
         Map<Integer, String> sheets = new LinkedHashMap<>();
         Set<String> taken = new HashSet<>();
         try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("select source_file_id, path, relative_path,"
-                     + " case when count(*) over (partition by path) > 1 then sheet end"
-                     + " from source_files order by path, source_file_id")) {
+             ResultSet rs = statement.executeQuery(FILE_NAMES)) {
             while (rs.next()) {
                 paths.put(rs.getInt(1), rs.getString(2));
                 sheets.put(rs.getInt(1), rs.getString(4));
@@ -60,8 +62,7 @@ public final class RelativePaths {
             return;
         }
         Workspace.inTransaction(connection, () -> {
-            try (PreparedStatement update = connection.prepareStatement(
-                    "update source_files set relative_path = ? where source_file_id = ?")) {
+            try (PreparedStatement update = connection.prepareStatement(SET_RELATIVE_PATH)) {
                 for (Map.Entry<Integer, String> file : named.entrySet()) {
                     update.setString(1, file.getValue());
                     update.setInt(2, file.getKey());

@@ -1,5 +1,6 @@
 package io.revlens.ingest.load;
 
+import io.revlens.model.SqlScript;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
@@ -22,6 +23,8 @@ import java.util.Map;
  */
 final class TableAppender {
 
+    private static final String PHYSICAL_COLUMNS = SqlScript.loadOne("sql/ingest/physical_columns.sql");
+
     private final String table;
     private final int[] sourceIndex;
     private final String[] types;
@@ -33,9 +36,7 @@ final class TableAppender {
      */
     static Map<String, List<String[]>> physicalColumns(Connection connection) throws SQLException {
         Map<String, List<String[]>> tables = new HashMap<>();
-        try (PreparedStatement statement = connection.prepareStatement("select table_name, column_name, data_type"
-                + " from duckdb_columns() where database_name = current_database() and schema_name = 'main'"
-                + " order by table_name, column_index");
+        try (PreparedStatement statement = connection.prepareStatement(PHYSICAL_COLUMNS);
              ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
                 tables.computeIfAbsent(rs.getString(1), t -> new ArrayList<>())

@@ -22,6 +22,10 @@ import java.util.Set;
  */
 public final class VanishedFiles {
 
+    private static final String LOADED_PATHS = SqlScript.loadOne("sql/ingest/loaded_paths.sql");
+    private static final String CLEAR_FOLDERS = SqlScript.loadOne("sql/ingest/clear_run_input_folders.sql");
+    private static final String INSERT_FOLDER = SqlScript.loadOne("sql/ingest/insert_run_input_folder.sql");
+
     private VanishedFiles() {
     }
 
@@ -33,7 +37,7 @@ public final class VanishedFiles {
         List<String> folders = inputFolders.stream().map(f -> f.toAbsolutePath().normalize().toString()).toList();
         List<String> vanished = new ArrayList<>();
         try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("select distinct path from source_files order by path")) {
+             ResultSet rs = statement.executeQuery(LOADED_PATHS)) {
             while (rs.next()) {
                 String path = rs.getString(1);
                 if (!present.contains(path) && folders.stream().anyMatch(folder -> path.startsWith(folder + "/"))) {
@@ -63,9 +67,9 @@ public final class VanishedFiles {
     public static void recordFolders(Connection connection, Collection<Path> inputFolders) throws SQLException {
         Workspace.inTransaction(connection, () -> {
             try (Statement statement = connection.createStatement()) {
-                statement.execute("delete from run_input_folders");
+                statement.execute(CLEAR_FOLDERS);
             }
-            try (PreparedStatement insert = connection.prepareStatement("insert into run_input_folders (folder) values (?)")) {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT_FOLDER)) {
                 for (Path folder : inputFolders) {
                     insert.setString(1, folder.toAbsolutePath().normalize().toString());
                     insert.executeUpdate();
