@@ -135,6 +135,13 @@ final class BulkCsvLoad {
         this.width = profile.header().size();
     }
 
+    /**
+     * Wider files go the row-by-row way: DuckDB's reader holds a buffer per column and thread, and a file of
+     * thousands of columns exceeds the database's memory cap (Workspace.MEMORY_LIMIT) before a row is staged.
+     * Real CRM and finance exports stay far below this.
+     */
+    static final int MAX_COLUMNS = 1_000;
+
     /** Why a file cannot be loaded this way (null when it can): decided from detection alone. */
     static String ineligible(OpenedExport opened) {
         if (!opened.loadable() || opened.format() != ExportFormat.CSV) {
@@ -148,6 +155,9 @@ final class BulkCsvLoad {
         }
         if (opened.header().stream().anyMatch(h -> h != null && (h.indexOf('\n') >= 0 || h.indexOf('\r') >= 0))) {
             return "line break in the header";
+        }
+        if (opened.header().size() > MAX_COLUMNS) {
+            return opened.header().size() + " columns";
         }
         ExportProfile rules = opened.profile().profile();
         if (rules.skip.groupHeading != null) {
