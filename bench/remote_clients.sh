@@ -31,7 +31,7 @@ measure() {  # measure <label> <run-clients options...>
   local label=$1; shift
   local start end
   start=$(date +%s.%N)
-  ./revlens run-clients monthly-board-report --clients "$data/clients" --as-of 2026-10-31 --quiet "$@" \
+  ./revlens run-clients monthly-board-report --clients "$data/clients" --as-of 2026-10-31 "$@" \
     > "$data/$label.log" 2>&1 || { echo "$label failed:"; tail -20 "$data/$label.log"; exit 1; }
   end=$(date +%s.%N)
   awk -v l="$label" -v s="$start" -v e="$end" -v n="$clients_n" \
