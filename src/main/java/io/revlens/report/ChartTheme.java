@@ -31,7 +31,7 @@ import org.jfree.data.category.DefaultCategoryDataset;
  * The one look of every chart (set on each chart element as its customizer): a restrained palette — one accent for
  * the series that matters, greys for context — white plots with light grid lines, and axes in the unit the chart
  * shows, from the element's {@code revlens.axis} property ({@code percent}: fractions as "15%"; {@code money}:
- * "$1.2M"). A chart whose {@code revlens.kind} is {@code pareto} draws its second series (the cumulative share) as a
+ * "$1.2M"; {@code count}: whole numbers only). A chart whose {@code revlens.kind} is {@code pareto} draws its second series (the cumulative share) as a
  * line over the bars, with the 80% line marked; one whose {@code revlens.kind} is {@code sparkline} is a KPI tile's
  * bare line.
  */
@@ -77,6 +77,8 @@ public final class ChartTheme implements JRChartCustomizer {
                 number.setNumberFormatOverride(percent);
             } else if ("money".equals(axis)) {
                 number.setNumberFormatOverride(new CompactMoneyFormat());
+            } else if ("count".equals(axis)) {
+                number.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
             }
         }
     }

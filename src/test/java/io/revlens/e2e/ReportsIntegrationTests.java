@@ -139,6 +139,29 @@ class ReportsIntegrationTests {
                 "Scorecard, Rocks and quota", "Revenue and customer concentration").contains("Rep scorecard: Chloe Tanaka")
                 .endsWith("Data sources");
         assertNoPageIsNearlyEmpty(out.resolve("quarterly-packet.pdf"));
+
+        // The weekly chart is the team's total per week (one series, not a line per rep), from rep_weekly_activity;
+        // the week of the as-of date (Wednesday September 30) is marked as partial.
+        Map<String, Long> perWeek = new java.util.TreeMap<>();
+        for (CSVRecord row : csv(out.resolve("metrics/rep_weekly_activity.csv"))) {
+            perWeek.merge(row.get("week_start").substring(5), Long.parseLong(row.get("new_opportunities")), Long::sum);
+        }
+        var design = net.sf.jasperreports.engine.xml.JRXmlLoader.load(Path.of("reports/quarterly-packet.jrxml").toFile());
+        try (var duckdb = java.sql.DriverManager.getConnection("jdbc:duckdb:" + out.resolve("revlens.duckdb"));
+             var statement = duckdb.createStatement();
+             var rs = statement.executeQuery(design.getDatasetMap().get("weekly").getQuery().getText())) {
+            Map<String, Long> charted = new java.util.TreeMap<>();
+            java.util.Set<String> series = new java.util.HashSet<>();
+            String last = null;
+            while (rs.next()) {
+                series.add(rs.getString("series"));
+                last = rs.getString("week_label");
+                charted.put(last.replace(" to date", ""), rs.getLong("new_opportunities"));
+            }
+            assertThat(series).hasSize(1);
+            assertThat(last).isEqualTo("09-28 to date");
+            assertThat(charted).hasSize(13).isEqualTo(perWeek);
+        }
     }
 
     /**
