@@ -74,3 +74,7 @@ create or replace macro month_label(month_start) as
     strftime(month_start, '%b %y') || case when is_partial_period(month_start, 1) then ' to date' else '' end;
 create or replace macro quarter_label(quarter_start) as
     quarter_name(quarter_start) || case when is_partial_period(quarter_start, 3) then ' to date' else '' end;
+-- A week's chart label ("09-28"), "to date" when the as-of date falls before its Sunday.
+create or replace macro week_label(week_start) as
+    strftime(week_start, '%m-%d')
+    || case when (select week_start + interval 6 day > as_of_date from run_parameters) then ' to date' else '' end;

@@ -87,7 +87,7 @@ class MidMonthGoldenIntegrationTests {
     }
 
     @Test
-    void theAsOfMonthAndQuarterAreLabelledToDateOnlyWhileTheyArePartial() throws Exception {
+    void theAsOfWeekMonthAndQuarterAreLabelledToDateOnlyWhileTheyArePartial() throws Exception {
         try (Connection connection = MetricFixture.load(temp.resolve("labels.duckdb"), "open-pipeline-fixture.sql")) {
             new MetricsRunner().run(connection);
             String labels = "select month_label(date '2026-06-01') as june, month_label(date '2026-05-01') as may,"
@@ -108,6 +108,14 @@ class MidMonthGoldenIntegrationTests {
             // As of June 30, the quarter's last day: nothing is partial.
             assertThat(MetricFixture.rows(connection, labels).get(0))
                     .containsEntry("june", "Jun 26").containsEntry("q2", "Q2 26");
+            // Weeks start on Monday: as of Tuesday June 30 the week of June 29 is partial; as of Sunday July 5 it is whole.
+            String weeks = "select week_label(date '2026-06-29') as this_week, week_label(date '2026-06-22') as last_week";
+            assertThat(MetricFixture.rows(connection, weeks).get(0))
+                    .containsEntry("this_week", "06-29 to date").containsEntry("last_week", "06-22");
+            try (var statement = connection.createStatement()) {
+                statement.execute("update run_parameters set as_of_date = date '2026-07-05'");
+            }
+            assertThat(MetricFixture.rows(connection, weeks).get(0)).containsEntry("this_week", "06-29");
         }
     }
 }
