@@ -1,9 +1,11 @@
 package io.revlens.job;
 
+import io.revlens.model.SqlScript;
 import io.revlens.model.Workspace;
 import io.revlens.report.ReportFormats;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -16,6 +18,9 @@ import java.util.List;
  */
 record Headline(List<String> triggers, List<Kpi> kpis) {
 
+    private static final String TRIGGERS = SqlScript.loadOne("sql/job/headline_triggers.sql");
+    private static final String KPIS = SqlScript.loadOne("sql/job/headline_kpis.sql");
+
     /** A key number as shown: its label, its value in the run's currency or unit, its status (none when unknown). */
     record Kpi(String label, String value, String status) {
         String line() {
@@ -25,16 +30,17 @@ record Headline(List<String> triggers, List<Kpi> kpis) {
 
     static Headline read(Connection connection, String currency, int topTriggers) throws SQLException {
         List<String> triggers = new ArrayList<>();
-        try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("select sentence, persistence_note from trigger_persistence"
-                     + " where state <> 'resolved' order by report_order limit " + topTriggers)) {
-            while (rs.next()) {
-                triggers.add(rs.getString(1) + (rs.getString(2) == null ? "" : " " + rs.getString(2)));
+        try (PreparedStatement statement = connection.prepareStatement(TRIGGERS)) {
+            statement.setInt(1, topTriggers);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    triggers.add(rs.getString(1) + (rs.getString(2) == null ? "" : " " + rs.getString(2)));
+                }
             }
         }
         List<Kpi> kpis = new ArrayList<>();
         try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("select kpi, unit, this_period, status from kpi_scorecard order by kpi_order")) {
+             ResultSet rs = statement.executeQuery(KPIS)) {
             while (rs.next()) {
                 kpis.add(new Kpi(ReportFormats.kpiLabel(rs.getString(1)),
                         ReportFormats.kpi((Number) rs.getObject(3), rs.getString(2), currency), rs.getString(4)));

@@ -26,8 +26,7 @@ public final class PeoplePseudonymiser {
             Workspace.runScript(connection, "sql/job/pseudonymise_people.sql");
             List<String[]> mapping = new ArrayList<>();
             try (Statement statement = connection.createStatement();
-                 ResultSet rs = statement.executeQuery("select real_name, pseudonym from person_pseudonyms"
-                         + " order by length(real_name) desc")) {
+                 ResultSet rs = statement.executeQuery(SqlScript.loadOne("sql/job/person_pseudonyms.sql"))) {
                 while (rs.next()) {
                     mapping.add(new String[] {rs.getString(1), rs.getString(2)});
                 }

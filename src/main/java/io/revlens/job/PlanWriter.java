@@ -1,11 +1,11 @@
 package io.revlens.job;
 
 import io.revlens.metrics.PlanMetric;
+import io.revlens.model.SqlScript;
 import io.revlens.model.Workspace;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 
 /** Replaces the run's plan tables with the job's scorecard measurables and Rocks (read by the metric SQL). */
 public final class PlanWriter {
@@ -15,11 +15,8 @@ public final class PlanWriter {
 
     public static void write(Connection connection, Planning planning) throws SQLException {
         Workspace.inTransaction(connection, () -> {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("delete from plan_measurables");
-                statement.execute("delete from plan_rocks");
-            }
-            try (PreparedStatement update = connection.prepareStatement("update run_parameters set streak_alert = ?")) {
+            Workspace.runScript(connection, "sql/job/delete_plan.sql");
+            try (PreparedStatement update = connection.prepareStatement(SqlScript.loadOne("sql/job/set_streak_alert.sql"))) {
                 update.setInt(1, planning.streakAlert());
                 update.executeUpdate();
             }

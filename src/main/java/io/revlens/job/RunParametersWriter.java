@@ -30,9 +30,7 @@ final class RunParametersWriter {
 
     /** Replaces the run parameters with this run's as-of date, company, currency and thresholds. */
     static void write(Connection connection, JobDefinition job, LocalDate asOfDate) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("delete from run_parameters");
-        }
+        Workspace.runScript(connection, "sql/job/delete_run_parameters.sql");
         JobDefinition.Thresholds t = job.thresholds();
         try (PreparedStatement insert = connection.prepareStatement(
                 Workspace.readResource("sql/job/write_run_parameters.sql"))) {

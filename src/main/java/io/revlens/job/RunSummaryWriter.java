@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.revlens.delivery.OutputCopier;
 import io.revlens.model.Failures;
+import io.revlens.model.SqlScript;
 import io.revlens.model.Workspace;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,10 +36,7 @@ final class RunSummaryWriter implements JobExecutionListener {
 
     private static final Logger log = LoggerFactory.getLogger(RunSummaryWriter.class);
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private static final String FILES_SQL = """
-            select path, relative_path, format, kind, profile, status, message, encoding, delimiter, sheet, header_row,
-                   rows_read, rows_loaded, rows_rejected, rows_skipped, min_date, max_date
-            from source_files order by path, sheet""";
+    private static final String FILES_SQL = SqlScript.loadOne("sql/job/run_summary_files.sql");
 
     /** Totals kept in the job execution's context, so the job history can show them. */
     static final String ROWS_READ = "rows_read";
