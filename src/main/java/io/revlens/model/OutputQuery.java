@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiFunction;
 
 /**
@@ -22,6 +23,10 @@ import java.util.function.BiFunction;
  */
 public final class OutputQuery {
 
+    private static final String TABLE_COLUMNS = SqlScript.loadOne("sql/model/table_columns.sql");
+    private static final String OF_TABLE = SqlScript.loadOne("sql/model/output_of_table.sql");
+    private static final String OF_LINEAGE_TABLE = SqlScript.loadOne("sql/model/output_of_lineage_table.sql");
+
     private OutputQuery() {
     }
 
@@ -37,8 +42,7 @@ public final class OutputQuery {
             throw new IllegalArgumentException("not a table name: " + table);
         }
         List<String[]> described = new ArrayList<>();
-        try (PreparedStatement query = connection.prepareStatement("select column_name, data_type from information_schema.columns"
-                + " where table_name = ? and table_schema = current_schema() order by ordinal_position")) {
+        try (PreparedStatement query = connection.prepareStatement(TABLE_COLUMNS)) {
             query.setString(1, table);
             try (ResultSet rs = query.executeQuery()) {
                 while (rs.next()) {
@@ -59,20 +63,16 @@ public final class OutputQuery {
         if (columns.isEmpty()) {
             throw new SQLException("no table " + table + " to write");
         }
-        String from = lineage
-                ? "(select coalesce(f.relative_path, regexp_extract(f.path, '[^/]+$')) as source_file, t.* exclude (source_file_id) from " + table
-                  + " t left join source_files f using (source_file_id))"
-                : table;
-        String order = "";
-        if (lineage) {
-            List<String> keys = new ArrayList<>(List.of("source_file"));
-            keys.addAll(names.stream().filter(n -> List.of("source_row", "row_number", "column_name", "stage_index").contains(n)).toList());
-            // then every column, so that even rows equal on file and row come out in one order
-            for (int position = 1; position <= columns.size(); position++) {
-                keys.add(String.valueOf(position));
-            }
-            order = " order by " + String.join(" nulls first, ", keys) + " nulls first";
+        if (!lineage) {
+            return SqlScript.fill(OF_TABLE, Map.of("columns", String.join(", ", columns), "table", table));
         }
-        return "select " + String.join(", ", columns) + " from " + from + order;
+        List<String> keys = new ArrayList<>(List.of("source_file"));
+        keys.addAll(names.stream().filter(n -> List.of("source_row", "row_number", "column_name", "stage_index").contains(n)).toList());
+        // then every column, so that even rows equal on file and row come out in one order
+        for (int position = 1; position <= columns.size(); position++) {
+            keys.add(String.valueOf(position));
+        }
+        return SqlScript.fill(OF_LINEAGE_TABLE, Map.of("columns", String.join(", ", columns), "table", table,
+                "order", String.join(" nulls first, ", keys) + " nulls first"));
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 
@@ -37,9 +38,7 @@ public final class Workspace {
         }
         Connection connection = DriverManager.getConnection("jdbc:duckdb:" + databaseFile.toAbsolutePath());
         try {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("set memory_limit = '" + MEMORY_LIMIT + "'");
-            }
+            setMemoryLimit(connection);
             applySchema(connection);
             return connection;
         } catch (SQLException | RuntimeException e) {
@@ -53,6 +52,14 @@ public final class Workspace {
         }
     }
 
+    /** Caps DuckDB's memory on {@code connection} at {@link #MEMORY_LIMIT}. */
+    public static void setMemoryLimit(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(SqlScript.loadOne("sql/model/memory_limit.sql"))) {
+            statement.setString(1, MEMORY_LIMIT);
+            statement.execute();
+        }
+    }
+
     /** Runs the canonical DDL; every statement is idempotent ({@code if not exists}). */
     public static void applySchema(Connection connection) throws SQLException {
         // Databases written before stage history was stored by lineage hold it as a table of that name.
@@ -62,9 +69,7 @@ public final class Workspace {
         // One transaction: one commit for the whole schema instead of one per statement.
         inTransaction(connection, () -> {
             if (migrate) {
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("alter table opportunity_stage_history rename to stage_history_before_lineage");
-                }
+                runScript(connection, "sql/schema/rename_stage_history_before_lineage.sql");
             }
             runScript(connection, "sql/schema/canonical.sql");
             if (migrate) {
@@ -78,8 +83,7 @@ public final class Workspace {
 
     /** Whether a view exists and its definition does not mention {@code text} (so it needs replacing). */
     private static boolean viewLacks(Connection connection, String view, String text) throws SQLException {
-        try (var statement = connection.prepareStatement("select sql from duckdb_views() where view_name = ?"
-                + " and database_name = current_database() and schema_name = 'main'")) {
+        try (var statement = connection.prepareStatement(SqlScript.loadOne("sql/model/view_definition.sql"))) {
             statement.setString(1, view);
             try (var rs = statement.executeQuery()) {
                 return rs.next() && !rs.getString(1).contains(text);
@@ -88,8 +92,7 @@ public final class Workspace {
     }
 
     private static boolean hasBaseTable(Connection connection, String name) throws SQLException {
-        try (var statement = connection.prepareStatement("select count(*) from information_schema.tables"
-                + " where table_schema = 'main' and table_name = ? and table_type = 'BASE TABLE'")) {
+        try (var statement = connection.prepareStatement(SqlScript.loadOne("sql/model/base_table_count.sql"))) {
             statement.setString(1, name);
             try (var rs = statement.executeQuery()) {
                 rs.next();
