@@ -1,5 +1,6 @@
 package io.revlens.report;
 
+import io.revlens.model.SqlScript;
 import io.revlens.model.Workspace;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -147,7 +148,7 @@ public final class ReportRenderer {
     private static Map<String, String> takeaways(Connection duckdb) {
         Map<String, String> lines = new HashMap<>();
         try (Statement statement = duckdb.createStatement();
-             ResultSet rs = statement.executeQuery("select chart, sentence from chart_takeaways")) {
+             ResultSet rs = statement.executeQuery(SqlScript.loadOne("sql/report/takeaways.sql"))) {
             while (rs.next()) {
                 lines.put(rs.getString(1), rs.getString(2));
             }
@@ -161,7 +162,7 @@ public final class ReportRenderer {
     private static Map<String, String> notAvailable(Connection duckdb) {
         Map<String, String> notes = new HashMap<>();
         try (Statement statement = duckdb.createStatement();
-             ResultSet rs = statement.executeQuery("select metric, status, row_count, note from metric_status")) {
+             ResultSet rs = statement.executeQuery(SqlScript.loadOne("sql/report/metric_notes.sql"))) {
             while (rs.next()) {
                 String status = rs.getString(2);
                 long rows = rs.getLong(3);
@@ -176,7 +177,7 @@ public final class ReportRenderer {
             notes.put("*", "Not available: metrics were not computed (" + e.getMessage() + ")");
         }
         try (Statement statement = duckdb.createStatement();
-             ResultSet rs = statement.executeQuery("select count(*) from rejects")) {
+             ResultSet rs = statement.executeQuery(SqlScript.loadOne("sql/report/reject_count.sql"))) {
             if (rs.next() && rs.getLong(1) == 0) {
                 notes.put("rejects.none", "No rows were rejected.");
             }
