@@ -3,6 +3,7 @@ package io.revlens.cli;
 import io.revlens.ingest.load.IngestProgress;
 import io.revlens.ingest.load.LoadExportsStep;
 import io.revlens.ingest.recognise.ProfileCatalog;
+import io.revlens.model.SqlScript;
 import io.revlens.model.Workspace;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -102,10 +104,12 @@ class BenchIngestCommand implements Callable<Integer> {
             if (readCsv) {
                 Files.deleteIfExists(baselineDb);
                 long baselineStart = System.nanoTime();
-                try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + baselineDb);
-                     Statement s = c.createStatement()) {
-                    s.execute("set memory_limit = '" + Workspace.MEMORY_LIMIT + "'");
-                    s.execute("create table t as select * from read_csv('" + file.toAbsolutePath().toString().replace("'", "''") + "')");
+                try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + baselineDb)) {
+                    Workspace.setMemoryLimit(c);
+                    try (PreparedStatement s = c.prepareStatement(SqlScript.loadOne("sql/bench/read_csv_baseline.sql"))) {
+                        s.setString(1, file.toAbsolutePath().toString());
+                        s.execute();
+                    }
                 }
                 theirs[round] = (System.nanoTime() - baselineStart) / 1e9;
             }
@@ -152,8 +156,7 @@ class BenchIngestCommand implements Callable<Integer> {
     /** rows read, loaded, rejected, skipped (source_files). */
     private static long[] counts(Path db) throws SQLException {
         try (Connection c = Workspace.open(db); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select sum(rows_read), sum(rows_loaded), sum(rows_rejected),"
-                     + " sum(rows_skipped) from source_files")) {
+             ResultSet rs = s.executeQuery(SqlScript.loadOne("sql/bench/load_counts.sql"))) {
             rs.next();
             return new long[]{rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)};
         }

@@ -1,6 +1,7 @@
 package io.revlens.metrics;
 
 import io.revlens.model.OutputQuery;
+import io.revlens.model.SqlScript;
 import io.revlens.model.Workspace;
 import org.duckdb.DuckDBConnection;
 import java.io.IOException;
@@ -8,11 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Writes tables as CSV for other tools, with DuckDB's own CSV writer (a million-row table in well
@@ -22,6 +25,9 @@ import java.util.List;
  * macros in {@code sql/output/csv_values.sql}.
  */
 public final class MetricCsvWriter {
+
+    private static final String COPY_CSV = SqlScript.loadOne("sql/output/copy_csv.sql");
+    private static final String TABLE_SIZES = SqlScript.loadOne("sql/output/table_sizes.sql");
 
     private MetricCsvWriter() {
     }
@@ -72,17 +78,16 @@ public final class MetricCsvWriter {
 
     private static void write(Connection connection, List<String> tables, Path dir) throws SQLException, IOException {
         Workspace.runScript(connection, "sql/output/csv_values.sql");
-        try (Statement statement = connection.createStatement()) {
-            for (String table : tables) {
-                Path target = dir.resolve(table + ".csv");
-                Path temp = dir.resolve(table + ".csv.tmp");
-                try {
-                    statement.execute("copy (" + query(connection, table) + ") to '" + temp.toAbsolutePath().toString().replace("'", "''")
-                            + "' (format csv, header true)");
-                    Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                } finally {
-                    Files.deleteIfExists(temp);
-                }
+        for (String table : tables) {
+            Path target = dir.resolve(table + ".csv");
+            Path temp = dir.resolve(table + ".csv.tmp");
+            try (PreparedStatement copy = connection.prepareStatement(
+                    SqlScript.fill(COPY_CSV, Map.of("query", query(connection, table))))) {
+                copy.setString(1, temp.toAbsolutePath().toString());
+                copy.execute();
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(temp);
             }
         }
     }
@@ -98,10 +103,7 @@ public final class MetricCsvWriter {
         }
         java.util.Map<String, Long> sizes = new java.util.HashMap<>();
         try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("select table_name, estimated_size * column_count from duckdb_tables()"
-                     + " where schema_name = current_schema() and not temporary"
-                     + " union all select view_name, 1000000000 from duckdb_views()"
-                     + " where schema_name = current_schema() and not temporary and not internal")) {
+             ResultSet rs = statement.executeQuery(TABLE_SIZES)) {
             while (rs.next()) {
                 sizes.put(rs.getString(1), rs.getLong(2));
             }

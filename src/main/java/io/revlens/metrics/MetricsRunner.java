@@ -22,6 +22,12 @@ import java.util.regex.Pattern;
  */
 public final class MetricsRunner {
 
+    // Not in sql/metrics/ itself: the files there that ORDER names are the metrics.
+    private static final String SET_ROW_COUNT = SqlScript.loadOne("sql/metrics/status/set_row_count.sql");
+    private static final String INSERT_PROJECT_METRIC = SqlScript.loadOne("sql/metrics/status/insert_project_metric.sql");
+    private static final String BASE_TABLE_COUNT = SqlScript.loadOne("sql/metrics/status/base_table_count.sql");
+    private static final String STATUSES = SqlScript.loadOne("sql/metrics/status/statuses.sql");
+
     private static final Pattern CREATES = Pattern.compile("(?i)create\\s+or\\s+replace\\s+(table|view)\\s+([a-z_][a-z0-9_]*)");
 
     /** The metric files in run order. */
@@ -91,7 +97,7 @@ public final class MetricsRunner {
             String table = entry.getKey();
             long rows = count(connection, table);
             String[] status = statuses.getOrDefault(table, new String[] {"computed", null});
-            try (PreparedStatement update = connection.prepareStatement("update metric_status set row_count = ? where metric = ?")) {
+            try (PreparedStatement update = connection.prepareStatement(SET_ROW_COUNT)) {
                 update.setLong(1, rows);
                 update.setString(2, table);
                 update.executeUpdate();
@@ -153,8 +159,7 @@ public final class MetricsRunner {
                 continue;
             }
             long rows = count(connection, table);
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "insert into metric_status (metric, status, row_count, note) values (?, 'computed', ?, ?)")) {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT_PROJECT_METRIC)) {
                 insert.setString(1, table);
                 insert.setLong(2, rows);
                 insert.setString(3, "the project's own metric (" + name + ")");
@@ -181,8 +186,7 @@ public final class MetricsRunner {
             if (!m.group(1).equalsIgnoreCase("view")) {
                 continue;
             }
-            try (PreparedStatement query = connection.prepareStatement("select count(*) from duckdb_tables()"
-                    + " where table_name = ? and schema_name = current_schema() and not temporary")) {
+            try (PreparedStatement query = connection.prepareStatement(BASE_TABLE_COUNT)) {
                 query.setString(1, m.group(2));
                 try (ResultSet rs = query.executeQuery()) {
                     rs.next();
@@ -200,7 +204,7 @@ public final class MetricsRunner {
     private static Map<String, String[]> readStatuses(Connection connection) throws SQLException {
         Map<String, String[]> statuses = new LinkedHashMap<>();
         try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("select metric, status, note from metric_status")) {
+             ResultSet rs = statement.executeQuery(STATUSES)) {
             while (rs.next()) {
                 statuses.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3)});
             }
