@@ -87,8 +87,12 @@ public final class Fingerprint {
     public static String build() {
         String version = Objects.toString(Fingerprint.class.getPackage().getImplementationVersion(), "dev");
         try {
-            Path code = Path.of(Fingerprint.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            if (Files.isRegularFile(code)) {
+            // The jar this class was read from, found through its resource URL: a class loaded from a class-data
+            // sharing archive may not carry its code source, but its resource still names the jar.
+            String self = String.valueOf(Fingerprint.class.getResource("Fingerprint.class"));
+            Path code = self.startsWith("jar:file:") && self.contains("!/")
+                    ? Path.of(java.net.URI.create(self.substring("jar:".length(), self.indexOf("!/")))) : null;
+            if (code != null && Files.isRegularFile(code)) {
                 version += " " + Files.size(code) + " " + Files.getLastModifiedTime(code).toMillis();
             }
         } catch (Exception e) {

@@ -166,8 +166,11 @@ final class EarlierLoads {
     /** Every profile the catalog can recognise a file by, as a hash (null when it cannot be written out). */
     private static String catalogKey(ProfileCatalog catalog) {
         try {
-            ObjectMapper json = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
-                    .configure(SerializationFeature.FAIL_ON_EMPTY_BEANS, false);
+            // Properties in name order: the order reflection lists a class's fields in is not fixed from one JVM
+            // start to the next (class-data sharing changes it). Maps keep their own order.
+            ObjectMapper json = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+                    .enable(com.fasterxml.jackson.databind.MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+                    .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS).build();
             return sha256Hex(json.writeValueAsString(new java.util.TreeMap<>(catalog.profiles())));
         } catch (Exception e) {
             log.debug("Profile catalog not comparable: {}", e.getMessage());
