@@ -33,6 +33,11 @@ alter table source_files add column if not exists load_method varchar;
 -- The file's path relative to its input folder (prefixed by the folder's name when a job reads several): how
 -- every output names it (lineage), so that outputs do not depend on where the folder sits or on internal ids.
 alter table source_files add column if not exists relative_path varchar;
+-- What the file's load depended on besides its place: its content (sha256), the profile catalog, the override that
+-- named its profile and the RevLens version (ExportRowReader). A forced rerun whose file has the same key, sheet and
+-- profile keeps the earlier load instead of loading it again; reused says the current rows come from that load.
+alter table source_files add column if not exists load_key varchar;
+alter table source_files add column if not exists reused boolean default false;
 
 create table if not exists rejects (
     source_file_id  integer not null,
@@ -309,4 +314,19 @@ create table if not exists plan_rocks (
     target          decimal(18,4) not null,
     due_date        date    not null,
     direction       varchar not null
+);
+
+-- The key of what the metric tables were last computed from (loaded data, run parameters, metric SQL, earlier
+-- reports' triggers) and the metric results of that computation: a run with the same key keeps the tables
+-- (ComputeMetricsTasklet). At most one row; none while the tables are being computed.
+create table if not exists metrics_state (
+    state_key   varchar not null,
+    results     varchar not null
+);
+
+-- The key of what the reports, workbook and metric CSVs were last rendered from (the metrics' key, templates,
+-- report settings) and the SHA-256 of each metric CSV then written (RenderReportsTasklet). At most one row.
+create table if not exists render_state (
+    state_key   varchar not null,
+    csv_hashes  varchar not null
 );

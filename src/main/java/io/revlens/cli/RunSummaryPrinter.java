@@ -123,8 +123,15 @@ final class RunSummaryPrinter {
             out.printf("  %-40s %-16s %-30s %,10d %,10d %,9d %,9d%s%n", name, file.path("kind").asText(),
                     file.path("profile").asText("-"), file.path("rows_read").asLong(), file.path("rows_loaded").asLong(),
                     file.path("rows_rejected").asLong(), file.path("rows_skipped").asLong(),
-                    file.path("message").isNull() || file.path("message").isMissingNode() ? ""
-                            : "  (" + file.path("status").asText() + ": " + file.path("message").asText() + ")");
+                    (file.path("unchanged").asBoolean() ? "  (unchanged: reused from the earlier load)" : "")
+                    + (file.path("message").isNull() || file.path("message").isMissingNode() ? ""
+                            : "  (" + file.path("status").asText() + ": " + file.path("message").asText() + ")"));
+        }
+        JsonNode reused = summary.path("reused");
+        if (reused.path("files").asLong() > 0 || reused.path("metrics").asBoolean() || reused.path("reports").asBoolean()) {
+            out.printf("Unchanged since the earlier run: %d file(s) kept as loaded, metrics %s, reports %s%n",
+                    reused.path("files").asLong(), reused.path("metrics").asBoolean() ? "kept" : "computed",
+                    reused.path("reports").asBoolean() ? "kept" : "rendered");
         }
         long computed = 0;
         StringBuilder notComputed = new StringBuilder();

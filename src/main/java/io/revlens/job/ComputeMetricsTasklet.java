@@ -32,6 +32,10 @@ final class ComputeMetricsTasklet implements Tasklet {
     static final String DATA_STALE = "data_stale";
     /** Why a dump yielded no dated transaction: the run still computes and renders, then fails with this. */
     static final String NOTHING_USABLE = "nothing_usable";
+    /** The key of what the metric tables were computed from (MetricsState); the reports' key builds on it. */
+    static final String METRICS_KEY = "metrics_key";
+    /** Present when the metric tables an earlier run computed from the same inputs were kept. */
+    static final String METRICS_REUSED = "metrics_reused";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ComputeMetricsTasklet.class);
@@ -75,14 +79,32 @@ final class ComputeMetricsTasklet implements Tasklet {
                     request.jobFile() == null ? null : request.jobFile().getFileName().toString());
 
             long started = System.nanoTime();
+            String client = request.outDir().toAbsolutePath().normalize().toString();
+            long executionId = chunkContext.getStepContext().getStepExecution().getJobExecutionId();
+            String key = MetricsState.key(connection, request, triggerMemory, asOf.date());
+            jobContext.putString(METRICS_KEY, key);
+            String kept = MetricsState.reusable(connection, key);
+            if (kept != null) {
+                // Nothing the metric SQL reads changed since these tables were computed: they are this run's.
+                triggerMemory.recordAgain(connection, request.job().name(), client, asOf.date(), executionId);
+                MetricCsvWriter.writeAll(connection, List.of("rejects"), request.outDir());
+                jobContext.putString(METRICS, kept);
+                jobContext.putString(METRICS_REUSED, "true");
+                int tables = MetricTables.results(jobContext).size();
+                log.info("Metrics unchanged: kept the {} metric tables computed from the same inputs ({} s)", tables,
+                        seconds(System.nanoTime() - started));
+                contribution.incrementWriteCount(tables);
+                return RepeatStatus.FINISHED;
+            }
+            jobContext.remove(METRICS_REUSED);
+            MetricsState.forget(connection);
             MetricsRunner runner = new MetricsRunner();
             List<MetricResult> results = new ArrayList<>(runner.run(connection));
             // the project's own metric SQL, beside jobs/ (README, "Your own metrics and templates")
             results.addAll(runner.runProjectFiles(connection, request.projectFolder("metrics")));
             // Which triggers are new, persist or were resolved since this client's previous report (job history).
             long triggersStarted = System.nanoTime();
-            triggerMemory.apply(connection, request.job().name(), request.outDir().toAbsolutePath().normalize().toString(),
-                    asOf.date(), chunkContext.getStepContext().getStepExecution().getJobExecutionId());
+            triggerMemory.apply(connection, request.job().name(), client, asOf.date(), executionId);
             results.add(new MetricResult("trigger_persistence", "computed", count(connection, "trigger_persistence"), null,
                     java.time.Duration.ofNanos(System.nanoTime() - triggersStarted)));
             // The metric tables' CSVs are written by the next step, beside the reports (RenderReportsTasklet).
@@ -99,7 +121,9 @@ final class ComputeMetricsTasklet implements Tasklet {
                 row.put("csv", request.metricsDir().resolve(result.table() + ".csv").toString());
                 summary.add(row);
             }
-            jobContext.putString(METRICS, JSON.writeValueAsString(summary));
+            String computed = JSON.writeValueAsString(summary);
+            MetricsState.remember(connection, key, computed);
+            jobContext.putString(METRICS, computed);
             contribution.incrementWriteCount(results.size());
         }
         return RepeatStatus.FINISHED;

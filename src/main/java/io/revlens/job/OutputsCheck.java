@@ -43,6 +43,35 @@ final class OutputsCheck {
         }
     }
 
+    /**
+     * Whether the last run summary lists exactly these documents, each with its SHA-256, and each is still on disk
+     * with that hash (the documents a run would write again are there as written).
+     */
+    static boolean documentsIntact(RunRequest request, java.util.List<String> documents) {
+        try {
+            if (!Files.exists(request.summaryJson())) {
+                return false;
+            }
+            JsonNode outputs = new ObjectMapper().readTree(request.summaryJson().toFile()).path("outputs");
+            java.util.List<String> listed = new java.util.ArrayList<>();
+            outputs.path("documents").forEach(document -> listed.add(document.asText()));
+            if (!listed.equals(documents)) {
+                return false;
+            }
+            JsonNode hashes = outputs.path("hashes");
+            for (String document : documents) {
+                Path file = Path.of(document);
+                if (!hashes.has(document) || !Files.isRegularFile(file)
+                        || !hashes.path(document).asText().equals(sha256(file))) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     static String sha256(Path file) throws IOException {
         try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
             in.transferTo(java.io.OutputStream.nullOutputStream());

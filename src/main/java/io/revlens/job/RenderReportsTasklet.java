@@ -32,6 +32,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 final class RenderReportsTasklet implements Tasklet {
 
     static final String OUTPUTS = "outputs";
+    /** Present when the documents and metric CSVs an earlier run rendered from the same metrics were kept. */
+    static final String REPORTS_REUSED = "reports_reused";
     private static final Logger log = LoggerFactory.getLogger(RenderReportsTasklet.class);
 
     private final RunRequest request;
@@ -55,39 +57,24 @@ final class RenderReportsTasklet implements Tasklet {
                 "As of " + asOf + " (" + basis + ")" + stale, OffsetDateTime.now(), job.name(),
                 request.projectFolder("reports"));
         List<String> outputs = new ArrayList<>();
+        List<String> tables = MetricTables.listed(jobContext);
+        List<String> documents = documents(job);
+        String key = key(jobContext, context);
+        jobContext.remove(REPORTS_REUSED);
         try (Connection connection = Workspace.open(request.databaseFile())) {
-            // DuckDB writes the CSVs on its own threads while Jasper, mostly one Java thread, renders, so the CSVs
-            // cost little wall time (docs/benchmarks.md). Written in this step so a restarted step writes them again.
-            CompletableFuture<Void> csvs = writeCsvs(connection, MetricTables.listed(jobContext));
-            Exception failure = null;
-            try {
-                for (JobDefinition.ReportOutput report : job.reports()) {
-                    Path pdf = request.outDir().resolve(report.output() + ".pdf");
-                    renderer.render(connection, report.template(), context, pdf);
-                    outputs.add(pdf.toString());
+            if (key != null && jobContext.containsKey(ComputeMetricsTasklet.METRICS_REUSED)
+                    && RenderState.reusable(connection, key, request, tables, documents)) {
+                // The metrics, templates and settings are those the documents and CSVs on disk were written from.
+                outputs.addAll(documents);
+                jobContext.putString(REPORTS_REUSED, "true");
+                log.info("Reports unchanged: kept {} document(s) and {} metric CSVs written from the same metrics",
+                        documents.size(), tables.size());
+            } else {
+                RenderState.forget(connection);
+                render(connection, tables, context, asOf, outputs);
+                if (key != null) {
+                    RenderState.remember(connection, key, request, tables);
                 }
-                if (job.workbook()) {
-                    Path xlsx = request.outDir().resolve(job.name() + ".xlsx");
-                    XlsxWorkbookWriter.write(connection, MetricTables.listed(jobContext), xlsx,
-                            new XlsxWorkbookWriter.Title(job.company(), asOf.toString(), job.currency(),
-                                    io.revlens.metrics.MetricsRunner.descriptions("sql/job/trigger_persistence.sql")));
-                    outputs.add(xlsx.toString());
-                }
-            } catch (Exception e) {
-                failure = e;
-            }
-            // The CSVs use this step's database: wait for them whatever happened to the reports.
-            try {
-                awaitCsvs(csvs);
-            } catch (Exception e) {
-                if (failure == null) {
-                    failure = e;
-                } else {
-                    failure.addSuppressed(e);
-                }
-            }
-            if (failure != null) {
-                throw failure;
             }
         }
         jobContext.putString(OUTPUTS, String.join("\n", outputs));
@@ -99,6 +86,85 @@ final class RenderReportsTasklet implements Tasklet {
                     + (java.nio.file.Files.exists(request.rejectsCsv()) ? " Rejected rows: " + request.rejectsCsv() + "." : ""));
         }
         return RepeatStatus.FINISHED;
+    }
+
+    /** Renders the documents (into {@code outputs}) and writes the metric CSVs beside them. */
+    private void render(Connection connection, List<String> tables, ReportContext context, LocalDate asOf,
+                        List<String> outputs) throws Exception {
+        JobDefinition job = request.job();
+        // DuckDB writes the CSVs on its own threads while Jasper, mostly one Java thread, renders, so the CSVs
+        // cost little wall time (docs/benchmarks.md). Written in this step so a restarted step writes them again.
+        CompletableFuture<Void> csvs = writeCsvs(connection, tables);
+        Exception failure = null;
+        try {
+            for (JobDefinition.ReportOutput report : job.reports()) {
+                Path pdf = request.outDir().resolve(report.output() + ".pdf");
+                renderer.render(connection, report.template(), context, pdf);
+                outputs.add(pdf.toString());
+            }
+            if (job.workbook()) {
+                Path xlsx = request.outDir().resolve(job.name() + ".xlsx");
+                XlsxWorkbookWriter.write(connection, tables, xlsx,
+                        new XlsxWorkbookWriter.Title(job.company(), asOf.toString(), job.currency(),
+                                io.revlens.metrics.MetricsRunner.descriptions("sql/job/trigger_persistence.sql")));
+                outputs.add(xlsx.toString());
+            }
+        } catch (Exception e) {
+            failure = e;
+        }
+        // The CSVs use this step's database: wait for them whatever happened to the reports.
+        try {
+            awaitCsvs(csvs);
+        } catch (Exception e) {
+            if (failure == null) {
+                failure = e;
+            } else {
+                failure.addSuppressed(e);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /** The documents this run writes, in order: each report's PDF, then the workbook. */
+    private List<String> documents(JobDefinition job) {
+        List<String> documents = new ArrayList<>();
+        for (JobDefinition.ReportOutput report : job.reports()) {
+            documents.add(request.outDir().resolve(report.output() + ".pdf").toString());
+        }
+        if (job.workbook()) {
+            documents.add(request.outDir().resolve(job.name() + ".xlsx").toString());
+        }
+        return documents;
+    }
+
+    /**
+     * The key of what the documents and CSVs are written from: the metrics' key, the report settings and the
+     * templates with their subreports; null when it cannot be known (they are then always written).
+     */
+    private String key(ExecutionContext jobContext, ReportContext context) {
+        if (!jobContext.containsKey(ComputeMetricsTasklet.METRICS_KEY)) {
+            return null;
+        }
+        JobDefinition job = request.job();
+        try {
+            io.revlens.model.Fingerprint key = new io.revlens.model.Fingerprint("render-1")
+                    .add(jobContext.getString(ComputeMetricsTasklet.METRICS_KEY))
+                    .add(job.name()).add(job.company()).add(job.currency()).add(context.periodLabel())
+                    .add(context.asOfDate().toString()).add(String.valueOf(job.reports()))
+                    .add(Boolean.toString(job.workbook())).add(String.valueOf(MetricTables.results(jobContext)))
+                    .add(request.outDir().toAbsolutePath().normalize().toString());
+            for (JobDefinition.ReportOutput report : job.reports()) {
+                ReportRenderer.sources(report.template(), context.projectTemplates())
+                        .forEach((name, source) -> key.add(name).add(source));
+            }
+            key.addFolder(context.projectTemplates(), "");
+            return key.hex();
+        } catch (IOException | RuntimeException e) {
+            log.debug("Reports are written again: {}", e.getMessage());
+            return null;
+        }
     }
 
     /** Each metric table to {@code <out>/metrics/<table>.csv} (the rejects CSV is the metrics step's). */

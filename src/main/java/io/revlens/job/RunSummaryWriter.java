@@ -116,6 +116,12 @@ final class RunSummaryWriter implements JobExecutionListener {
         summary.put("totals", totals);
         recordTotals(execution, totals);
         summary.put("metrics", MetricTables.results(jobContext));
+        // What this run kept from an earlier one instead of doing again (its inputs had not changed).
+        Map<String, Object> reused = new LinkedHashMap<>();
+        reused.put("files", files.stream().filter(file -> Boolean.TRUE.equals(file.get("unchanged"))).count());
+        reused.put("metrics", jobContext.containsKey(ComputeMetricsTasklet.METRICS_REUSED));
+        reused.put("reports", jobContext.containsKey(RenderReportsTasklet.REPORTS_REUSED));
+        summary.put("reused", reused);
         if (jobContext.containsKey(ComputeMetricsTasklet.METRICS)) {
             // the business summary the console prints beside the row accounting (top issues, key numbers)
             Headline headline = Headline.read(request.databaseFile(), request.job().currency(), 3);
@@ -189,7 +195,8 @@ final class RunSummaryWriter implements JobExecutionListener {
                 Map<String, Object> row = new LinkedHashMap<>();
                 for (int i = 1; i <= meta.getColumnCount(); i++) {
                     Object value = rs.getObject(i);
-                    row.put(meta.getColumnLabel(i), value instanceof Number || value == null ? value : value.toString());
+                    row.put(meta.getColumnLabel(i), value instanceof Number || value instanceof Boolean || value == null
+                            ? value : value.toString());
                 }
                 files.add(row);
             }

@@ -47,6 +47,41 @@ final class TriggerMemory {
     }
 
     /**
+     * The triggers of the same job's earlier reports for this client, one line per trigger in a fixed order: what
+     * trigger_persistence reads from the history besides this report's own triggers (part of the metrics' key).
+     */
+    List<String> earlierReports(String jobName, String client, LocalDate asOf) throws SQLException {
+        List<String> rows = new java.util.ArrayList<>();
+        try (Connection jobDb = history.getConnection()) {
+            createTable(jobDb);
+            try (PreparedStatement read = jobDb.prepareStatement(EARLIER_REPORTS)) {
+                read.setString(1, jobName);
+                read.setString(2, client);
+                read.setDate(3, Date.valueOf(asOf));
+                try (ResultSet rs = read.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(rs.getDate(1) + "\u0000" + rs.getString(2) + "\u0000" + rs.getString(3) + "\u0000"
+                                + rs.getString(4));
+                    }
+                }
+            }
+        }
+        java.util.Collections.sort(rows);
+        return rows;
+    }
+
+    /**
+     * Records this report's triggers again (by this execution) from the trigger_persistence an earlier run of the
+     * same inputs computed: the metrics were kept, the report is this run's.
+     */
+    void recordAgain(Connection duckdb, String jobName, String client, LocalDate asOf, long executionId) throws SQLException {
+        try (Connection jobDb = history.getConnection()) {
+            createTable(jobDb);
+            record(jobDb, duckdb, jobName, client, asOf, executionId);
+        }
+    }
+
+    /**
      * Creates the history table when missing. PostgreSQL's {@code create table if not exists} is not safe against
      * another process creating the same table at the same moment (remote workers starting clients together): the
      * loser gets a unique violation on the catalog, and then finds the table there.

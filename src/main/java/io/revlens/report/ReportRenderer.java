@@ -126,6 +126,24 @@ public final class ReportRenderer {
         return contents;
     }
 
+    /**
+     * The sources a template renders with: its own and, recursively, those of the subreports it names (each the
+     * project's own when there is one, else the bundled one), by name. What a rendered report depends on besides
+     * the data, its parameters and RevLens itself.
+     */
+    public static java.util.SortedMap<String, String> sources(String templateName, Path projectTemplates) {
+        java.util.SortedMap<String, String> sources = new java.util.TreeMap<>();
+        java.util.Deque<String> pending = new java.util.ArrayDeque<>(List.of(templateName));
+        while (!pending.isEmpty()) {
+            String name = pending.pop();
+            if (!sources.containsKey(name)) {
+                sources.put(name, source(name, projectTemplates));
+                pending.addAll(subreportNames(name, projectTemplates));
+            }
+        }
+        return sources;
+    }
+
     /** The compiled subreports a template names as {@code $P{SUBREPORTS}.get("name")}, from reports/ too. */
     private Map<String, JasperReport> subreportsOf(String templateName, Path projectTemplates) {
         Map<String, JasperReport> subreports = new HashMap<>();

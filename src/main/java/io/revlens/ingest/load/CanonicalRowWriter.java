@@ -60,6 +60,8 @@ final class CanonicalRowWriter implements ItemStreamWriter<LoadItem>, StepExecut
     private static final String LOAD_METHOD = SqlScript.loadOne("sql/ingest/record_load_method.sql");
     private static final String COUNTS = SqlScript.loadOne("sql/ingest/update_counts.sql");
     private static final String FINISH = SqlScript.loadOne("sql/ingest/finish_file.sql");
+    private static final String LOAD_KEY = SqlScript.loadOne("sql/ingest/record_load_key.sql");
+    private static final String REUSE = SqlScript.loadOne("sql/ingest/reuse_file.sql");
     private static final List<String> DATES = SqlScript.load("sql/ingest/source_file_dates.sql");
     private static final String STAGES_OF_STAGE_CHANGES = SqlScript.loadOne("sql/ingest/stages_of_stage_changes.sql");
     private static final String STAGES_OF_OPPORTUNITIES = SqlScript.loadOne("sql/ingest/stages_of_opportunities.sql");
@@ -422,6 +424,10 @@ final class CanonicalRowWriter implements ItemStreamWriter<LoadItem>, StepExecut
     }
 
     private void register(FileSlot slot) throws SQLException {
+        if (slot.kept != null) {
+            keep(slot);
+            return;
+        }
         String path = slot.file.toString();
         if (loadedBefore(path)) {
             LoadedRows.remove(connection, path, slot.replacesSheet);
@@ -458,7 +464,30 @@ final class CanonicalRowWriter implements ItemStreamWriter<LoadItem>, StepExecut
         progress.fileStarted(slot.index + 1, slot.total, slot.file, o.profile() == null ? null : o.profile().name());
     }
 
+    /** An unchanged file: its earlier load (rows, rejects, accounting) stays and is marked as reused. */
+    private void keep(FileSlot slot) throws SQLException {
+        EarlierLoads.Load kept = slot.kept;
+        slot.sourceFileId = kept.sourceFileId();
+        try (PreparedStatement statement = connection.prepareStatement(REUSE)) {
+            statement.setInt(1, slot.sourceFileId);
+            statement.executeUpdate();
+        }
+        slot.read = kept.read();
+        slot.loaded = kept.loaded();
+        slot.rejected = kept.rejected();
+        slot.skipped = kept.skipped();
+        registered.add(slot);
+        progress.fileStarted(slot.index + 1, slot.total, slot.file, kept.profile());
+    }
+
     private void finish(FileSlot slot) throws SQLException {
+        if (slot.kept != null) {
+            slot.finalStatus = "unchanged";
+            slot.finalMessage = "reused from the earlier load (same content, sha256 " + slot.kept.sha256().substring(0, 12)
+                    + "…): " + slot.read + " rows read = " + slot.loaded + " loaded + " + slot.rejected + " rejected + "
+                    + slot.skipped + " skipped";
+            return;
+        }
         OpenedExport o = slot.opened;
         String status = switch (o.status()) {
             case "ok" -> "loaded";
@@ -488,6 +517,12 @@ final class CanonicalRowWriter implements ItemStreamWriter<LoadItem>, StepExecut
             statement.setString(5, status);
             statement.setString(6, messages.isEmpty() ? null : String.join("; ", messages));
             statement.setInt(7, slot.sourceFileId);
+            statement.executeUpdate();
+        }
+        String loadKey = slot.loadKey == null || !"loaded".equals(status) ? null : slot.loadKey.apply(slot.sha256);
+        try (PreparedStatement statement = connection.prepareStatement(LOAD_KEY)) {
+            statement.setString(1, loadKey);
+            statement.setInt(2, slot.sourceFileId);
             statement.executeUpdate();
         }
         if (o.profile() != null && (o.profile().table() == CanonicalTable.OPPORTUNITIES

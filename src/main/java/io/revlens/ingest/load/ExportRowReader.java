@@ -45,6 +45,12 @@ final class ExportRowReader implements ItemStreamReader<LoadItem> {
     private final Map<String, String> profileOverrides;
     private final ExportOpener opener;
     private final boolean bulkCsv;
+    private final ProfileCatalog catalog;
+    /** The run's database, whose earlier loads of unchanged files are kept (null: every file is loaded). */
+    private final Path databaseFile;
+    private EarlierLoads earlier = EarlierLoads.NONE;
+    /** Files whose first sheet's earlier load is kept: only then can their later sheets' loads be kept too. */
+    private final java.util.Set<Integer> keptFiles = new java.util.HashSet<>();
     private int fileIndex;
     private int sheetIndex;
     private FileSlot current;
@@ -60,7 +66,15 @@ final class ExportRowReader implements ItemStreamReader<LoadItem> {
 
     /** @param bulkCsv whether plain CSV files are handed whole to the writer for DuckDB's reader */
     ExportRowReader(List<Path> files, Map<String, String> profileOverrides, ProfileCatalog catalog, boolean bulkCsv) {
+        this(files, profileOverrides, catalog, bulkCsv, null);
+    }
+
+    /** @param databaseFile the run's database: files loaded into it before and unchanged since are not loaded again */
+    ExportRowReader(List<Path> files, Map<String, String> profileOverrides, ProfileCatalog catalog, boolean bulkCsv,
+                    Path databaseFile) {
         this.bulkCsv = bulkCsv;
+        this.catalog = catalog;
+        this.databaseFile = databaseFile;
         this.files = List.copyOf(files);
         this.profileOverrides = profileOverrides == null ? Map.of() : Map.copyOf(profileOverrides);
         this.opener = new ExportOpener(catalog);
@@ -72,6 +86,9 @@ final class ExportRowReader implements ItemStreamReader<LoadItem> {
         sheetIndex = context.containsKey(SHEET_INDEX_KEY) ? context.getInt(SHEET_INDEX_KEY) : 0;
         if (fileIndex < files.size()) {
             hashing(fileIndex);
+        }
+        if (databaseFile != null) {
+            earlier = EarlierLoads.read(databaseFile, catalog);
         }
     }
 
@@ -100,6 +117,15 @@ final class ExportRowReader implements ItemStreamReader<LoadItem> {
             current = openSlot(fileIndex);
             log.debug("{}: opened in {} ms", current.file.getFileName(), (System.nanoTime() - started) / 1_000_000);
             emitted = 0;
+            if (current.kept != null) {
+                // Unchanged since its earlier load: that load stays, and the writer only says so.
+                closeQuietly(current.opened);
+                FileSlot ended = current;
+                ended.rowsEmitted = ended.kept.read();
+                current = null;
+                advance();
+                return new LoadItem(ended, null, null);
+            }
             if (current.scan != null) {
                 // The writer loads the file (and reads its rows itself if DuckDB cannot); it closes it.
                 current.bulk = true;
@@ -187,6 +213,16 @@ final class ExportRowReader implements ItemStreamReader<LoadItem> {
                     + files.get(original).getFileName() + " (same content, sha256 " + hash(index).substring(0, 12)
                     + "…): its rows are skipped, not loaded twice; remove one of the copies", opened.rows());
         }
+        EarlierLoads.Load kept = original == null && opened.loadable() ? keptLoad(index, opened, override) : null;
+        if (kept != null) {
+            FileSlot slot = new FileSlot(index, files.size(), file.toAbsolutePath().normalize(), opened, kept.sha256(),
+                    kept.size(), null);
+            slot.kept = kept;
+            return slot;
+        }
+        if (sheetIndex == 0) {
+            keptFiles.remove(index);
+        }
         RowMapper mapper = opened.loadable()
                 ? new RowMapper(opened.profile(), opened.dateOrder(), opened.date1904(),
                 opened.format() == ExportFormat.CSV)
@@ -217,7 +253,36 @@ final class ExportRowReader implements ItemStreamReader<LoadItem> {
         slot.replacesSheet = sheetIndex == 0 ? null : opened.sheet();
         slot.scan = scan;
         slot.hash = scan == null ? null : hash;
+        slot.loadKey = sha256 -> earlier.loadKey(sha256, override);
         return slot;
+    }
+
+    /**
+     * The earlier load of this file (or workbook sheet) when it can be kept instead of loading the file again
+     * ({@link EarlierLoads}), else null. The file's hash is awaited only when its size is the one loaded before.
+     */
+    private EarlierLoads.Load keptLoad(int index, OpenedExport opened, String override) {
+        if (earlier.isEmpty() || (sheetIndex > 0 && !keptFiles.contains(index))) {
+            return null;
+        }
+        EarlierLoads.Load load = earlier.at(files.get(index).toAbsolutePath().normalize().toString(), opened.sheet());
+        if (load == null || !load.complete() || load.size() != size(index)
+                || !java.util.Objects.equals(load.kind(), opened.kind())
+                || !java.util.Objects.equals(load.profile(), opened.profileName())) {
+            return null;
+        }
+        String sha = hash(index);
+        if (sha.isEmpty() || !sha.equals(load.sha256())
+                || !java.util.Objects.equals(earlier.loadKey(sha, override), load.loadKey())) {
+            return null;
+        }
+        if ("opportunities".equals(load.kind()) && !earlier.referencesSteady(files, this::hash, this::overrideFor)) {
+            return null;
+        }
+        if (sheetIndex == 0) {
+            keptFiles.add(index);
+        }
+        return load;
     }
 
     /**

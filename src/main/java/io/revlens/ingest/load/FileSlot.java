@@ -37,6 +37,11 @@ final class FileSlot {
     /** Set by the reader when reading stopped early. */
     String readError;
 
+    /** The earlier load kept instead of loading the file again (unchanged since), or null. */
+    EarlierLoads.Load kept;
+    /** The load key of this file's load given its content hash (null when it cannot be known). */
+    java.util.function.UnaryOperator<String> loadKey;
+
     Integer sourceFileId;
     String finalStatus;
     String finalMessage;

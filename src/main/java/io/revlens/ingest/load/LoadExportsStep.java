@@ -52,7 +52,7 @@ public final class LoadExportsStep {
     public static Step build(String stepName, JobRepository jobRepository, PlatformTransactionManager transactionManager,
                              Path databaseFile, List<Path> files, Map<String, String> profileOverrides,
                              ProfileCatalog catalog, IngestProgress progress, boolean bulkCsv) {
-        ExportRowReader reader = new ExportRowReader(files, profileOverrides, catalog, bulkCsv);
+        ExportRowReader reader = new ExportRowReader(files, profileOverrides, catalog, bulkCsv, databaseFile);
         CanonicalRowWriter writer = new CanonicalRowWriter(databaseFile, progress);
         return new StepBuilder(stepName, jobRepository)
                 .<LoadItem, LoadItem>chunk(CHUNK_SIZE)
