@@ -83,8 +83,17 @@ public final class Fingerprint {
         return new Fingerprint("text").add(text).hex();
     }
 
-    /** The RevLens build: its version, and the jar's size and time when it runs from one. */
+    /** The RevLens build: its version, and the jar's size and time when it runs from one (looked up once). */
     public static String build() {
+        return Build.ID;
+    }
+
+    /** Holds the build's identity, read on first use: it cannot change while the process runs. */
+    private static final class Build {
+        static final String ID = identify();
+    }
+
+    private static String identify() {
         String version = Objects.toString(Fingerprint.class.getPackage().getImplementationVersion(), "dev");
         try {
             // The jar this class was read from, found through its resource URL: a class loaded from a class-data

@@ -107,11 +107,7 @@ class UnchangedRerunIntegrationTests {
         assertThat(changedOutputs.get("metrics/bookings_monthly.csv")).isNotEqualTo(firstOutputs.get("metrics/bookings_monthly.csv"));
 
         // The same changed exports analysed from scratch in a new folder give the same figures.
-        Path fresh = temp.resolve("fresh");
-        CliRun scratch = CliRun.of(home, "run", "monthly-board-report", "--as-of", "2026-10-31", "--input", input.toString(),
-                "--out", fresh.toString());
-        assertThat(scratch.exitCode()).as(scratch.toString()).isZero();
-        assertSameFigures(out, fresh);
+        Path fresh = freshRunHasTheSameFigures(home, input, out);
         Map<String, JsonNode> freshFiles = files(summary(fresh));
         for (String name : loaded) {
             for (String count : List.of("rows_read", "rows_loaded", "rows_rejected", "rows_skipped")) {
@@ -142,11 +138,7 @@ class UnchangedRerunIntegrationTests {
         Map<String, String> after = hashes(out);
         assertThat(after.get("metrics/stalled_deals.csv")).isNotEqualTo(before.get("metrics/stalled_deals.csv"));
 
-        Path fresh = temp.resolve("fresh");
-        CliRun scratch = CliRun.of(home, "run", "monthly-board-report", "--as-of", "2026-10-31", "--input", input.toString(),
-                "--out", fresh.toString(), "--set", "stalled_days=10");
-        assertThat(scratch.exitCode()).as(scratch.toString()).isZero();
-        assertSameFigures(out, fresh);
+        freshRunHasTheSameFigures(home, input, out, "--set", "stalled_days=10");
     }
 
     @Test
@@ -174,11 +166,7 @@ class UnchangedRerunIntegrationTests {
         assertThat(files.get("sales-team.csv").path("unchanged").asBoolean()).isTrue();
         assertThat(summary(out).path("reused").path("metrics").asBoolean()).isFalse();
 
-        Path fresh = temp.resolve("fresh");
-        CliRun scratch = CliRun.of(home, "run", "monthly-board-report", "--as-of", "2026-10-31", "--input", input.toString(),
-                "--out", fresh.toString());
-        assertThat(scratch.exitCode()).as(scratch.toString()).isZero();
-        assertSameFigures(out, fresh);
+        freshRunHasTheSameFigures(home, input, out);
     }
 
     private Path copyOfTheSample() throws Exception {
@@ -193,6 +181,19 @@ class UnchangedRerunIntegrationTests {
     }
 
     /** Every metric CSV and the rejects of two output folders are the same, byte for byte. */
+    /** Runs the month from scratch into a new folder with the same inputs (and settings); its figures equal {@code out}'s. */
+    private Path freshRunHasTheSameFigures(Path home, Path input, Path out, String... settings) throws Exception {
+        Path fresh = temp.resolve("fresh");
+        String[] args = {"run", "monthly-board-report", "--as-of", "2026-10-31", "--input", input.toString(),
+                "--out", fresh.toString()};
+        String[] all = java.util.Arrays.copyOf(args, args.length + settings.length);
+        System.arraycopy(settings, 0, all, args.length, settings.length);
+        CliRun scratch = CliRun.of(home, all);
+        assertThat(scratch.exitCode()).as(scratch.toString()).isZero();
+        assertSameFigures(out, fresh);
+        return fresh;
+    }
+
     private static void assertSameFigures(Path out, Path fresh) throws Exception {
         Map<String, String> figures = new TreeMap<>(hashes(out));
         figures.keySet().removeIf(name -> !name.endsWith(".csv"));
