@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 
 /**
  * What a run can change in its job without editing the job file: the company, the currency, thresholds and targets
- * ({@code --set key=value}), files left out, pseudonyms, accepting changed export columns. Shared by {@code run} and
+ * ({@code --set key=value}), files left out, pseudonyms, accepting changed export columns, the row-level CSVs. Shared by {@code run} and
  * {@code analyze}.
  */
 final class JobOverrides {
@@ -41,6 +41,11 @@ final class JobOverrides {
     @Option(names = "--accept-schema-change",
             description = "Load exports whose columns changed since the last run (and remember the new shape).")
     boolean acceptSchemaChange;
+
+    @Option(names = "--row-level-csvs",
+            description = "Also write the CSVs of the tables with one row per input row (revenue_events,"
+                    + " opportunity_progress), as large as the exports.")
+    boolean rowLevelCsvs;
 
     JobDefinition apply(JobDefinition job) {
         JobDefinition result = job;
@@ -75,6 +80,9 @@ final class JobOverrides {
         }
         if (acceptSchemaChange) {
             result = result.withAcceptSchemaChange();
+        }
+        if (rowLevelCsvs) {
+            result = result.withRowLevelCsvs();
         }
         return result;
     }

@@ -148,6 +148,16 @@ final class RunSummaryPrinter {
         if (summary.path("metrics").size() > 0) {
             out.printf("Computed %d metric table(s) → %s%n", computed, summary.path("outputs").path("metrics_dir").asText());
             out.print(notComputed);
+            List<String> noCsv = new java.util.ArrayList<>();
+            summary.path("metrics").forEach(m -> {
+                if (m.hasNonNull("csv_note")) {
+                    noCsv.add(m.path("table").asText());
+                }
+            });
+            if (!noCsv.isEmpty()) {
+                out.printf("  no CSV: %s — one row per input row; --row-level-csvs (row_level_csvs: true) writes them%n",
+                        String.join(", ", noCsv));
+            }
         }
         JsonNode headline = summary.path("headline");
         if (headline.path("triggers").size() > 0 || headline.path("kpis").size() > 0) {

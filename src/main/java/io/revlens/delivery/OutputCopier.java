@@ -17,6 +17,8 @@ public final class OutputCopier {
     /**
      * Copies each file of {@code files} and every file of the folders in {@code folders} (by name) into
      * {@code target}; each file is written to a temporary name and then moved, so a reader never sees half a file.
+     * A copied folder ends up holding exactly the source folder's files: one an earlier copy left that the source no
+     * longer has (a CSV this run did not write) is deleted.
      */
     public static void copy(List<Path> files, List<Path> folders, Path target) throws IOException {
         Files.createDirectories(target);
@@ -31,9 +33,19 @@ public final class OutputCopier {
             }
             Path into = target.resolve(folder.getFileName().toString());
             Files.createDirectories(into);
+            java.util.Set<String> names = new java.util.HashSet<>();
             try (Stream<Path> children = Files.list(folder)) {
                 for (Path child : children.filter(Files::isRegularFile).sorted().toList()) {
+                    names.add(child.getFileName().toString());
                     copyFile(child, into.resolve(child.getFileName().toString()));
+                }
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+            try (Stream<Path> earlier = Files.list(into)) {
+                for (Path stale : earlier.filter(Files::isRegularFile)
+                        .filter(f -> !names.contains(f.getFileName().toString())).toList()) {
+                    Files.deleteIfExists(stale);
                 }
             } catch (UncheckedIOException e) {
                 throw e.getCause();

@@ -118,7 +118,6 @@ final class ComputeMetricsTasklet implements Tasklet {
                 row.put("status", result.status());
                 row.put("rows", result.rowCount());
                 row.put("note", result.note());
-                row.put("csv", request.metricsDir().resolve(result.table() + ".csv").toString());
                 summary.add(row);
             }
             String computed = JSON.writeValueAsString(summary);

@@ -153,6 +153,7 @@ public final class JobDefinitionLoader {
             @JsonProperty("as_of") String asOf,
             List<ReportFile> reports,
             Boolean workbook,
+            @JsonProperty("row_level_csvs") Boolean rowLevelCsvs,
             ThresholdsFile thresholds,
             TargetsFile targets,
             ScheduleFile schedule,
@@ -254,7 +255,8 @@ public final class JobDefinitionLoader {
             return new JobDefinition(name, description, company == null ? name : company, currencyCode,
                     fiscalStart, List.copyOf(resolvedInputs), rule, List.copyOf(outputs),
                     Boolean.TRUE.equals(workbook), resolvedThresholds, resolvedTargets, resolvedSchedule, resolvedDelivery,
-                    Boolean.TRUE.equals(pseudonymise), false, List.copyOf(excludeGlobs), planning);
+                    Boolean.TRUE.equals(pseudonymise), false, List.copyOf(excludeGlobs), planning,
+                    Boolean.TRUE.equals(rowLevelCsvs));
         }
     }
 

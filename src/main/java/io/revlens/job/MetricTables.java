@@ -11,6 +11,10 @@ final class MetricTables {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Why a row-level table has no CSV, said in the run summary and on the console. */
+    static final String ROW_LEVEL_NOTE = "one row per input row, as large as the export: its CSV is written with"
+            + " row_level_csvs: true in the job file or --row-level-csvs";
+
     private MetricTables() {
     }
 
@@ -24,6 +28,11 @@ final class MetricTables {
         } catch (Exception e) {
             throw new IllegalStateException("Unreadable metric results in the job context", e);
         }
+    }
+
+    /** The tables whose CSV this run writes: every listed table but the row-level ones not asked for. */
+    static List<String> withCsv(ExecutionContext jobContext, JobDefinition job) {
+        return listed(jobContext).stream().filter(job::writesCsv).toList();
     }
 
     static List<String> listed(ExecutionContext jobContext) {

@@ -58,22 +58,24 @@ final class RenderReportsTasklet implements Tasklet {
                 request.projectFolder("reports"));
         List<String> outputs = new ArrayList<>();
         List<String> tables = MetricTables.listed(jobContext);
+        List<String> csvTables = MetricTables.withCsv(jobContext, job);
         List<String> documents = documents(job);
         String key = key(jobContext, context);
         jobContext.remove(REPORTS_REUSED);
+        removeCsvsNotWritten(csvTables);
         try (Connection connection = Workspace.open(request.databaseFile())) {
             if (key != null && jobContext.containsKey(ComputeMetricsTasklet.METRICS_REUSED)
-                    && RenderState.reusable(connection, key, request, tables, documents)) {
+                    && RenderState.reusable(connection, key, request, csvTables, documents)) {
                 // The metrics, templates and settings are those the documents and CSVs on disk were written from.
                 outputs.addAll(documents);
                 jobContext.putString(REPORTS_REUSED, "true");
                 log.info("Reports unchanged: kept {} document(s) and {} metric CSVs written from the same metrics",
-                        documents.size(), tables.size());
+                        documents.size(), csvTables.size());
             } else {
                 RenderState.forget(connection);
-                render(connection, tables, context, asOf, outputs);
+                render(connection, tables, csvTables, context, asOf, outputs);
                 if (key != null) {
-                    RenderState.remember(connection, key, request, tables);
+                    RenderState.remember(connection, key, request, csvTables);
                 }
             }
         }
@@ -88,13 +90,16 @@ final class RenderReportsTasklet implements Tasklet {
         return RepeatStatus.FINISHED;
     }
 
-    /** Renders the documents (into {@code outputs}) and writes the metric CSVs beside them. */
-    private void render(Connection connection, List<String> tables, ReportContext context, LocalDate asOf,
-                        List<String> outputs) throws Exception {
+    /**
+     * Renders the documents (into {@code outputs}; the workbook holds every table) and writes the CSVs of
+     * {@code csvTables} beside them.
+     */
+    private void render(Connection connection, List<String> tables, List<String> csvTables, ReportContext context,
+                        LocalDate asOf, List<String> outputs) throws Exception {
         JobDefinition job = request.job();
         // DuckDB writes the CSVs on its own threads while Jasper, mostly one Java thread, renders, so the CSVs
         // cost little wall time (docs/benchmarks.md). Written in this step so a restarted step writes them again.
-        CompletableFuture<Void> csvs = writeCsvs(connection, tables);
+        CompletableFuture<Void> csvs = writeCsvs(connection, csvTables);
         Exception failure = null;
         try {
             for (JobDefinition.ReportOutput report : job.reports()) {
@@ -153,7 +158,8 @@ final class RenderReportsTasklet implements Tasklet {
                     .add(jobContext.getString(ComputeMetricsTasklet.METRICS_KEY))
                     .add(job.name()).add(job.company()).add(job.currency()).add(context.periodLabel())
                     .add(context.asOfDate().toString()).add(String.valueOf(job.reports()))
-                    .add(Boolean.toString(job.workbook())).add(String.valueOf(MetricTables.results(jobContext)))
+                    .add(Boolean.toString(job.workbook())).add(Boolean.toString(job.rowLevelCsvs()))
+                    .add(String.valueOf(MetricTables.results(jobContext)))
                     .add(request.outDir().toAbsolutePath().normalize().toString());
             for (JobDefinition.ReportOutput report : job.reports()) {
                 ReportRenderer.sources(report.template(), context.projectTemplates())
@@ -164,6 +170,26 @@ final class RenderReportsTasklet implements Tasklet {
         } catch (IOException | RuntimeException e) {
             log.debug("Reports are written again: {}", e.getMessage());
             return null;
+        }
+    }
+
+    /**
+     * Deletes the CSVs in {@code <out>/metrics/} that this run does not write (a row-level table's from a run that
+     * asked for it, a project metric's that is gone): the folder, also as delivered, holds only this run's tables.
+     */
+    private void removeCsvsNotWritten(List<String> csvTables) throws IOException {
+        if (!java.nio.file.Files.isDirectory(request.metricsDir())) {
+            return;
+        }
+        java.util.Set<String> kept = new java.util.HashSet<>();
+        csvTables.forEach(table -> kept.add(table + ".csv"));
+        try (var listing = java.nio.file.Files.list(request.metricsDir())) {
+            for (Path file : listing.toList()) {
+                String name = file.getFileName().toString();
+                if (name.matches("[a-z_][a-z0-9_]*\\.csv") && !kept.contains(name)) {
+                    java.nio.file.Files.deleteIfExists(file);
+                }
+            }
         }
     }
 

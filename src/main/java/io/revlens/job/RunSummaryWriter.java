@@ -25,6 +25,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -115,7 +116,7 @@ final class RunSummaryWriter implements JobExecutionListener {
         Map<String, Object> totals = totals(files);
         summary.put("totals", totals);
         recordTotals(execution, totals);
-        summary.put("metrics", MetricTables.results(jobContext));
+        summary.put("metrics", metrics(jobContext));
         // What this run kept from an earlier one instead of doing again (its inputs had not changed).
         Map<String, Object> reused = new LinkedHashMap<>();
         reused.put("files", files.stream().filter(file -> Boolean.TRUE.equals(file.get("unchanged"))).count());
@@ -229,5 +230,24 @@ final class RunSummaryWriter implements JobExecutionListener {
 
     private static Double seconds(LocalDateTime start, LocalDateTime end) {
         return start == null || end == null ? null : Duration.between(start, end).toMillis() / 1000.0;
+    }
+
+    /**
+     * The metric results with each table's CSV: its path, or null with why for a row-level table this run does not
+     * write as CSV (a failed project metric made no table, so no CSV either).
+     */
+    private List<Map<String, Object>> metrics(ExecutionContext jobContext) {
+        List<Map<String, Object>> metrics = new ArrayList<>();
+        for (Map<String, Object> result : MetricTables.results(jobContext)) {
+            Map<String, Object> row = new LinkedHashMap<>(result);
+            String table = String.valueOf(row.get("table"));
+            boolean written = !"failed".equals(row.get("status")) && request.job().writesCsv(table);
+            row.put("csv", written ? request.metricsDir().resolve(table + ".csv").toString() : null);
+            if (!"failed".equals(row.get("status")) && !written) {
+                row.put("csv_note", MetricTables.ROW_LEVEL_NOTE);
+            }
+            metrics.add(row);
+        }
+        return metrics;
     }
 }
