@@ -28,6 +28,8 @@ public final class MetricsRunner {
     private static final String BASE_TABLE_COUNT = SqlScript.loadOne("sql/metrics/status/base_table_count.sql");
     private static final String STATUSES = SqlScript.loadOne("sql/metrics/status/statuses.sql");
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(MetricsRunner.class);
+
     private static final Pattern CREATES = Pattern.compile("(?i)create\\s+or\\s+replace\\s+(table|view)\\s+([a-z_][a-z0-9_]*)");
 
     /** The metric files in run order. */
@@ -86,6 +88,7 @@ public final class MetricsRunner {
                 }
             }
             Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+            log.debug("{}: {} ms", file, elapsed.toMillis());
             Matcher m = CREATES.matcher(script);
             while (m.find()) {
                 tables.put(m.group(2), elapsed);
