@@ -33,11 +33,20 @@ final class JobLaunch {
             out.printf("RevLens %s → %s%n", job.name(), request.outDir());
         }
         StartupWarmUp.LoggingConfigured warmUp = StartupWarmUp.begin(paths.home().resolve("template-cache"),
-                job.reports().stream().map(JobDefinition.ReportOutput::template).toList());
+                job.reports().stream().map(JobDefinition.ReportOutput::template).toList(), inputFiles(job));
         try (ConfigurableApplicationContext context = startContext(paths, mode, warmUp)) {
             JobRunner runner = context.getBean(JobRunner.class);
             JobRunner.RunOutcome outcome = runner.run(request, new ConsoleProgress(out, !mode.verbose()));
             return RunSummaryPrinter.print(outcome, out, mode);
+        }
+    }
+
+    /** The job's input files, for the warm-up; none when they cannot be listed (the run says why). */
+    private static List<Path> inputFiles(JobDefinition job) {
+        try {
+            return io.revlens.job.RunInputs.resolve(job).files();
+        } catch (RuntimeException e) {
+            return List.of();
         }
     }
 

@@ -1,5 +1,6 @@
 package io.revlens.cli;
 
+import io.revlens.ingest.read.ContentHashes;
 import io.revlens.ingest.recognise.ProfileCatalog;
 import io.revlens.report.ReportRenderer;
 import java.nio.file.Path;
@@ -15,8 +16,8 @@ import org.springframework.core.Ordered;
 
 /**
  * While the Spring context starts (mostly one thread's work), a second thread loads what a job needs next:
- * DuckDB's native library, the built-in export profiles and the job's compiled report templates
- * with Jasper's classes. Nothing waits for it, and a failure here is ignored: the same work runs again where
+ * DuckDB's native library, the input files' content hashes, the built-in export profiles and the job's compiled
+ * report templates with Jasper's classes. Nothing waits for it, and a failure here is ignored: the same work runs again where
  * it is needed and reports its own errors.
  *
  * <p>Only DuckDB is loaded before Spring Boot has configured logging. Jasper logs as it loads, and an event
@@ -35,24 +36,33 @@ final class StartupWarmUp {
 
     /** Also loads the job's compiled report templates from {@code templateCache}, when they are cached. */
     static LoggingConfigured begin(Path templateCache, List<String> templates) {
+        return begin(templateCache, templates, List.of());
+    }
+
+    /**
+     * Also reads the content hashes of the job's input files ({@link ContentHashes}), which the column check and
+     * the load step then find ready.
+     */
+    static LoggingConfigured begin(Path templateCache, List<String> templates, List<Path> inputs) {
         CountDownLatch logging = new CountDownLatch(1);
         LoggingConfigured listener = new LoggingConfigured(logging::countDown);
         if ("false".equals(System.getProperty("revlens.warmup"))) {
             return listener; // -Drevlens.warmup=false: to measure what it saves
         }
-        Thread thread = new Thread(() -> warm(logging, templateCache, templates), "revlens-warm-up");
+        Thread thread = new Thread(() -> warm(logging, templateCache, templates, inputs), "revlens-warm-up");
         thread.setDaemon(true);
         thread.setPriority(Thread.MIN_PRIORITY);
         thread.start();
         return listener;
     }
 
-    private static void warm(CountDownLatch logging, Path templateCache, List<String> templates) {
+    private static void warm(CountDownLatch logging, Path templateCache, List<String> templates, List<Path> inputs) {
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:")) {
             connection.isValid(1);
         } catch (Exception | LinkageError e) {
             // the job's own first connection reports any problem
         }
+        ContentHashes.prefetch(inputs);
         try {
             if (!logging.await(10, TimeUnit.SECONDS)) {
                 return; // Spring did not get that far; the job loads what it needs itself

@@ -1,6 +1,7 @@
 package io.revlens.job;
 
 import io.revlens.ingest.check.ColumnChangeCheck;
+import io.revlens.ingest.load.UnchangedFiles;
 import io.revlens.ingest.recognise.ProfileCatalog;
 import io.revlens.model.Workspace;
 import java.nio.file.Path;
@@ -36,9 +37,10 @@ final class CheckColumnsTasklet implements Tasklet {
         ProfileCatalog catalog = ProfileCatalog.load(files.isEmpty() || files.get(0).toAbsolutePath().getParent() == null
                 ? null : files.get(0).toAbsolutePath().getParent().resolve("profiles"));
         boolean accept = request.job().acceptSchemaChange();
+        java.util.Set<Path> unchanged = UnchangedFiles.of(request.databaseFile(), catalog, files, inputs.profileOverrides());
         List<ColumnChangeCheck.Change> changes;
         try (Connection connection = Workspace.open(request.databaseFile())) {
-            changes = ColumnChangeCheck.check(connection, files, inputs.profileOverrides(), catalog, accept);
+            changes = ColumnChangeCheck.check(connection, files, inputs.profileOverrides(), catalog, accept, unchanged);
         }
         if (changes.isEmpty()) {
             return RepeatStatus.FINISHED;

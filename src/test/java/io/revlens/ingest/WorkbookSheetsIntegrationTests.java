@@ -11,8 +11,9 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A workbook with several data sheets is loaded sheet by sheet, each sheet an entry of its own: loading it again
- * replaces every sheet, and a sheet removed from the workbook leaves with it (a restart inside the workbook:
+ * A workbook with several data sheets is loaded sheet by sheet, each sheet an entry of its own: loaded again
+ * unchanged, every sheet's load is kept; changed, every sheet is replaced, and a sheet removed from the workbook
+ * leaves with it (a restart inside the workbook:
  * {@code ExportRowReaderIntegrationTests}).
  */
 class WorkbookSheetsIntegrationTests {
@@ -28,8 +29,9 @@ class WorkbookSheetsIntegrationTests {
 
         LoadRun.run(db, List.of(workbook), Map.of());
         LoadRun.run(db, List.of(workbook), Map.of());
-        assertThat(LoadRun.query(db, "select sheet, rows_loaded from source_files order by sheet"))
-                .containsExactly(List.of("Deals 2024", "2"), List.of("Deals 2025", "2"));
+        // unchanged: each sheet's earlier load is kept, in its order, without the workbook being read again
+        assertThat(LoadRun.query(db, "select sheet, rows_loaded, coalesce(reused, false) from source_files order by source_file_id"))
+                .containsExactly(List.of("Deals 2024", "2", "true"), List.of("Deals 2025", "2", "true"));
         assertThat(LoadRun.query(db, "select count(*), count(distinct opportunity_id) from opportunities"))
                 .containsExactly(List.of("4", "4"));
 

@@ -54,13 +54,19 @@ public final class ColumnChangeCheck {
      * when {@code accept} is true (the changes are then returned but not binding).
      *
      * @param profileOverrides file name to profile name
+     * @param unchanged        files byte for byte as an earlier run loaded them with the same profiles and override
+     *                         ({@code UnchangedFiles}): their header and profile are the ones checked then, so they are
+     *                         not opened again
      */
     public static List<Change> check(Connection db, List<Path> files, Map<String, String> profileOverrides,
-                                     ProfileCatalog catalog, boolean accept) throws SQLException {
+                                     ProfileCatalog catalog, boolean accept, Set<Path> unchanged) throws SQLException {
         ExportOpener opener = new ExportOpener(catalog);
         List<Change> changes = new ArrayList<>();
         List<Object[]> record = new ArrayList<>();
         for (Path file : files) {
+            if (unchanged.contains(file)) {
+                continue;
+            }
             String name = file.getFileName().toString();
             Map<String, String> mapped;
             List<String> header;

@@ -100,9 +100,30 @@ final class EarlierLoads {
         return loads.isEmpty();
     }
 
+    /** Every earlier load of this path (one per workbook sheet), in the order they were loaded. */
+    List<Load> allAt(String path) {
+        return loads.stream().filter(load -> load.path().equals(path)).toList();
+    }
+
     /** The earlier load of this path and sheet (null for a CSV), or null. */
     Load at(String path, String sheet) {
         return byPathAndSheet.get(path + "\u0000" + sheet);
+    }
+
+    /**
+     * Whether every earlier load of this file (each sheet of a workbook) is complete, of this size, and had this
+     * content and the load key this content and override give now. The content hash is asked for only when the sizes
+     * match. Such a file, recognised again, would give the same header and profile.
+     */
+    boolean sameAsLoaded(Path file, long size, java.util.function.Supplier<String> sha256, String override) {
+        String path = file.toAbsolutePath().normalize().toString();
+        List<Load> atPath = allAt(path);
+        if (atPath.isEmpty() || atPath.stream().anyMatch(load -> !load.complete() || load.size() != size)) {
+            return false;
+        }
+        String hash = sha256.get();
+        String key = loadKey(hash, override);
+        return key != null && atPath.stream().allMatch(load -> hash.equals(load.sha256()) && key.equals(load.loadKey()));
     }
 
     /**

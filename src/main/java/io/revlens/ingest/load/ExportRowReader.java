@@ -20,12 +20,8 @@ import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -51,6 +47,8 @@ final class ExportRowReader implements ItemStreamReader<LoadItem> {
     private EarlierLoads earlier = EarlierLoads.NONE;
     /** Files whose first sheet's earlier load is kept: only then can their later sheets' loads be kept too. */
     private final java.util.Set<Integer> keptFiles = new java.util.HashSet<>();
+    /** Files kept without being opened ({@link #keptUnopened}): their sheets are those loaded before. */
+    private final java.util.Set<Integer> unopenedFiles = new java.util.HashSet<>();
     private int fileIndex;
     private int sheetIndex;
     private FileSlot current;
@@ -196,6 +194,17 @@ final class ExportRowReader implements ItemStreamReader<LoadItem> {
         Path file = files.get(index);
         java.util.concurrent.CompletableFuture<String> hash = hashing(index);
         String override = overrideFor(file);
+        EarlierLoads.Load unopened = keptUnopened(index, override);
+        if (unopened != null) {
+            // Byte for byte the file loaded before with the same profiles: recognising it again would say what the
+            // earlier load recorded, so it is not opened.
+            OpenedExport none = new OpenedExport(file, ExportFormat.of(file), null, null, unopened.sheet(), null, List.of(),
+                    null, DateOrder.MDY, false, "ok", null, null);
+            FileSlot slot = new FileSlot(index, files.size(), file.toAbsolutePath().normalize(), none, unopened.sha256(),
+                    unopened.size(), null);
+            slot.kept = unopened;
+            return slot;
+        }
         OpenedExport opened;
         try {
             opened = openExport(index, override);
@@ -283,6 +292,43 @@ final class ExportRowReader implements ItemStreamReader<LoadItem> {
             keptFiles.add(index);
         }
         return load;
+    }
+
+    /**
+     * The earlier load of a file (of the sheet in progress of a workbook) that can be kept without opening the file:
+     * every earlier load of this path is complete, of this size, content and load key (the same profiles, override
+     * and build recognise the same bytes the same way), the file is no copy of an earlier input, and for deals the
+     * exports naming them are unchanged. A workbook's sheets are then the ones loaded before, in their order. Else
+     * null, and the file is opened ({@link #keptLoad} may still keep it).
+     */
+    private EarlierLoads.Load keptUnopened(int index, String override) {
+        Path file = files.get(index);
+        String path = file.toAbsolutePath().normalize().toString();
+        if (sheetIndex > 0) {
+            return unopenedFiles.contains(index) ? earlier.at(path, sheetsOf(index).data().get(sheetIndex)) : null;
+        }
+        if (earlier.isEmpty() || ExportFormat.of(file) == null) {
+            return null;
+        }
+        List<EarlierLoads.Load> loads = earlier.allAt(path);
+        boolean workbook = ExportFormat.of(file) != ExportFormat.CSV;
+        if (loads.isEmpty() || (!workbook && loads.get(0).sheet() != null)
+                || !earlier.sameAsLoaded(file, size(index), () -> hash(index), override) || earlierCopy(index) != null) {
+            return null;
+        }
+        if (loads.stream().anyMatch(load -> "opportunities".equals(load.kind()))
+                && !earlier.referencesSteady(files, this::hash, this::overrideFor)) {
+            return null;
+        }
+        if (workbook) {
+            if (loads.stream().anyMatch(load -> load.sheet() == null)) {
+                return null;
+            }
+            sheets.put(index, new ExportOpener.WorkbookSheets(loads.stream().map(EarlierLoads.Load::sheet).toList(), List.of()));
+        }
+        unopenedFiles.add(index);
+        keptFiles.add(index);
+        return loads.get(0);
     }
 
     /**
@@ -395,17 +441,7 @@ final class ExportRowReader implements ItemStreamReader<LoadItem> {
     }
 
     static String sha256(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[1 << 16];
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                digest.update(buffer, 0, n);
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return io.revlens.ingest.read.ContentHashes.sha256(file);
     }
 
     private static void closeQuietly(OpenedExport opened) {
