@@ -330,3 +330,9 @@ create table if not exists render_state (
     state_key   varchar not null,
     csv_hashes  varchar not null
 );
+
+-- Which version of this schema the database has (a hash of the schema scripts, Workspace.applySchema): a database
+-- already at it is opened without running them again. At most one row.
+create table if not exists schema_applied (
+    scripts_sha256 varchar not null
+);

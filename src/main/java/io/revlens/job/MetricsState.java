@@ -25,7 +25,7 @@ final class MetricsState {
     private static final String STATE = SqlScript.loadOne("sql/job/metrics_state.sql");
     private static final String FORGET = SqlScript.loadOne("sql/job/forget_metrics_state.sql");
     private static final String REMEMBER = SqlScript.loadOne("sql/job/remember_metrics_state.sql");
-    private static final String TABLE_EXISTS = SqlScript.loadOne("sql/job/metric_table_exists.sql");
+    private static final String TABLES_PRESENT = SqlScript.loadOne("sql/job/tables_present.sql");
     private static final List<String> INPUTS = List.of("sql/job/metrics_inputs_data.sql", "sql/job/metrics_inputs_stages.sql",
             "sql/job/metrics_inputs_counts.sql", "sql/job/metrics_inputs_parameters.sql");
 
@@ -84,8 +84,14 @@ final class MetricsState {
         } catch (IOException e) {
             return null;
         }
+        java.util.Set<String> present = new java.util.HashSet<>();
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(TABLES_PRESENT)) {
+            while (rs.next()) {
+                present.add(rs.getString(1));
+            }
+        }
         for (Map<String, Object> result : listed) {
-            if (!"failed".equals(result.get("status")) && !exists(connection, String.valueOf(result.get("table")))) {
+            if (!"failed".equals(result.get("status")) && !present.contains(String.valueOf(result.get("table")))) {
                 return null;
             }
         }
@@ -111,17 +117,4 @@ final class MetricsState {
         });
     }
 
-    private static boolean exists(Connection connection, String table) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(TABLE_EXISTS)) {
-            query.setString(1, table);
-            query.setString(2, table);
-            long found = 0;
-            try (ResultSet rs = query.executeQuery()) {
-                while (rs.next()) {
-                    found += rs.getLong(1);
-                }
-            }
-            return found > 0;
-        }
-    }
 }

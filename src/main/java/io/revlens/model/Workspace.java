@@ -6,9 +6,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
@@ -60,8 +62,21 @@ public final class Workspace {
         }
     }
 
-    /** Runs the canonical DDL; every statement is idempotent ({@code if not exists}). */
+    /** The schema scripts, hashed: the version {@link #applySchema} records in the database. */
+    private static final List<String> SCHEMA_SCRIPTS = List.of("sql/schema/canonical.sql",
+            "sql/schema/rename_stage_history_before_lineage.sql", "sql/schema/migrate_stage_history.sql",
+            "sql/schema/migrate_stage_changes.sql");
+    private static volatile String schemaVersion;
+
+    /**
+     * Runs the canonical DDL; every statement is idempotent ({@code if not exists}). A database that records this
+     * version of the scripts already has it: each step opens the database, and the DDL cost more than the open.
+     */
     public static void applySchema(Connection connection) throws SQLException {
+        String version = schemaVersion();
+        if (version.equals(appliedVersion(connection))) {
+            return;
+        }
         // Databases written before stage history was stored by lineage hold it as a table of that name.
         boolean migrate = hasBaseTable(connection, "opportunity_stage_history");
         // Databases written before stage_changes existed hold a stage_history_by_row view without it.
@@ -78,7 +93,43 @@ public final class Workspace {
             if (stageChanges) {
                 runScript(connection, "sql/schema/migrate_stage_changes.sql");
             }
+            List<String> record = SqlScript.statements(readResource("sql/schema/record_schema_applied.sql"));
+            try (Statement delete = connection.createStatement()) {
+                delete.execute(record.get(0));
+            }
+            try (PreparedStatement insert = connection.prepareStatement(record.get(1))) {
+                insert.setString(1, version);
+                insert.executeUpdate();
+            }
         });
+    }
+
+    /** The schema version the database records, or null (none recorded, or written before versions were). */
+    private static String appliedVersion(Connection connection) {
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery(SqlScript.loadOne("sql/model/schema_applied.sql"))) {
+            return rs.next() ? rs.getString(1) : null;
+        } catch (SQLException e) {
+            return null;
+        }
+    }
+
+    private static String schemaVersion() {
+        String version = schemaVersion;
+        if (version == null) {
+            try {
+                java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+                for (String script : SCHEMA_SCRIPTS) {
+                    digest.update(readResource(script).getBytes(StandardCharsets.UTF_8));
+                    digest.update((byte) 0);
+                }
+                version = java.util.HexFormat.of().formatHex(digest.digest());
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+            schemaVersion = version;
+        }
+        return version;
     }
 
     /** Whether a view exists and its definition does not mention {@code text} (so it needs replacing). */
@@ -133,6 +184,13 @@ public final class Workspace {
 
     /** Reads a UTF-8 text resource from the classpath. */
     public static String readResource(String name) {
+        // The bundled SQL cannot change while the process runs; each run reads most of it several times.
+        return RESOURCES.computeIfAbsent(name, Workspace::readResourceOnce);
+    }
+
+    private static final java.util.Map<String, String> RESOURCES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static String readResourceOnce(String name) {
         try (InputStream in = Workspace.class.getClassLoader().getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException("Missing resource " + name);
