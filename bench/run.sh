@@ -4,7 +4,7 @@
 #   bench/run.sh           all scales: ingest 10k/100k/1M opportunities, 1M/5M revenue lines (CSV),
 #                          300k revenue lines (.xlsx at -Xmx256m); board report end to end at
 #                          100k opps + 1M lines and 1M opps + 5M lines; the 100k report forced again
-#                          with nothing changed (the unchanged rerun)
+#                          with nothing changed (the unchanged rerun), and the sample company forced again unchanged
 #   bench/run.sh --quick   the small scales only (10k/100k opportunities, 1M lines, 100k-opps report)
 #
 # The 100k- and 1M-opportunity end-to-end folders also provide the 100k/1M opportunity and 1M/5M line files.
@@ -86,17 +86,21 @@ report() {
     rm -rf "$out"
     local start end
     start=$(date +%s.%N)
-    ./revlens run monthly-board-report --input "$input" --out "$out" --as-of 2026-10-31 \
+    # peak memory (max resident set) of the run, from GNU time when the machine has it
+    local timer=()
+    [ -x /usr/bin/time ] && timer=(/usr/bin/time -f '%M' -o "$out.rss")
+    "${timer[@]}" ./revlens run monthly-board-report --input "$input" --out "$out" --as-of 2026-10-31 \
       --force > "$out.log" 2>&1 || { echo "$label: run failed, see $out.log"; return; }
     end=$(date +%s.%N)
     walls+=("$(python3 -c "print(f'{$end - $start:.2f}')")")
-    python3 - "$label (run $round)" "$out/run-summary.json" "$start" "$end" "$out.log" <<'PY'
-import json, re, sys
-label, summary, start, end, log = sys.argv[1], sys.argv[2], float(sys.argv[3]), float(sys.argv[4]), sys.argv[5]
+    python3 - "$label (run $round)" "$out/run-summary.json" "$start" "$end" "$out.log" "$out.rss" <<'PY'
+import json, os, re, sys
+label, summary, start, end, log, rss = sys.argv[1], sys.argv[2], float(sys.argv[3]), float(sys.argv[4]), sys.argv[5], sys.argv[6]
 s = json.load(open(summary))
 steps = " ".join(f"{st['name']}={st['duration_seconds']:.2f}s" for st in s["steps"])
 rows = sum(f.get("rows_read", 0) for f in s["files"])
-print(f"{label:<32} wall={end - start:.2f}s (JVM start included) rows_read={rows} {steps}")
+peak = f" peak={int(open(rss).read().split()[-1]) / 1024:.0f}MB" if os.path.exists(rss) else ""
+print(f"{label:<32} wall={end - start:.2f}s (JVM start included){peak} rows_read={rows} {steps}")
 for line in open(log):
     m = re.search(r"Rendered (\S+): (.*)", line) or re.search(r"(Computed \d+ metric tables) in (.*)", line) \
         or re.search(r"(Wrote \d+ metric CSVs) in (.*)", line)
@@ -133,12 +137,18 @@ PY
     "$(printf '%s\n' "${walls[@]}" | sort -n | sed -n 2p)" "${walls[*]}"
 }
 
-echo "== Monthly board report end to end"
+echo "== Monthly board report end to end (goals: peak memory at 1M opps + 5M lines under 1.5 GB; an unchanged"
+echo "   forced rerun in 2 s or less)"
 report "100k opps + 1M lines" "$data/e2e-100k"
 unchanged "100k opps + 1M lines" "$data/e2e-100k"
 if ! $quick; then
   report "1M opps + 5M lines" "$data/e2e-1m"
 fi
+# the sample company of the README's first command, run once and then forced again unchanged
+rm -rf "$data/work/report-sample"
+./revlens run monthly-board-report --input "$root/sample-data" --out "$data/work/report-sample" --as-of 2026-10-31 \
+  --quiet >/dev/null
+unchanged "sample" "$root/sample-data"
 echo
 
 # Against the pandas script a consultant would write instead (bench/pandas_baseline.py, Debian's python3-pandas):

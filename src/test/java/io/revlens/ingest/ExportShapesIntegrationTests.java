@@ -226,6 +226,7 @@ class ExportShapesIntegrationTests {
             statement.execute("create or replace view stage_history_by_row as select e.source_file_id, e.source_row,"
                     + " s.stage, e.entered_date from stage_entries e join source_file_stages s"
                     + " on s.source_file_id = e.source_file_id and s.stage_index = e.stage_index");
+            statement.execute("drop table schema_applied"); // written before the schema version was recorded
         }
         try (var connection = io.revlens.model.Workspace.open(db()); var statement = connection.createStatement();
              var rs = statement.executeQuery("select sql from duckdb_views() where view_name = 'stage_history_by_row'")) {

@@ -152,6 +152,7 @@ class KilledRunIntegrationTests {
         }
         assertThat(clean.get("opportunities")[0]).isEqualTo(34_113);
         Map<String, String> expected = metricCsvs(cleanOut);
+        assertThat(expected).containsKeys("metrics/revenue_events.csv", "metrics/opportunity_progress.csv");
         Map<String, String> actual = metricCsvs(out);
         assertThat(actual.keySet()).isEqualTo(expected.keySet());
         expected.forEach((name, csv) -> assertThat(actual.get(name)).as("%s byte for byte", name).isEqualTo(csv));
@@ -196,7 +197,7 @@ class KilledRunIntegrationTests {
                 files.put(out.relativize(csv).toString(), new String(Files.readAllBytes(csv), java.nio.charset.StandardCharsets.ISO_8859_1));
             }
         }
-        assertThat(files).containsKey("rejects.csv").containsKey("metrics/revenue_events.csv");
+        assertThat(files).containsKey("rejects.csv");
         return files;
     }
 
