@@ -61,6 +61,11 @@ public final class ContentHashes {
         }
     }
 
+    /** Forgets every hash (the ingest benchmark: each of its loads reads the file as a run would). */
+    public static void forget() {
+        KNOWN.clear();
+    }
+
     /**
      * Hashes the files on the calling thread, ignoring files that cannot be read: ahead of the steps that need the
      * hashes (the start-up warm-up, while the Spring context starts on the other core).
