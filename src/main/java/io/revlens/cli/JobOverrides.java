@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 
 /**
  * What a run can change in its job without editing the job file: the company, the currency, thresholds and targets
- * ({@code --set key=value}), files left out, pseudonyms, accepting changed export columns, the row-level CSVs. Shared by {@code run} and
+ * ({@code --set key=value}), files left out, pseudonyms, accepting changed export columns, the row-level tables. Shared by {@code run} and
  * {@code analyze}.
  */
 final class JobOverrides {
@@ -42,10 +42,10 @@ final class JobOverrides {
             description = "Load exports whose columns changed since the last run (and remember the new shape).")
     boolean acceptSchemaChange;
 
-    @Option(names = "--row-level-csvs",
-            description = "Also write the CSVs of the tables with one row per input row (revenue_events,"
-                    + " opportunity_progress), as large as the exports.")
-    boolean rowLevelCsvs;
+    @Option(names = "--row-level-tables",
+            description = "Also write the tables with one row per input row (revenue_events, opportunity_progress)"
+                    + " as CSVs and workbook sheets, as large as the exports.")
+    boolean rowLevelTables;
 
     JobDefinition apply(JobDefinition job) {
         JobDefinition result = job;
@@ -81,8 +81,8 @@ final class JobOverrides {
         if (acceptSchemaChange) {
             result = result.withAcceptSchemaChange();
         }
-        if (rowLevelCsvs) {
-            result = result.withRowLevelCsvs();
+        if (rowLevelTables) {
+            result = result.withRowLevelTables();
         }
         return result;
     }

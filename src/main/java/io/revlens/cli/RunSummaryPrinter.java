@@ -155,7 +155,8 @@ final class RunSummaryPrinter {
                 }
             });
             if (!noCsv.isEmpty()) {
-                out.printf("  no CSV: %s — one row per input row; --row-level-csvs (row_level_csvs: true) writes them%n",
+                out.printf("  not written out: %s — one row per input row; --row-level-tables (row_level_tables: true)"
+                        + " writes their CSVs and sheets%n",
                         String.join(", ", noCsv));
             }
         }

@@ -26,12 +26,13 @@ public record JobDefinition(
         boolean acceptSchemaChange,
         List<String> exclude,
         Planning planning,
-        boolean rowLevelCsvs) {
+        boolean rowLevelTables) {
 
     /**
-     * The metric tables with one row per input row (a copy of the revenue export, every opportunity): their CSVs
-     * are as large as the exports and are written only when asked ({@code row_level_csvs: true},
-     * {@code --row-level-csvs}); the tables themselves are always computed and in the workbook.
+     * The metric tables with one row per input row (a copy of the revenue export, every opportunity): their CSVs and
+     * workbook sheets are as large as the exports and are written only when asked ({@code row_level_tables: true},
+     * {@code --row-level-tables}); the tables themselves are always computed (other metrics and the reports read
+     * them) and stay in the run's database.
      */
     public static final java.util.Set<String> ROW_LEVEL_TABLES = java.util.Set.of("revenue_events", "opportunity_progress");
 
@@ -103,26 +104,26 @@ public record JobDefinition(
     public JobDefinition withInput(Path folder) {
         return new JobDefinition(name, description, company, currency, fiscalYearStartMonth,
                 List.of(new Input(folder, null, null)), asOf, reports, workbook, thresholds, targets, schedule,
-                delivery, pseudonymise, acceptSchemaChange, exclude, planning, rowLevelCsvs);
+                delivery, pseudonymise, acceptSchemaChange, exclude, planning, rowLevelTables);
     }
 
     /** Returns a copy for another company name (the {@code --company} option; a client folder's name). */
     public JobDefinition withCompany(String name) {
         return new JobDefinition(this.name, description, name, currency, fiscalYearStartMonth, inputs, asOf, reports,
-                workbook, thresholds, targets, schedule, delivery, pseudonymise, acceptSchemaChange, exclude, planning, rowLevelCsvs);
+                workbook, thresholds, targets, schedule, delivery, pseudonymise, acceptSchemaChange, exclude, planning, rowLevelTables);
     }
 
     /** Returns a copy with other thresholds and targets (the {@code --set} option, checked by the loader). */
     public JobDefinition withThresholds(Thresholds newThresholds, Targets newTargets) {
         return new JobDefinition(name, description, company, currency, fiscalYearStartMonth, inputs, asOf, reports,
-                workbook, newThresholds, newTargets, schedule, delivery, pseudonymise, acceptSchemaChange, exclude, planning, rowLevelCsvs);
+                workbook, newThresholds, newTargets, schedule, delivery, pseudonymise, acceptSchemaChange, exclude, planning, rowLevelTables);
     }
 
     /** Returns a copy whose metrics use another currency (the {@code --currency} option). */
     public JobDefinition withCurrency(String code) {
         return new JobDefinition(name, description, company, code.strip().toUpperCase(java.util.Locale.ROOT),
                 fiscalYearStartMonth, inputs, asOf, reports, workbook, thresholds, targets, schedule, delivery,
-                pseudonymise, acceptSchemaChange, exclude, planning, rowLevelCsvs);
+                pseudonymise, acceptSchemaChange, exclude, planning, rowLevelTables);
     }
 
     /** Returns a copy that also leaves out the files these globs match (the {@code --exclude} option). */
@@ -130,37 +131,37 @@ public record JobDefinition(
         List<String> all = new java.util.ArrayList<>(exclude);
         globs.stream().filter(g -> !all.contains(g)).forEach(all::add);
         return new JobDefinition(name, description, company, currency, fiscalYearStartMonth, inputs, asOf, reports,
-                workbook, thresholds, targets, schedule, delivery, pseudonymise, acceptSchemaChange, List.copyOf(all), planning, rowLevelCsvs);
+                workbook, thresholds, targets, schedule, delivery, pseudonymise, acceptSchemaChange, List.copyOf(all), planning, rowLevelTables);
     }
 
     /** Returns a copy with another as-of rule. */
     public JobDefinition withAsOf(AsOfRule rule) {
         return new JobDefinition(name, description, company, currency, fiscalYearStartMonth,
                 inputs, rule, reports, workbook, thresholds, targets, schedule, delivery, pseudonymise,
-                acceptSchemaChange, exclude, planning, rowLevelCsvs);
+                acceptSchemaChange, exclude, planning, rowLevelTables);
     }
 
     /** Returns a copy that replaces person names in every output (the {@code --pseudonymise} option). */
     public JobDefinition withPseudonymise() {
         return new JobDefinition(name, description, company, currency, fiscalYearStartMonth,
-                inputs, asOf, reports, workbook, thresholds, targets, schedule, delivery, true, acceptSchemaChange, exclude, planning, rowLevelCsvs);
+                inputs, asOf, reports, workbook, thresholds, targets, schedule, delivery, true, acceptSchemaChange, exclude, planning, rowLevelTables);
     }
 
     /** Returns a copy that loads exports whose columns changed since the last run ({@code --accept-schema-change}). */
     public JobDefinition withAcceptSchemaChange() {
         return new JobDefinition(name, description, company, currency, fiscalYearStartMonth,
-                inputs, asOf, reports, workbook, thresholds, targets, schedule, delivery, pseudonymise, true, exclude, planning, rowLevelCsvs);
+                inputs, asOf, reports, workbook, thresholds, targets, schedule, delivery, pseudonymise, true, exclude, planning, rowLevelTables);
     }
 
-    /** Returns a copy that writes the row-level tables' CSVs too (the {@code --row-level-csvs} option). */
-    public JobDefinition withRowLevelCsvs() {
+    /** Returns a copy that writes the row-level tables out too (the {@code --row-level-tables} option). */
+    public JobDefinition withRowLevelTables() {
         return new JobDefinition(name, description, company, currency, fiscalYearStartMonth,
                 inputs, asOf, reports, workbook, thresholds, targets, schedule, delivery, pseudonymise, acceptSchemaChange,
                 exclude, planning, true);
     }
 
-    /** Whether this run writes the table's CSV: every metric table's, a row-level table's only when asked. */
-    public boolean writesCsv(String table) {
-        return rowLevelCsvs || !ROW_LEVEL_TABLES.contains(table);
+    /** Whether this run writes the table out (its CSV, its workbook sheet): every metric table, a row-level one when asked. */
+    public boolean writes(String table) {
+        return rowLevelTables || !ROW_LEVEL_TABLES.contains(table);
     }
 }

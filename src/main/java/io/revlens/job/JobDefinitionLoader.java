@@ -153,7 +153,7 @@ public final class JobDefinitionLoader {
             @JsonProperty("as_of") String asOf,
             List<ReportFile> reports,
             Boolean workbook,
-            @JsonProperty("row_level_csvs") Boolean rowLevelCsvs,
+            @JsonProperty("row_level_tables") Boolean rowLevelTables,
             ThresholdsFile thresholds,
             TargetsFile targets,
             ScheduleFile schedule,
@@ -256,7 +256,7 @@ public final class JobDefinitionLoader {
                     fiscalStart, List.copyOf(resolvedInputs), rule, List.copyOf(outputs),
                     Boolean.TRUE.equals(workbook), resolvedThresholds, resolvedTargets, resolvedSchedule, resolvedDelivery,
                     Boolean.TRUE.equals(pseudonymise), false, List.copyOf(excludeGlobs), planning,
-                    Boolean.TRUE.equals(rowLevelCsvs));
+                    Boolean.TRUE.equals(rowLevelTables));
         }
     }
 

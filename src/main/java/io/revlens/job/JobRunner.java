@@ -37,7 +37,7 @@ public class JobRunner {
     static final String OUT = "out";
     static final String PSEUDONYMISE = "pseudonymise";
     static final String ACCEPT_SCHEMA_CHANGE = "accept_schema_change";
-    static final String ROW_LEVEL_CSVS = "row_level_csvs";
+    static final String ROW_LEVEL = "row_level_tables";
     static final String CURRENCY = "currency";
     static final String EXCLUDE = "exclude";
 
@@ -105,7 +105,7 @@ public class JobRunner {
         parameters.addString(RUN_DATE, runDate.toString(), false);
         parameters.addString(PSEUDONYMISE, Boolean.toString(request.job().pseudonymise()), false);
         parameters.addString(ACCEPT_SCHEMA_CHANGE, Boolean.toString(request.job().acceptSchemaChange()), false);
-        parameters.addString(ROW_LEVEL_CSVS, Boolean.toString(request.job().rowLevelCsvs()), false);
+        parameters.addString(ROW_LEVEL, Boolean.toString(request.job().rowLevelTables()), false);
         if (!request.job().exclude().isEmpty()) {
             parameters.addString(EXCLUDE, String.join("\n", request.job().exclude()), false);
         }
@@ -146,8 +146,8 @@ public class JobRunner {
         if ("true".equals(parameters.getString(ACCEPT_SCHEMA_CHANGE))) {
             job = job.withAcceptSchemaChange();
         }
-        if ("true".equals(parameters.getString(ROW_LEVEL_CSVS))) {
-            job = job.withRowLevelCsvs();
+        if ("true".equals(parameters.getString(ROW_LEVEL))) {
+            job = job.withRowLevelTables();
         }
         if (parameters.getString(CURRENCY) != null) {
             job = job.withCurrency(parameters.getString(CURRENCY));

@@ -11,9 +11,9 @@ final class MetricTables {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Why a row-level table has no CSV, said in the run summary and on the console. */
-    static final String ROW_LEVEL_NOTE = "one row per input row, as large as the export: its CSV is written with"
-            + " row_level_csvs: true in the job file or --row-level-csvs";
+    /** Why a row-level table has no CSV or workbook sheet, said in the run summary, the workbook and on the console. */
+    static final String ROW_LEVEL_NOTE = "one row per input row, as large as the export: written as CSV (and workbook"
+            + " sheet) with row_level_tables: true in the job file or --row-level-tables";
 
     private MetricTables() {
     }
@@ -30,9 +30,9 @@ final class MetricTables {
         }
     }
 
-    /** The tables whose CSV this run writes: every listed table but the row-level ones not asked for. */
-    static List<String> withCsv(ExecutionContext jobContext, JobDefinition job) {
-        return listed(jobContext).stream().filter(job::writesCsv).toList();
+    /** The tables this run writes out (CSV, workbook sheet): every listed table but the row-level ones not asked for. */
+    static List<String> written(ExecutionContext jobContext, JobDefinition job) {
+        return listed(jobContext).stream().filter(job::writes).toList();
     }
 
     static List<String> listed(ExecutionContext jobContext) {

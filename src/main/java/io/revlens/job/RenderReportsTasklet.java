@@ -58,24 +58,24 @@ final class RenderReportsTasklet implements Tasklet {
                 request.projectFolder("reports"));
         List<String> outputs = new ArrayList<>();
         List<String> tables = MetricTables.listed(jobContext);
-        List<String> csvTables = MetricTables.withCsv(jobContext, job);
+        List<String> written = MetricTables.written(jobContext, job);
         List<String> documents = documents(job);
         String key = key(jobContext, context);
         jobContext.remove(REPORTS_REUSED);
-        removeCsvsNotWritten(csvTables);
+        removeCsvsNotWritten(written);
         try (Connection connection = Workspace.open(request.databaseFile())) {
             if (key != null && jobContext.containsKey(ComputeMetricsTasklet.METRICS_REUSED)
-                    && RenderState.reusable(connection, key, request, csvTables, documents)) {
+                    && RenderState.reusable(connection, key, request, written, documents)) {
                 // The metrics, templates and settings are those the documents and CSVs on disk were written from.
                 outputs.addAll(documents);
                 jobContext.putString(REPORTS_REUSED, "true");
                 log.info("Reports unchanged: kept {} document(s) and {} metric CSVs written from the same metrics",
-                        documents.size(), csvTables.size());
+                        documents.size(), written.size());
             } else {
                 RenderState.forget(connection);
-                render(connection, tables, csvTables, context, asOf, outputs);
+                render(connection, tables, written, context, asOf, outputs);
                 if (key != null) {
-                    RenderState.remember(connection, key, request, csvTables);
+                    RenderState.remember(connection, key, request, written);
                 }
             }
         }
@@ -91,15 +91,16 @@ final class RenderReportsTasklet implements Tasklet {
     }
 
     /**
-     * Renders the documents (into {@code outputs}; the workbook holds every table) and writes the CSVs of
-     * {@code csvTables} beside them.
+     * Renders the documents (into {@code outputs}) and writes the tables this run writes out ({@code written}) as CSVs
+     * beside them and as the workbook's sheets; the workbook's contents also list the other {@code tables} and why
+     * they have no sheet.
      */
-    private void render(Connection connection, List<String> tables, List<String> csvTables, ReportContext context,
+    private void render(Connection connection, List<String> tables, List<String> written, ReportContext context,
                         LocalDate asOf, List<String> outputs) throws Exception {
         JobDefinition job = request.job();
         // DuckDB writes the CSVs on its own threads while Jasper, mostly one Java thread, renders, so the CSVs
         // cost little wall time (docs/benchmarks.md). Written in this step so a restarted step writes them again.
-        CompletableFuture<Void> csvs = writeCsvs(connection, csvTables);
+        CompletableFuture<Void> csvs = writeCsvs(connection, written);
         Exception failure = null;
         try {
             for (JobDefinition.ReportOutput report : job.reports()) {
@@ -109,9 +110,12 @@ final class RenderReportsTasklet implements Tasklet {
             }
             if (job.workbook()) {
                 Path xlsx = request.outDir().resolve(job.name() + ".xlsx");
-                XlsxWorkbookWriter.write(connection, tables, xlsx,
+                java.util.Map<String, String> leftOut = new java.util.LinkedHashMap<>();
+                tables.stream().filter(table -> !written.contains(table))
+                        .forEach(table -> leftOut.put(table, MetricTables.ROW_LEVEL_NOTE));
+                XlsxWorkbookWriter.write(connection, written, xlsx,
                         new XlsxWorkbookWriter.Title(job.company(), asOf.toString(), job.currency(),
-                                io.revlens.metrics.MetricsRunner.descriptions("sql/job/trigger_persistence.sql")));
+                                io.revlens.metrics.MetricsRunner.descriptions("sql/job/trigger_persistence.sql"), leftOut));
                 outputs.add(xlsx.toString());
             }
         } catch (Exception e) {
@@ -158,7 +162,7 @@ final class RenderReportsTasklet implements Tasklet {
                     .add(jobContext.getString(ComputeMetricsTasklet.METRICS_KEY))
                     .add(job.name()).add(job.company()).add(job.currency()).add(context.periodLabel())
                     .add(context.asOfDate().toString()).add(String.valueOf(job.reports()))
-                    .add(Boolean.toString(job.workbook())).add(Boolean.toString(job.rowLevelCsvs()))
+                    .add(Boolean.toString(job.workbook())).add(Boolean.toString(job.rowLevelTables()))
                     .add(String.valueOf(MetricTables.results(jobContext)))
                     .add(request.outDir().toAbsolutePath().normalize().toString());
             for (JobDefinition.ReportOutput report : job.reports()) {
@@ -177,12 +181,12 @@ final class RenderReportsTasklet implements Tasklet {
      * Deletes the CSVs in {@code <out>/metrics/} that this run does not write (a row-level table's from a run that
      * asked for it, a project metric's that is gone): the folder, also as delivered, holds only this run's tables.
      */
-    private void removeCsvsNotWritten(List<String> csvTables) throws IOException {
+    private void removeCsvsNotWritten(List<String> written) throws IOException {
         if (!java.nio.file.Files.isDirectory(request.metricsDir())) {
             return;
         }
         java.util.Set<String> kept = new java.util.HashSet<>();
-        csvTables.forEach(table -> kept.add(table + ".csv"));
+        written.forEach(table -> kept.add(table + ".csv"));
         try (var listing = java.nio.file.Files.list(request.metricsDir())) {
             for (Path file : listing.toList()) {
                 String name = file.getFileName().toString();

@@ -241,7 +241,7 @@ final class RunSummaryWriter implements JobExecutionListener {
         for (Map<String, Object> result : MetricTables.results(jobContext)) {
             Map<String, Object> row = new LinkedHashMap<>(result);
             String table = String.valueOf(row.get("table"));
-            boolean written = !"failed".equals(row.get("status")) && request.job().writesCsv(table);
+            boolean written = !"failed".equals(row.get("status")) && request.job().writes(table);
             row.put("csv", written ? request.metricsDir().resolve(table + ".csv").toString() : null);
             if (!"failed".equals(row.get("status")) && !written) {
                 row.put("csv_note", MetricTables.ROW_LEVEL_NOTE);

@@ -39,9 +39,19 @@ public final class XlsxWorkbookWriter {
     private static final int MAX_WIDTH_CHARS = 60;
     private static final int MAX_SHEET_NAME = 31;
 
-    /** What the workbook is about: the company, the as-of date, the currency, and what one row of each table is. */
-    public record Title(String company, String asOf, String currency, Map<String, String> descriptions) {
+    /**
+     * What the workbook is about: the company, the as-of date, the currency, what one row of each table is, and the
+     * tables of the run left out of it with why (listed on the Contents sheet, without a sheet).
+     */
+    public record Title(String company, String asOf, String currency, Map<String, String> descriptions,
+                        Map<String, String> leftOut) {
+        public Title(String company, String asOf, String currency, Map<String, String> descriptions) {
+            this(company, asOf, currency, descriptions, Map.of());
+        }
     }
+
+    /** Rows an Excel sheet holds (1,048,576), less the title and header rows above a table. */
+    static final int MAX_TABLE_ROWS = 1_048_576 - 2;
 
     private XlsxWorkbookWriter() {
     }
@@ -58,10 +68,20 @@ public final class XlsxWorkbookWriter {
             Map<String, String> names = sheetNames(tables, title != null);
             SXSSFSheet contents = title == null ? null : workbook.createSheet("Contents");
             Map<String, Integer> rowCounts = new LinkedHashMap<>();
+            Map<String, String> leftOut = new LinkedHashMap<>(title == null ? Map.of() : title.leftOut());
+            List<String> sheets = new ArrayList<>();
             for (String table : tables) {
                 if (!table.matches("[a-z_][a-z0-9_]*")) {
                     throw new IllegalArgumentException("not a table name: " + table);
                 }
+                long rows = count(duckdb, table);
+                if (rows > MAX_TABLE_ROWS) {
+                    // a sheet cut short would look like the whole table
+                    leftOut.put(table, "not in this workbook: " + rows + " rows, more than an Excel sheet holds;"
+                            + " the whole table is in metrics/" + table + ".csv");
+                    continue;
+                }
+                sheets.add(table);
                 SXSSFSheet sheet = workbook.createSheet(names.get(table));
                 int top = 0;
                 if (title != null) {
@@ -75,7 +95,9 @@ public final class XlsxWorkbookWriter {
                 rowCounts.put(table, writeTable(duckdb, table, sheet, top, styles, title != null));
             }
             if (contents != null) {
-                writeContents(contents, title, tables, names, rowCounts, styles, workbook);
+                writeContents(contents, title, sheets, leftOut, names, rowCounts, styles, workbook);
+            } else if (!leftOut.isEmpty()) {
+                throw new IllegalArgumentException("more rows than an Excel sheet holds: " + leftOut.keySet());
             }
             Files.createDirectories(xlsxOut.toAbsolutePath().getParent());
             try (OutputStream out = Files.newOutputStream(temp)) {
@@ -150,8 +172,9 @@ public final class XlsxWorkbookWriter {
         }
     }
 
-    private static void writeContents(SXSSFSheet contents, Title title, List<String> tables, Map<String, String> names,
-                                      Map<String, Integer> rowCounts, Styles styles, SXSSFWorkbook workbook) {
+    private static void writeContents(SXSSFSheet contents, Title title, List<String> tables, Map<String, String> leftOut,
+                                      Map<String, String> names, Map<String, Integer> rowCounts, Styles styles,
+                                      SXSSFWorkbook workbook) {
         Cell heading = contents.createRow(0).createCell(0);
         heading.setCellValue(title.company() + ": every metric table of this run, as of " + title.asOf()
                 + " (amounts in " + title.currency() + "; definitions in docs/metrics.md)");
@@ -178,10 +201,26 @@ public final class XlsxWorkbookWriter {
             rows.setCellStyle(styles.integer);
             row.createCell(3).setCellValue(describe(title, table, ""));
         }
+        for (Map.Entry<String, String> table : leftOut.entrySet()) {
+            Row row = contents.createRow(r++);
+            row.createCell(0).setCellValue("–");
+            row.createCell(1).setCellValue(table.getKey());
+            String description = describe(title, table.getKey(), "");
+            row.createCell(3).setCellValue((description.isEmpty() ? "" : description + "; ") + table.getValue());
+        }
         contents.createFreezePane(0, 3);
         int[] widths = {32, 28, 10, 100};
         for (int c = 0; c < widths.length; c++) {
             contents.setColumnWidth(c, widths[c] * 256);
+        }
+    }
+
+    private static long count(Connection duckdb, String table) throws SQLException {
+        // table matched the strict identifier pattern above; it names one of the run's own tables
+        try (Statement statement = duckdb.createStatement();
+             ResultSet rs = statement.executeQuery("select count(*) from " + table)) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 

@@ -58,8 +58,9 @@ class HostileValuesIntegrationTests {
         Files.writeString(in.resolve("deals.csv"), DEALS, StandardCharsets.UTF_8);
         Files.writeString(in.resolve("invoice-lines.csv"), LINES, StandardCharsets.UTF_8);
         out = temp.resolve("out");
-        CliRun run = CliRun.of(temp.resolve("home"), "run", "quarterly-planning-packet", "--input", in.toString(),
-                "--as-of", "2026-06-30", "--out", out.toString());
+        // --row-level-tables: the tables with one row per input row carry the hostile values most directly
+        CliRun run = CliRun.of(temp.resolve("home"), "run", "quarterly-planning-packet", "--row-level-tables",
+                "--input", in.toString(), "--as-of", "2026-06-30", "--out", out.toString());
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
     }
 

@@ -37,8 +37,9 @@ class PseudonymiseIntegrationTests {
     @Test
     void personNamesAreReplacedConsistentlyInEveryOutput() throws Exception {
         Path out = temp.resolve("packet");
+        // --row-level-tables: every deal's row (owner names) is in the outputs too
         CliRun run = CliRun.of(temp.resolve("home"), "run", "quarterly-planning-packet", "--pseudonymise",
-                "--as-of", "2026-10-31", "--out", out.toString());
+                "--row-level-tables", "--as-of", "2026-10-31", "--out", out.toString());
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
 
         Set<String> people = realPeople();

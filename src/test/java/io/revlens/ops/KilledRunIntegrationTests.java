@@ -202,8 +202,8 @@ class KilledRunIntegrationTests {
     }
 
     private static String[] args(Path out) {
-        // --row-level-csvs: the row-level CSVs are the ones whose row order a restart could get wrong
-        return new String[] {"run", "monthly-board-report", "--row-level-csvs", "--input", input.toString(), "--as-of", "2026-10-31",
+        // --row-level-tables: the row-level CSVs are the ones whose row order a restart could get wrong
+        return new String[] {"run", "monthly-board-report", "--row-level-tables", "--input", input.toString(), "--as-of", "2026-10-31",
                 "--out", out.toString()};
     }
 }

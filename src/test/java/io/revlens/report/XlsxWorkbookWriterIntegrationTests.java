@@ -89,4 +89,35 @@ class XlsxWorkbookWriterIntegrationTests {
             assertThat(sheet.getRow(1).getCell(1).getStringCellValue()).isEqualTo("crm/deals.csv");
         }
     }
+
+    /**
+     * A table with more rows than an Excel sheet holds gets no sheet cut short (it would look whole): the Contents
+     * sheet lists it with its row count and where the whole table is, as it lists the tables left out by the run.
+     */
+    @Test
+    void aTableTooLargeForASheetIsListedNotCutShort() throws Exception {
+        Path xlsx = temp.resolve("packet.xlsx");
+        long rows = XlsxWorkbookWriter.MAX_TABLE_ROWS + 1L;
+        try (Connection c = Workspace.open(temp.resolve("x.duckdb")); Statement s = c.createStatement()) {
+            s.execute("create table small as select 1 as n");
+            s.execute("create table huge as select range as n from range(" + rows + ")");
+            XlsxWorkbookWriter.write(c, List.of("small", "huge"), xlsx, new XlsxWorkbookWriter.Title("Acme", "2026-10-31",
+                    "USD", java.util.Map.of("huge", "one row per n"), java.util.Map.of("left_out", "not asked for")));
+        }
+        try (InputStream in = Files.newInputStream(xlsx); XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            assertThat(wb.getNumberOfSheets()).isEqualTo(2); // Contents and Small
+            assertThat(wb.getSheet("Huge")).isNull();
+            XSSFSheet contents = wb.getSheet("Contents");
+            List<String> listed = new java.util.ArrayList<>();
+            for (int r = 3; r <= contents.getLastRowNum(); r++) {
+                Row row = contents.getRow(r);
+                listed.add(row.getCell(0).getStringCellValue() + " | " + row.getCell(1).getStringCellValue() + " | "
+                        + row.getCell(3).getStringCellValue());
+            }
+            assertThat(listed).containsExactly("Small | small | ",
+                    "– | left_out | not asked for",
+                    "– | huge | one row per n; not in this workbook: " + rows
+                            + " rows, more than an Excel sheet holds; the whole table is in metrics/huge.csv");
+        }
+    }
 }

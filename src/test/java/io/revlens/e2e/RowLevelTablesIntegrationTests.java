@@ -19,11 +19,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The tables with one row per input row (revenue_events: the revenue export again; opportunity_progress: every
- * deal) are computed on every run, but their CSVs, as large as the exports, are written only when asked
- * ({@code --row-level-csvs}, {@code row_level_csvs: true}); the summary and console say so. A run that does not ask
- * leaves none behind from one that did, in the output folder or the delivered copy.
+ * deal) are computed on every run, but their CSVs and workbook sheets, as large as the exports, are written only when
+ * asked ({@code --row-level-tables}, {@code row_level_tables: true}); the summary, the console and the workbook's
+ * contents say so. A run that does not ask leaves no CSV behind from one that did, in the output folder or the
+ * delivered copy.
  */
-class RowLevelCsvsIntegrationTests {
+class RowLevelTablesIntegrationTests {
 
     private static final String[] ROW_LEVEL = {"revenue_events.csv", "opportunity_progress.csv"};
 
@@ -31,12 +32,12 @@ class RowLevelCsvsIntegrationTests {
     Path temp;
 
     @Test
-    void rowLevelCsvsAreWrittenOnlyWhenAskedAndNeverLeftBehind() throws Exception {
+    void rowLevelTablesAreWrittenOnlyWhenAskedAndNeverLeftBehind() throws Exception {
         Path home = temp.resolve("home");
         Path out = temp.resolve("out");
         String[] args = {"run", "monthly-board-report", "--as-of", "2026-10-31", "--out", out.toString()};
 
-        CliRun asked = CliRun.of(home, append(args, "--row-level-csvs"));
+        CliRun asked = CliRun.of(home, append(args, "--row-level-tables"));
         assertThat(asked.exitCode()).as(asked.toString()).isZero();
         Map<String, String> withRows = csvs(out.resolve("metrics"));
         assertThat(withRows).containsKeys(ROW_LEVEL);
@@ -46,7 +47,7 @@ class RowLevelCsvsIntegrationTests {
             long lines = withRows.get(csv).lines().count();
             assertThat(lines - 1).as(csv).isEqualTo(rows(out, csv.replace(".csv", ""))).isGreaterThan(100);
         }
-        assertThat(asked.out()).doesNotContain("no CSV:");
+        assertThat(asked.out()).doesNotContain("not written out:");
 
         CliRun plain = CliRun.of(home, append(args, "--force"));
         assertThat(plain.exitCode()).as(plain.toString()).isZero();
@@ -66,12 +67,12 @@ class RowLevelCsvsIntegrationTests {
             String table = metric.path("table").asText();
             if (table.equals("revenue_events") || table.equals("opportunity_progress")) {
                 assertThat(metric.path("csv").isNull()).as(table).isTrue();
-                assertThat(metric.path("csv_note").asText()).contains("--row-level-csvs");
+                assertThat(metric.path("csv_note").asText()).contains("--row-level-tables");
             } else if (metric.path("status").asText().equals("computed")) {
                 assertThat(Path.of(metric.path("csv").asText())).as(table).exists();
             }
         }
-        assertThat(plain.out()).contains("no CSV: revenue_events, opportunity_progress");
+        assertThat(plain.out()).contains("not written out: revenue_events, opportunity_progress");
     }
 
     @Test
@@ -81,6 +82,39 @@ class RowLevelCsvsIntegrationTests {
                 "--out", out.toString());
         assertThat(analysis.exitCode()).as(analysis.toString()).isZero();
         assertThat(csvs(out.resolve("metrics"))).containsKeys(ROW_LEVEL);
+        assertThat(sheets(out.resolve("client-dump-analysis.xlsx"))).contains("Revenue events", "Opportunity progress");
+    }
+
+    @Test
+    void thePlanningPacketsWorkbookListsThemWithoutASheet() throws Exception {
+        Path out = temp.resolve("packet");
+        CliRun packet = CliRun.of(temp.resolve("home"), "run", "quarterly-planning-packet", "--as-of", "2026-09-30",
+                "--out", out.toString());
+        assertThat(packet.exitCode()).as(packet.toString()).isZero();
+        Path xlsx = out.resolve("quarterly-planning-packet.xlsx");
+        assertThat(sheets(xlsx)).contains("Contents", "Customer concentration")
+                .doesNotContain("Revenue events", "Opportunity progress");
+        try (var in = Files.newInputStream(xlsx); var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in)) {
+            var contents = workbook.getSheet("Contents");
+            Map<String, String> listed = new TreeMap<>();
+            for (int r = 3; r <= contents.getLastRowNum(); r++) {
+                var row = contents.getRow(r);
+                listed.put(row.getCell(1).getStringCellValue(), row.getCell(0).getStringCellValue() + " | "
+                        + row.getCell(3).getStringCellValue());
+            }
+            for (String table : new String[] {"revenue_events", "opportunity_progress"}) {
+                assertThat(listed.get(table)).as(table).startsWith("– | ").contains("--row-level-tables");
+            }
+            assertThat(listed.get("customer_concentration")).startsWith("Customer concentration | ");
+        }
+    }
+
+    private static java.util.List<String> sheets(Path xlsx) throws Exception {
+        try (var in = Files.newInputStream(xlsx); var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in)) {
+            java.util.List<String> names = new java.util.ArrayList<>();
+            workbook.forEach(sheet -> names.add(sheet.getSheetName()));
+            return names;
+        }
     }
 
     private static Map<String, String> csvs(Path folder) throws Exception {
