@@ -69,6 +69,12 @@ public final class XlsxWorkbookWriter {
             SXSSFSheet contents = title == null ? null : workbook.createSheet("Contents");
             Map<String, Integer> rowCounts = new LinkedHashMap<>();
             Map<String, String> leftOut = new LinkedHashMap<>(title == null ? Map.of() : title.leftOut());
+            Map<String, Long> leftOutRows = new LinkedHashMap<>();
+            for (String table : leftOut.keySet()) {
+                if (table.matches("[a-z_][a-z0-9_]*") && exists(duckdb, table)) {
+                    leftOutRows.put(table, count(duckdb, table));
+                }
+            }
             List<String> sheets = new ArrayList<>();
             for (String table : tables) {
                 if (!table.matches("[a-z_][a-z0-9_]*")) {
@@ -77,8 +83,9 @@ public final class XlsxWorkbookWriter {
                 long rows = count(duckdb, table);
                 if (rows > MAX_TABLE_ROWS) {
                     // a sheet cut short would look like the whole table
-                    leftOut.put(table, "not in this workbook: " + rows + " rows, more than an Excel sheet holds;"
+                    leftOut.put(table, "not in this workbook: more rows than an Excel sheet holds;"
                             + " the whole table is in metrics/" + table + ".csv");
+                    leftOutRows.put(table, rows);
                     continue;
                 }
                 sheets.add(table);
@@ -95,7 +102,7 @@ public final class XlsxWorkbookWriter {
                 rowCounts.put(table, writeTable(duckdb, table, sheet, top, styles, title != null));
             }
             if (contents != null) {
-                writeContents(contents, title, sheets, leftOut, names, rowCounts, styles, workbook);
+                writeContents(contents, title, sheets, leftOut, leftOutRows, names, rowCounts, styles, workbook);
             } else if (!leftOut.isEmpty()) {
                 throw new IllegalArgumentException("more rows than an Excel sheet holds: " + leftOut.keySet());
             }
@@ -173,8 +180,8 @@ public final class XlsxWorkbookWriter {
     }
 
     private static void writeContents(SXSSFSheet contents, Title title, List<String> tables, Map<String, String> leftOut,
-                                      Map<String, String> names, Map<String, Integer> rowCounts, Styles styles,
-                                      SXSSFWorkbook workbook) {
+                                      Map<String, Long> leftOutRows, Map<String, String> names,
+                                      Map<String, Integer> rowCounts, Styles styles, SXSSFWorkbook workbook) {
         Cell heading = contents.createRow(0).createCell(0);
         heading.setCellValue(title.company() + ": every metric table of this run, as of " + title.asOf()
                 + " (amounts in " + title.currency() + "; definitions in docs/metrics.md)");
@@ -205,6 +212,11 @@ public final class XlsxWorkbookWriter {
             Row row = contents.createRow(r++);
             row.createCell(0).setCellValue("–");
             row.createCell(1).setCellValue(table.getKey());
+            if (leftOutRows.containsKey(table.getKey())) {
+                Cell rows = row.createCell(2);
+                rows.setCellValue(leftOutRows.get(table.getKey()));
+                rows.setCellStyle(styles.integer);
+            }
             String description = describe(title, table.getKey(), "");
             row.createCell(3).setCellValue((description.isEmpty() ? "" : description + "; ") + table.getValue());
         }
@@ -212,6 +224,15 @@ public final class XlsxWorkbookWriter {
         int[] widths = {32, 28, 10, 100};
         for (int c = 0; c < widths.length; c++) {
             contents.setColumnWidth(c, widths[c] * 256);
+        }
+    }
+
+    private static boolean exists(Connection duckdb, String table) throws SQLException {
+        try (var query = duckdb.prepareStatement(io.revlens.model.SqlScript.loadOne("sql/output/relation_exists.sql"))) {
+            query.setString(1, table);
+            try (ResultSet rs = query.executeQuery()) {
+                return rs.next() && rs.getLong(1) > 0;
+            }
         }
     }
 

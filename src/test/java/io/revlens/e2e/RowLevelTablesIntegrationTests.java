@@ -100,10 +100,12 @@ class RowLevelTablesIntegrationTests {
             for (int r = 3; r <= contents.getLastRowNum(); r++) {
                 var row = contents.getRow(r);
                 listed.put(row.getCell(1).getStringCellValue(), row.getCell(0).getStringCellValue() + " | "
-                        + row.getCell(3).getStringCellValue());
+                        + (long) row.getCell(2).getNumericCellValue() + " | " + row.getCell(3).getStringCellValue());
             }
             for (String table : new String[] {"revenue_events", "opportunity_progress"}) {
-                assertThat(listed.get(table)).as(table).startsWith("– | ").contains("--row-level-tables");
+                // listed with its rows, no sheet, and how to get one
+                assertThat(listed.get(table)).as(table).startsWith("– | " + rows(out, table) + " | ")
+                        .contains("--row-level-tables");
             }
             assertThat(listed.get("customer_concentration")).startsWith("Customer concentration | ");
         }

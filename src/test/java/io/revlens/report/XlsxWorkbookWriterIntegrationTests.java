@@ -111,13 +111,15 @@ class XlsxWorkbookWriterIntegrationTests {
             List<String> listed = new java.util.ArrayList<>();
             for (int r = 3; r <= contents.getLastRowNum(); r++) {
                 Row row = contents.getRow(r);
+                Cell count = row.getCell(2);
                 listed.add(row.getCell(0).getStringCellValue() + " | " + row.getCell(1).getStringCellValue() + " | "
+                        + (count == null ? "" : Long.toString((long) count.getNumericCellValue())) + " | "
                         + row.getCell(3).getStringCellValue());
             }
-            assertThat(listed).containsExactly("Small | small | ",
-                    "– | left_out | not asked for",
-                    "– | huge | one row per n; not in this workbook: " + rows
-                            + " rows, more than an Excel sheet holds; the whole table is in metrics/huge.csv");
+            assertThat(listed).containsExactly("Small | small | 1 | ",
+                    "– | left_out |  | not asked for",
+                    "– | huge | " + rows + " | one row per n; not in this workbook: more rows than an Excel sheet holds;"
+                            + " the whole table is in metrics/huge.csv");
         }
     }
 }
