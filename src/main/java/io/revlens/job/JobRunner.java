@@ -175,6 +175,17 @@ public class JobRunner {
 
     private RunOutcome start(RunRequest request, RunInputs inputs, JobParameters jobParameters, IngestProgress progress)
             throws Exception {
+        try {
+            return launch(request, inputs, jobParameters, progress);
+        } finally {
+            // A hash read for this run is not trusted by a later one in the same process (the scheduler, a worker):
+            // that run reads each file again.
+            io.revlens.ingest.read.ContentHashes.forget();
+        }
+    }
+
+    private RunOutcome launch(RunRequest request, RunInputs inputs, JobParameters jobParameters, IngestProgress progress)
+            throws Exception {
         Job job = factory.build(request, inputs, progress, request.runDate());
         try (WorkingFolderLock lock = WorkingFolderLock.acquire(request.outDir())) {
             DatabaseFileCheck.ensureNotInUse(request.databaseFile());

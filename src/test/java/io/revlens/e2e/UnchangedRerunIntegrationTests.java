@@ -169,6 +169,38 @@ class UnchangedRerunIntegrationTests {
         freshRunHasTheSameFigures(home, input, out);
     }
 
+    /**
+     * A file rewritten with other content of the same size and given back its old modification time (a copy that
+     * keeps times) is read again by the next run in the same process: a hash is trusted only within its run.
+     */
+    @Test
+    void aSameSizedChangeWithItsOldTimestampIsLoadedAgain() throws Exception {
+        Path home = temp.resolve("home");
+        Path input = copyOfTheSample();
+        Path out = temp.resolve("out");
+        String[] args = {"run", "monthly-board-report", "--as-of", "2026-10-31", "--input", input.toString(),
+                "--out", out.toString()};
+        assertThat(CliRun.of(home, args).exitCode()).isZero();
+        Map<String, String> before = hashes(out);
+
+        // Deal 9000000002 (lost, closed 2024-02-09, inside the last 12 quarters) gets another amount of the same length.
+        Path deals = input.resolve("hubspot-deals.csv");
+        java.nio.file.attribute.FileTime stamp = Files.getLastModifiedTime(deals);
+        long size = Files.size(deals);
+        String text = Files.readString(deals, StandardCharsets.UTF_8);
+        String changed = text.replace("\"Closed Lost\",\"85400.00\"", "\"Closed Lost\",\"95400.00\"");
+        assertThat(changed).isNotEqualTo(text);
+        Files.writeString(deals, changed, StandardCharsets.UTF_8);
+        Files.setLastModifiedTime(deals, stamp);
+        assertThat(Files.size(deals)).isEqualTo(size);
+
+        CliRun forced = CliRun.of(home, append(args, "--force"));
+        assertThat(forced.exitCode()).as(forced.toString()).isZero();
+        assertThat(files(summary(out)).get("hubspot-deals.csv").path("unchanged").asBoolean()).isFalse();
+        assertThat(hashes(out).get("metrics/win_rate_quarterly.csv")).isNotEqualTo(before.get("metrics/win_rate_quarterly.csv"));
+        freshRunHasTheSameFigures(home, input, out);
+    }
+
     private Path copyOfTheSample() throws Exception {
         Path input = temp.resolve("exports");
         Files.createDirectories(input);

@@ -14,14 +14,14 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The SHA-256 of an input file, read once per process: the column check and the load step both need it (an
- * unchanged file is neither recognised nor loaded again), and a file is not read twice for it; the start-up warm-up
- * reads it ahead while Spring starts. A hash is remembered for the file's path, size and modification time, and
- * only when those did not change while it was read.
+ * The SHA-256 of an input file, read once per run: the column check and the load step both need it (an unchanged
+ * file is neither recognised nor loaded again), and a file is not read twice for it; the start-up warm-up reads it
+ * ahead while Spring starts. A hash is remembered for the file's path, size and modification time, only when those
+ * did not change while it was read, and only until the run ends ({@link #forget}, called by the job runner).
  */
 public final class ContentHashes {
 
-    /** A process running many clients' months remembers no more than this many files. */
+    /** A run over a folder of more files than this remembers only the latest ones. */
     private static final int MAX_REMEMBERED = 10_000;
 
     private record Stamp(Path path, long size, java.nio.file.attribute.FileTime modified) {
@@ -61,7 +61,7 @@ public final class ContentHashes {
         }
     }
 
-    /** Forgets every hash (the ingest benchmark: each of its loads reads the file as a run would). */
+    /** Forgets every hash: at the end of a run, and before each load of the ingest benchmark. */
     public static void forget() {
         KNOWN.clear();
     }
