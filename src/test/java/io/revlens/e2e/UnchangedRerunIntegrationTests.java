@@ -29,14 +29,11 @@ class UnchangedRerunIntegrationTests {
 
     @Test
     void anUnchangedForcedRerunKeepsEverythingAndAChangedExportIsTheOnlyOneLoadedAgain() throws Exception {
-        Path home = temp.resolve("home");
-        Path input = copyOfTheSample();
-        Path out = temp.resolve("out");
-        String[] args = {"run", "monthly-board-report", "--as-of", "2026-10-31", "--input", input.toString(),
-                "--out", out.toString()};
-
-        CliRun first = CliRun.of(home, args);
-        assertThat(first.exitCode()).as(first.toString()).isZero();
+        Month month = firstRun();
+        Path home = month.home();
+        Path input = month.input();
+        Path out = month.out();
+        String[] args = month.args();
         JsonNode firstSummary = summary(out);
         Map<String, String> firstOutputs = hashes(out);
         assertThat(firstOutputs).containsKeys("board-report.pdf", "rejects.csv", "metrics/customer_concentration.csv");
@@ -119,12 +116,11 @@ class UnchangedRerunIntegrationTests {
 
     @Test
     void aChangedThresholdRecomputesTheMetricsFromTheKeptFiles() throws Exception {
-        Path home = temp.resolve("home");
-        Path input = copyOfTheSample();
-        Path out = temp.resolve("out");
-        String[] args = {"run", "monthly-board-report", "--as-of", "2026-10-31", "--input", input.toString(),
-                "--out", out.toString()};
-        assertThat(CliRun.of(home, args).exitCode()).isZero();
+        Month month = firstRun();
+        Path home = month.home();
+        Path input = month.input();
+        Path out = month.out();
+        String[] args = month.args();
         Map<String, String> before = hashes(out);
 
         String[] stricter = append(append(append(args, "--set"), "stalled_days=10"), "--force");
@@ -143,12 +139,11 @@ class UnchangedRerunIntegrationTests {
 
     @Test
     void aChangedAccountsExportLoadsTheDealsAgainToo() throws Exception {
-        Path home = temp.resolve("home");
-        Path input = copyOfTheSample();
-        Path out = temp.resolve("out");
-        String[] args = {"run", "monthly-board-report", "--as-of", "2026-10-31", "--input", input.toString(),
-                "--out", out.toString()};
-        assertThat(CliRun.of(home, args).exitCode()).isZero();
+        Month month = firstRun();
+        Path home = month.home();
+        Path input = month.input();
+        Path out = month.out();
+        String[] args = month.args();
 
         // The largest customer moves segment: the deals are named after the accounts export, so they are loaded again.
         Path companies = input.resolve("hubspot-companies.csv");
@@ -175,12 +170,11 @@ class UnchangedRerunIntegrationTests {
      */
     @Test
     void aSameSizedChangeWithItsOldTimestampIsLoadedAgain() throws Exception {
-        Path home = temp.resolve("home");
-        Path input = copyOfTheSample();
-        Path out = temp.resolve("out");
-        String[] args = {"run", "monthly-board-report", "--as-of", "2026-10-31", "--input", input.toString(),
-                "--out", out.toString()};
-        assertThat(CliRun.of(home, args).exitCode()).isZero();
+        Month month = firstRun();
+        Path home = month.home();
+        Path input = month.input();
+        Path out = month.out();
+        String[] args = month.args();
         Map<String, String> before = hashes(out);
 
         // Deal 9000000002 (lost, closed 2024-02-09, inside the last 12 quarters) gets another amount of the same length.
@@ -199,6 +193,21 @@ class UnchangedRerunIntegrationTests {
         assertThat(files(summary(out)).get("hubspot-deals.csv").path("unchanged").asBoolean()).isFalse();
         assertThat(hashes(out).get("metrics/win_rate_quarterly.csv")).isNotEqualTo(before.get("metrics/win_rate_quarterly.csv"));
         freshRunHasTheSameFigures(home, input, out);
+    }
+
+    /** The month's exports (a copy of the sample), where it is written, and how it is run. */
+    private record Month(Path home, Path input, Path out, String[] args) {
+    }
+
+    /** The sample's month run once into a new output folder. */
+    private Month firstRun() throws Exception {
+        Path input = copyOfTheSample();
+        Path out = temp.resolve("out");
+        String[] args = {"run", "monthly-board-report", "--as-of", "2026-10-31", "--input", input.toString(),
+                "--out", out.toString()};
+        CliRun first = CliRun.of(temp.resolve("home"), args);
+        assertThat(first.exitCode()).as(first.toString()).isZero();
+        return new Month(temp.resolve("home"), input, out, args);
     }
 
     private Path copyOfTheSample() throws Exception {
