@@ -3,12 +3,8 @@ package io.revlens.delivery;
 import io.revlens.model.Failures;
 import jakarta.activation.DataHandler;
 import jakarta.activation.FileDataSource;
-import jakarta.mail.Authenticator;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import jakarta.mail.PasswordAuthentication;
-import jakarta.mail.Session;
-import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
@@ -17,8 +13,13 @@ import java.nio.file.Path;
 import java.util.Date;
 import java.util.List;
 import java.util.Properties;
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 
-/** Sends a run's reports by e-mail through an SMTP server (Jakarta Mail). */
+/**
+ * Sends a run's reports by e-mail through an SMTP server: Spring's mail sender over Jakarta Mail, which connects
+ * with the login when one is given.
+ */
 public final class ReportMailer {
 
     /** Where and how to send: the server, the sender and recipients, and the optional login. */
@@ -55,9 +56,10 @@ public final class ReportMailer {
 
     /** Sends the message; the exception's message names the server and the reason. */
     public static void send(Smtp smtp, Mail mail) throws DeliveryException {
+        JavaMailSenderImpl sender = new JavaMailSenderImpl();
+        sender.setHost(smtp.host());
+        sender.setPort(smtp.port());
         Properties properties = new Properties();
-        properties.put("mail.smtp.host", smtp.host());
-        properties.put("mail.smtp.port", Integer.toString(smtp.port()));
         properties.put("mail.smtp.connectiontimeout", "20000");
         properties.put("mail.smtp.timeout", "60000");
         properties.put("mail.smtp.writetimeout", "60000");
@@ -65,19 +67,14 @@ public final class ReportMailer {
             properties.put("mail.smtp.starttls.enable", "true");
             properties.put("mail.smtp.starttls.required", "true");
         }
-        Authenticator authenticator = null;
         if (smtp.username() != null) {
             properties.put("mail.smtp.auth", "true");
-            authenticator = new Authenticator() {
-                @Override
-                protected PasswordAuthentication getPasswordAuthentication() {
-                    return new PasswordAuthentication(smtp.username(), smtp.password() == null ? "" : smtp.password());
-                }
-            };
+            sender.setUsername(smtp.username());
+            sender.setPassword(smtp.password() == null ? "" : smtp.password());
         }
+        sender.setJavaMailProperties(properties);
         try {
-            // Jakarta Mail's per-server settings object (its class name, not a RevLens notion)
-            MimeMessage message = new MimeMessage(Session.getInstance(properties, authenticator));
+            MimeMessage message = sender.createMimeMessage();
             message.setFrom(new InternetAddress(mail.from()));
             for (String to : mail.to()) {
                 message.addRecipient(Message.RecipientType.TO, new InternetAddress(to));
@@ -112,8 +109,8 @@ public final class ReportMailer {
                 content.addBodyPart(attachment);
             }
             message.setContent(content);
-            Transport.send(message);
-        } catch (MessagingException e) {
+            sender.send(message);
+        } catch (MessagingException | MailException e) {
             throw new DeliveryException("Could not send the reports by e-mail through " + smtp.host() + ":" + smtp.port()
                     + " to " + mail.to() + ": " + Failures.innermostMessage(e) + ". The outputs are not lost; resend with ./revlens restart <id>", e);
         }
