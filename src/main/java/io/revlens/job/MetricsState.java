@@ -6,7 +6,6 @@ import io.revlens.model.SqlScript;
 import io.revlens.model.Workspace;
 import java.io.IOException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -105,16 +104,6 @@ final class MetricsState {
     }
 
     static void remember(Connection connection, String key, String results) throws SQLException {
-        Workspace.inTransaction(connection, () -> {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute(FORGET);
-            }
-            try (PreparedStatement insert = connection.prepareStatement(REMEMBER)) {
-                insert.setString(1, key);
-                insert.setString(2, results);
-                insert.executeUpdate();
-            }
-        });
+        Workspace.inTransaction(connection, () -> Workspace.replaceRow(connection, FORGET, REMEMBER, key, results));
     }
-
 }

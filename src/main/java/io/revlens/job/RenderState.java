@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -82,15 +81,6 @@ final class RenderState {
             hashes.put(table, OutputsCheck.sha256(request.metricsDir().resolve(table + ".csv")));
         }
         String csvHashes = JSON.writeValueAsString(hashes);
-        Workspace.inTransaction(connection, () -> {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute(FORGET);
-            }
-            try (PreparedStatement insert = connection.prepareStatement(REMEMBER)) {
-                insert.setString(1, key);
-                insert.setString(2, csvHashes);
-                insert.executeUpdate();
-            }
-        });
+        Workspace.inTransaction(connection, () -> Workspace.replaceRow(connection, FORGET, REMEMBER, key, csvHashes));
     }
 }

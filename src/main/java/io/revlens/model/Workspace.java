@@ -94,14 +94,26 @@ public final class Workspace {
                 runScript(connection, "sql/schema/migrate_stage_changes.sql");
             }
             List<String> record = SqlScript.statements(readResource("sql/schema/record_schema_applied.sql"));
-            try (Statement delete = connection.createStatement()) {
-                delete.execute(record.get(0));
-            }
-            try (PreparedStatement insert = connection.prepareStatement(record.get(1))) {
-                insert.setString(1, version);
-                insert.executeUpdate();
-            }
+            replaceRow(connection, record.get(0), record.get(1), version);
         });
+    }
+
+    /**
+     * Replaces the row of a table that holds at most one (a state the run keeps: its schema version, the key its
+     * metrics or documents were made with): {@code delete} empties it, {@code insert} writes {@code values} as its
+     * parameters. Call it inside a transaction, so the table is never seen empty.
+     */
+    public static void replaceRow(Connection connection, String delete, String insert, String... values)
+            throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(delete);
+        }
+        try (PreparedStatement statement = connection.prepareStatement(insert)) {
+            for (int i = 0; i < values.length; i++) {
+                statement.setString(i + 1, values[i]);
+            }
+            statement.executeUpdate();
+        }
     }
 
     /** The schema version the database records, or null (none recorded, or written before versions were). */

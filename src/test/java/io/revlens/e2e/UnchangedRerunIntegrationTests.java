@@ -30,9 +30,7 @@ class UnchangedRerunIntegrationTests {
     @Test
     void anUnchangedForcedRerunKeepsEverythingAndAChangedExportIsTheOnlyOneLoadedAgain() throws Exception {
         Month month = firstRun();
-        Path home = month.home();
-        Path input = month.input();
-        Path out = month.out();
+        Path home = month.home(), input = month.input(), out = month.out();
         String[] args = month.args();
         JsonNode firstSummary = summary(out);
         Map<String, String> firstOutputs = hashes(out);
@@ -117,9 +115,7 @@ class UnchangedRerunIntegrationTests {
     @Test
     void aChangedThresholdRecomputesTheMetricsFromTheKeptFiles() throws Exception {
         Month month = firstRun();
-        Path home = month.home();
-        Path input = month.input();
-        Path out = month.out();
+        Path home = month.home(), input = month.input(), out = month.out();
         String[] args = month.args();
         Map<String, String> before = hashes(out);
 
@@ -140,9 +136,7 @@ class UnchangedRerunIntegrationTests {
     @Test
     void aChangedAccountsExportLoadsTheDealsAgainToo() throws Exception {
         Month month = firstRun();
-        Path home = month.home();
-        Path input = month.input();
-        Path out = month.out();
+        Path home = month.home(), input = month.input(), out = month.out();
         String[] args = month.args();
 
         // The largest customer moves segment: the deals are named after the accounts export, so they are loaded again.
@@ -171,9 +165,7 @@ class UnchangedRerunIntegrationTests {
     @Test
     void aSameSizedChangeWithItsOldTimestampIsLoadedAgain() throws Exception {
         Month month = firstRun();
-        Path home = month.home();
-        Path input = month.input();
-        Path out = month.out();
+        Path home = month.home(), input = month.input(), out = month.out();
         String[] args = month.args();
         Map<String, String> before = hashes(out);
 

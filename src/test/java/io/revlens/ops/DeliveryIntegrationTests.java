@@ -3,12 +3,16 @@ package io.revlens.ops;
 import io.revlens.e2e.CliRun;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.revlens.cli.ExitCodes;
+import io.revlens.delivery.DeliveryException;
+import io.revlens.delivery.ReportMailer;
 import jakarta.mail.Address;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Part;
@@ -32,8 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Delivery: a successful run's outputs are copied to {@code <out>/<as-of>/}, and the PDFs are e-mailed
- * through a real SMTP server (GreenMail, on a local port). A failed e-mail keeps the outputs, exits 7,
- * and a restart sends it.
+ * through a real SMTP server (GreenMail, on a local port), with the job's login when the server asks for one. A
+ * failed e-mail keeps the outputs, exits 7, and a restart sends it.
  */
 class DeliveryIntegrationTests {
 
@@ -216,6 +220,34 @@ class DeliveryIntegrationTests {
         try (Stream<Path> files = Files.list(folder)) {
             return files.map(p -> p.getFileName().toString()).sorted().toList();
         }
+    }
+
+    /**
+     * A server that asks for a login gets the job's login: the right password delivers the message with its
+     * attachment, a wrong one fails with the server's reason and delivers nothing.
+     */
+    @Test
+    void aServerWithALoginGetsTheJobsUserAndPassword() throws Exception {
+        int port = freePort();
+        smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP)).withConfiguration(
+                GreenMailConfiguration.aConfig()
+                        .withUser("reports@example.com", "revlens", "s3cret"));
+        smtp.start();
+        Path pdf = Files.writeString(temp.resolve("board-report.pdf"), "%PDF-1.4 test");
+        ReportMailer.Mail mail = new ReportMailer.Mail("reports@example.com",
+                List.of("board@example.com"), "Board report", "Attached: board-report.pdf", null, List.of(pdf));
+
+        assertThatThrownBy(() -> ReportMailer.send(
+                        new ReportMailer.Smtp("127.0.0.1", port, false, "revlens", "wrong"), mail))
+                .isInstanceOf(DeliveryException.class)
+                .hasMessageStartingWith("Could not send the reports by e-mail");
+        assertThat(smtp.getReceivedMessages()).isEmpty();
+
+        ReportMailer.send(
+                new ReportMailer.Smtp("127.0.0.1", port, false, "revlens", "s3cret"), mail);
+        assertThat(smtp.getReceivedMessages()).hasSize(1);
+        assertThat(smtp.getReceivedMessages()[0].getSubject()).isEqualTo("Board report");
+        assertThat(smtp.getReceivedMessages()[0].getContentType()).startsWith("multipart/mixed");
     }
 
     private static int freePort() throws Exception {
