@@ -1,6 +1,7 @@
 package io.revlens.job;
 
 import io.revlens.ingest.load.IngestProgress;
+import io.revlens.model.Workspace;
 import io.revlens.report.ReportRenderer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -211,7 +212,12 @@ public class JobRunner {
                 note = (note == null ? "" : note + "\n") + "An identical run (" + last.getId() + ") completed, but its"
                         + " outputs in " + request.outDir() + " are missing or changed: producing them again.";
             }
-            return new RunOutcome(jobOperator.start(job, parameters), false, request, null, note);
+            try (java.sql.Connection held = Workspace.open(request.databaseFile())) {
+                // Held for the whole run: each step opens the database again, and while this connection is open
+                // that open joins the database already open in this process instead of starting it from the file
+                // (and checkpointing it on every close).
+                return new RunOutcome(jobOperator.start(job, parameters), false, request, null, note);
+            }
         } catch (JobInstanceAlreadyCompleteException e) {
             return new RunOutcome(null, true, request);
         }
