@@ -316,6 +316,14 @@ create table if not exists plan_rocks (
     direction       varchar not null
 );
 
+-- The key of the loaded data as the profile step last left it (overlaps resolved, references, pseudonyms, the
+-- data-quality profile) with that step's inputs (the run's files, exclusions, folders): a run that finds the same
+-- key, because it kept every file as loaded, keeps the profile (ProfileDataTasklet). At most one row; none while
+-- the step runs.
+create table if not exists profile_state (
+    state_key   varchar not null
+);
+
 -- The key of what the metric tables were last computed from (loaded data, run parameters, metric SQL, earlier
 -- reports' triggers) and the metric results of that computation: a run with the same key keeps the tables
 -- (ComputeMetricsTasklet). At most one row; none while the tables are being computed.

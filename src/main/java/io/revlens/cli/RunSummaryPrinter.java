@@ -129,8 +129,9 @@ final class RunSummaryPrinter {
         }
         JsonNode reused = summary.path("reused");
         if (reused.path("files").asLong() > 0 || reused.path("metrics").asBoolean() || reused.path("reports").asBoolean()) {
-            out.printf("Unchanged since the earlier run: %d file(s) kept as loaded, metrics %s, reports %s%n",
-                    reused.path("files").asLong(), reused.path("metrics").asBoolean() ? "kept" : "computed",
+            out.printf("Unchanged since the earlier run: %d file(s) kept as loaded, data profile %s, metrics %s, reports %s%n",
+                    reused.path("files").asLong(), reused.path("profile").asBoolean() ? "kept" : "built",
+                    reused.path("metrics").asBoolean() ? "kept" : "computed",
                     reused.path("reports").asBoolean() ? "kept" : "rendered");
         }
         long computed = 0;

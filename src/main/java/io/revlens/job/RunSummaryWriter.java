@@ -120,6 +120,7 @@ final class RunSummaryWriter implements JobExecutionListener {
         // What this run kept from an earlier one instead of doing again (its inputs had not changed).
         Map<String, Object> reused = new LinkedHashMap<>();
         reused.put("files", files.stream().filter(file -> Boolean.TRUE.equals(file.get("unchanged"))).count());
+        reused.put("profile", jobContext.containsKey(ProfileDataTasklet.PROFILE_REUSED));
         reused.put("metrics", jobContext.containsKey(ComputeMetricsTasklet.METRICS_REUSED));
         reused.put("reports", jobContext.containsKey(RenderReportsTasklet.REPORTS_REUSED));
         summary.put("reused", reused);

@@ -40,10 +40,12 @@ class UnchangedRerunIntegrationTests {
                 .filter(e -> e.getValue().path("status").asText().equals("loaded")).map(Map.Entry::getKey).toList();
         assertThat(loaded).contains("hubspot-deals.csv", "hubspot-companies.csv", "sales-team.csv", "invoice-lines.xlsx");
         assertThat(firstSummary.path("reused").path("files").asLong()).isZero();
+        assertThat(firstSummary.path("reused").path("profile").asBoolean()).isFalse();
         assertThat(firstSummary.path("reused").path("metrics").asBoolean()).isFalse();
         assertThat(firstSummary.path("reused").path("reports").asBoolean()).isFalse();
 
-        // The same exports again, forced: every file unchanged, metrics and reports kept, outputs byte for byte.
+        // The same exports again, forced: every file unchanged, the data profile, metrics and reports kept, outputs
+        // byte for byte.
         CliRun unchanged = CliRun.of(home, append(args, "--force"));
         assertThat(unchanged.exitCode()).as(unchanged.toString()).isZero();
         JsonNode second = summary(out);
@@ -62,13 +64,14 @@ class UnchangedRerunIntegrationTests {
         }
         assertThat(second.path("totals")).isEqualTo(firstSummary.path("totals"));
         assertThat(second.path("reused").path("files").asLong()).isEqualTo(loaded.size());
+        assertThat(second.path("reused").path("profile").asBoolean()).isTrue();
         assertThat(second.path("reused").path("metrics").asBoolean()).isTrue();
         assertThat(second.path("reused").path("reports").asBoolean()).isTrue();
         assertThat(second.path("metrics")).isEqualTo(firstSummary.path("metrics"));
         assertThat(hashes(out)).isEqualTo(firstOutputs);
         assertThat(unchanged.out()).contains("hubspot-deals.csv: 1,779 rows read")
                 .contains("unchanged: reused from the earlier load")
-                .contains("Unchanged since the earlier run: " + loaded.size() + " file(s) kept as loaded, metrics kept, reports kept");
+                .contains("Unchanged since the earlier run: " + loaded.size() + " file(s) kept as loaded, data profile kept, metrics kept, reports kept");
 
         // One deal fewer in the deals export: only that file is loaded again, the metrics and reports are redone.
         Path deals = input.resolve("hubspot-deals.csv");
@@ -96,6 +99,7 @@ class UnchangedRerunIntegrationTests {
                 assertThat(thirdFiles.get(name).path("unchanged").asBoolean()).as(name).isTrue();
             }
         }
+        assertThat(third.path("reused").path("profile").asBoolean()).isFalse();
         assertThat(third.path("reused").path("metrics").asBoolean()).isFalse();
         assertThat(third.path("reused").path("reports").asBoolean()).isFalse();
         Map<String, String> changedOutputs = hashes(out);
@@ -159,6 +163,52 @@ class UnchangedRerunIntegrationTests {
     }
 
     /**
+     * An export removed from the folder while the others stay as they were: every remaining file is kept as loaded,
+     * but the data profile is built again (the removed file's rows leave the database there), and so are the metrics.
+     */
+    @Test
+    void anExportRemovedFromTheFolderRebuildsTheProfileFromTheKeptFiles() throws Exception {
+        Month month = firstRun();
+        Path home = month.home(), input = month.input(), out = month.out();
+        Files.delete(input.resolve("hubspot-meetings.csv"));
+
+        CliRun forced = CliRun.of(home, append(month.args(), "--force"));
+        assertThat(forced.exitCode()).as(forced.toString()).isZero();
+        JsonNode summary = summary(out);
+        Map<String, JsonNode> files = files(summary);
+        assertThat(files).doesNotContainKey("hubspot-meetings.csv");
+        assertThat(files.values()).allSatisfy(file -> assertThat(file.path("unchanged").asBoolean())
+                .as(file.path("path").asText()).isEqualTo(file.path("status").asText().equals("loaded")));
+        assertThat(summary.path("reused").path("files").asLong()).isPositive();
+        assertThat(summary.path("reused").path("profile").asBoolean()).isFalse();
+        assertThat(summary.path("reused").path("metrics").asBoolean()).isFalse();
+
+        freshRunHasTheSameFigures(home, input, out);
+    }
+
+    /**
+     * The same kept files rerun with --pseudonymise: the profile step is where names are replaced, so it is not kept,
+     * and no rep's real name is left in the metric CSVs.
+     */
+    @Test
+    void pseudonymisingAKeptMonthBuildsTheProfileAgain() throws Exception {
+        Month month = firstRun();
+        Path out = month.out();
+        assertThat(Files.readString(out.resolve("metrics/rep_scorecard.csv"))).contains("Dana Whitfield");
+
+        CliRun forced = CliRun.of(month.home(), append(append(month.args(), "--pseudonymise"), "--force"));
+        assertThat(forced.exitCode()).as(forced.toString()).isZero();
+        JsonNode summary = summary(out);
+        assertThat(summary.path("reused").path("files").asLong()).isPositive();
+        assertThat(summary.path("reused").path("profile").asBoolean()).isFalse();
+        try (Stream<Path> csvs = Files.list(out.resolve("metrics"))) {
+            for (Path csv : csvs.toList()) {
+                assertThat(Files.readString(csv)).as(csv.toString()).doesNotContain("Dana Whitfield", "Tom Kowalski");
+            }
+        }
+    }
+
+    /**
      * A file rewritten with other content of the same size and given back its old modification time (a copy that
      * keeps times) is read again by the next run in the same process: a hash is trusted only within its run.
      */
@@ -213,7 +263,6 @@ class UnchangedRerunIntegrationTests {
         return input;
     }
 
-    /** Every metric CSV and the rejects of two output folders are the same, byte for byte. */
     /** Runs the month from scratch into a new folder with the same inputs (and settings); its figures equal {@code out}'s. */
     private Path freshRunHasTheSameFigures(Path home, Path input, Path out, String... settings) throws Exception {
         Path fresh = temp.resolve("fresh");
@@ -227,6 +276,7 @@ class UnchangedRerunIntegrationTests {
         return fresh;
     }
 
+    /** Every metric CSV and the rejects of two output folders are the same, byte for byte. */
     private static void assertSameFigures(Path out, Path fresh) throws Exception {
         Map<String, String> figures = new TreeMap<>(hashes(out));
         figures.keySet().removeIf(name -> !name.endsWith(".csv"));
