@@ -1,5 +1,6 @@
 package io.revlens.cli;
 
+import io.revlens.job.HistorySchema;
 import io.revlens.job.JobRunner;
 import io.revlens.job.MultiClientRunner;
 import io.revlens.job.RunHistory;
@@ -8,13 +9,13 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Import;
 
 /**
- * Entry point: parses the command line; commands that run jobs start the Spring context. Its three beans are
+ * Entry point: parses the command line; commands that run jobs start the Spring context. Its beans are
  * imported by name rather than found by a package scan, which would read every class file of the application
  * at each start.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-@Import({JobRunner.class, RunHistory.class, MultiClientRunner.class})
+@Import({JobRunner.class, RunHistory.class, MultiClientRunner.class, HistorySchema.class})
 public class RevLensApplication {
 
     public static void main(String[] args) {

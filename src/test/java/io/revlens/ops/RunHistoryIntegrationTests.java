@@ -89,6 +89,36 @@ class RunHistoryIntegrationTests {
         assertThat(runs.out()).contains("No runs in the job history yet.");
     }
 
+    /**
+     * Spring Batch's tables are created when the history is new or lacks one of them, and not again at every start:
+     * H2 writes each refused {@code create} with its stack trace to the history's trace file.
+     */
+    @Test
+    void theHistoryTablesAreCreatedOnlyWhenMissing() throws Exception {
+        Path home = temp.resolve("home");
+        Path trace = home.resolve("history/batch.trace.db");
+        for (int i = 0; i < 3; i++) {
+            int start = i;
+            assertThat(history(home)).isEmpty();
+            // (the trace file may hold other entries: this process opens and closes the history many times)
+            assertThat(traceText(trace)).as("start " + start).doesNotContain("already exists");
+        }
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(
+                "jdbc:h2:file:" + home.resolve("history/batch").toAbsolutePath() + ";AUTO_SERVER=TRUE", "sa", "");
+             java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("drop table BATCH_JOB_EXECUTION_CONTEXT");
+        }
+        // One table gone: the script runs again (refusing the tables that are there) and the history works.
+        Path out = temp.resolve("out");
+        CliRun run = CliRun.of(home, "run", "monthly-board-report", "--as-of", "2026-10-31", "--out", out.toString());
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(history(home)).hasSize(1);
+    }
+
+    private static String traceText(Path trace) throws java.io.IOException {
+        return Files.exists(trace) ? Files.readString(trace) : "";
+    }
+
     static JsonNode history(Path home) throws Exception {
         CliRun runs = CliRun.of(home, "runs", "--json");
         assertThat(runs.exitCode()).as(runs.toString()).isZero();
