@@ -19,12 +19,18 @@ final class DatabaseFileCheck {
     private DatabaseFileCheck() {
     }
 
-    static void ensureNotInUse(Path databaseFile) {
+    /**
+     * Opens the run's existing DuckDB file for writing, which is also the check that no other process has it; null
+     * when there is no file yet. The caller holds the connection for the run ({@link JobRunner}).
+     */
+    static Connection openUnlessInUse(Path databaseFile) {
         if (!Files.exists(databaseFile)) {
-            return;
+            return null;
         }
-        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + databaseFile.toAbsolutePath())) {
+        try {
+            Connection connection = DriverManager.getConnection("jdbc:duckdb:" + databaseFile.toAbsolutePath());
             connection.isValid(1);
+            return connection;
         } catch (SQLException e) {
             String message = e.getMessage() == null ? "" : e.getMessage();
             if (message.contains("lock")) {

@@ -5,11 +5,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Properties;
 import java.util.TreeSet;
 
 /**
@@ -26,18 +24,22 @@ final class DatabaseInputs {
     private DatabaseInputs() {
     }
 
-    /** Deletes the run's database when it was built from other input folders; returns what to tell the user, or null. */
-    static String startCleanIfOtherInputs(RunRequest request) throws IOException {
+    /**
+     * The folders the run's database was built from when they are not this run's, so that it must start clean;
+     * null when they are the same, when none are recorded, or when the user keeps the history.
+     */
+    static TreeSet<String> otherInputs(RunRequest request, Connection connection) {
+        if (request.keepHistory()) {
+            return null;
+        }
+        TreeSet<String> recorded = recordedFolders(connection);
+        return recorded.isEmpty() || recorded.equals(currentFolders(request)) ? null : recorded;
+    }
+
+    /** Deletes the run's database (closed by then), built from {@code recorded}; returns what to tell the user. */
+    static String startClean(RunRequest request, TreeSet<String> recorded) throws IOException {
         Path database = request.databaseFile();
-        if (!Files.exists(database) || request.keepHistory()) {
-            return null;
-        }
-        TreeSet<String> recorded = recordedFolders(database);
-        TreeSet<String> current = new TreeSet<>();
-        request.job().inputs().forEach(input -> current.add(input.path().toAbsolutePath().normalize().toString()));
-        if (recorded.isEmpty() || recorded.equals(current)) {
-            return null;
-        }
+        TreeSet<String> current = currentFolders(request);
         Files.delete(database);
         Files.deleteIfExists(database.resolveSibling(database.getFileName() + ".wal"));
         if (recorded.stream().noneMatch(folder -> Files.isDirectory(Path.of(folder)))) {
@@ -49,12 +51,15 @@ final class DatabaseInputs {
                 + "); starting a clean one so that nothing of theirs reaches this run's outputs (--keep-history keeps it).";
     }
 
-    private static TreeSet<String> recordedFolders(Path database) {
+    private static TreeSet<String> currentFolders(RunRequest request) {
+        TreeSet<String> current = new TreeSet<>();
+        request.job().inputs().forEach(input -> current.add(input.path().toAbsolutePath().normalize().toString()));
+        return current;
+    }
+
+    private static TreeSet<String> recordedFolders(Connection connection) {
         TreeSet<String> folders = new TreeSet<>();
-        Properties readOnly = new Properties();
-        readOnly.setProperty("duckdb.read_only", "true");
-        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + database, readOnly);
-             Statement statement = connection.createStatement()) {
+        try (Statement statement = connection.createStatement()) {
             try (ResultSet rs = statement.executeQuery(HAS_FOLDERS)) {
                 if (!rs.next() || rs.getLong(1) == 0) {
                     return folders;
@@ -66,7 +71,7 @@ final class DatabaseInputs {
                 }
             }
         } catch (SQLException e) {
-            // An unreadable database is DatabaseFileCheck's to report, with its own message.
+            // An unreadable database fails the run's first step, which says why.
         }
         return folders;
     }

@@ -189,34 +189,47 @@ public class JobRunner {
             throws Exception {
         Job job = factory.build(request, inputs, progress, request.runDate());
         try (WorkingFolderLock lock = WorkingFolderLock.acquire(request.outDir())) {
-            DatabaseFileCheck.ensureNotInUse(request.databaseFile());
-            String note = DatabaseInputs.startCleanIfOtherInputs(request);
-            recoverKilledExecution(request.job().name(), jobParameters);
-            JobParameters parameters = jobParameters;
-            JobExecution last = jobRepository.getLastJobExecution(request.job().name(), jobParameters);
-            if (last != null && last.getStatus() != BatchStatus.COMPLETED && !Files.exists(request.databaseFile())) {
-                // Resuming would skip the load into a database that is no longer there (the output folder was
-                // deleted or emptied): the report would be computed from nothing. Start from the beginning.
-                parameters = new JobParametersBuilder(jobParameters)
-                        .addLong("forced_at", Instant.now(clock).toEpochMilli()).toJobParameters();
-                note = (note == null ? "" : note + "\n") + "Run " + last.getId() + " stopped here before completing, and"
-                        + " its database is gone from " + request.outDir() + ": starting from the beginning instead of"
-                        + " resuming.";
-            } else if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
-                if (OutputsCheck.intact(request) && note == null) {
-                    return new RunOutcome(null, true, request, last.getId());
+            // Held for the whole run: each step opens the database again, and while this connection is open that
+            // open joins the database already open in this process instead of starting it from the file (and
+            // checkpointing it on every close).
+            java.sql.Connection held = DatabaseFileCheck.openUnlessInUse(request.databaseFile());
+            try {
+                String note = null;
+                java.util.TreeSet<String> otherInputs = held == null ? null : DatabaseInputs.otherInputs(request, held);
+                if (otherInputs != null) {
+                    held.close();
+                    held = null;
+                    note = DatabaseInputs.startClean(request, otherInputs);
                 }
-                // "Nothing to do" only while the outputs are there as that run wrote them: else produce them again.
-                parameters = new JobParametersBuilder(jobParameters)
-                        .addLong("forced_at", Instant.now(clock).toEpochMilli()).toJobParameters();
-                note = (note == null ? "" : note + "\n") + "An identical run (" + last.getId() + ") completed, but its"
-                        + " outputs in " + request.outDir() + " are missing or changed: producing them again.";
-            }
-            try (java.sql.Connection held = Workspace.open(request.databaseFile())) {
-                // Held for the whole run: each step opens the database again, and while this connection is open
-                // that open joins the database already open in this process instead of starting it from the file
-                // (and checkpointing it on every close).
+                recoverKilledExecution(request.job().name(), jobParameters);
+                JobParameters parameters = jobParameters;
+                JobExecution last = jobRepository.getLastJobExecution(request.job().name(), jobParameters);
+                if (last != null && last.getStatus() != BatchStatus.COMPLETED && !Files.exists(request.databaseFile())) {
+                    // Resuming would skip the load into a database that is no longer there (the output folder was
+                    // deleted or emptied): the report would be computed from nothing. Start from the beginning.
+                    parameters = new JobParametersBuilder(jobParameters)
+                            .addLong("forced_at", Instant.now(clock).toEpochMilli()).toJobParameters();
+                    note = (note == null ? "" : note + "\n") + "Run " + last.getId() + " stopped here before completing,"
+                            + " and its database is gone from " + request.outDir() + ": starting from the beginning"
+                            + " instead of resuming.";
+                } else if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
+                    if (OutputsCheck.intact(request) && note == null) {
+                        return new RunOutcome(null, true, request, last.getId());
+                    }
+                    // "Nothing to do" only while the outputs are there as that run wrote them: else produce them again.
+                    parameters = new JobParametersBuilder(jobParameters)
+                            .addLong("forced_at", Instant.now(clock).toEpochMilli()).toJobParameters();
+                    note = (note == null ? "" : note + "\n") + "An identical run (" + last.getId() + ") completed, but"
+                            + " its outputs in " + request.outDir() + " are missing or changed: producing them again.";
+                }
+                if (held == null) {
+                    held = Workspace.open(request.databaseFile());
+                }
                 return new RunOutcome(jobOperator.start(job, parameters), false, request, null, note);
+            } finally {
+                if (held != null) {
+                    held.close();
+                }
             }
         } catch (JobInstanceAlreadyCompleteException e) {
             return new RunOutcome(null, true, request);
