@@ -109,6 +109,32 @@ class BulkCsvEquivalenceIntegrationTests {
         assertThat(bulk.get("rejects")).extracting(row -> row.get(4)).contains("2999-01-01 00:00", "1899-12-30 09:00");
     }
 
+    /**
+     * The decimal mark is decided from every amount of the file, by SQL in bulk (which counts dot marks only once a
+     * comma mark is seen) and by Java row by row: a file of comma decimals, a file that writes amounts both ways and
+     * a file of dot decimals with thousands separators load, and reject, the same.
+     */
+    @Test
+    void decimalMarksAreDecidedAsRowByRow() throws Exception {
+        String header = "invoice,customer,date,amount,quantity,product,currency\n";
+        List<Path> files = List.of(
+                write("comma-decimals.csv", header + "1,A,2026-01-05,\"1.234,56\",1,W,EUR\n2,A,2026-01-06,\"99,50\",1,W,EUR\n"
+                        + "3,B,2026-01-07,12.500,\"2,5\",W,EUR\n4,B,2026-01-08,7,1,W,EUR\n"),
+                write("both-marks.csv", header + "1,A,2026-01-05,\"1.234,56\",1,W,EUR\n2,A,2026-01-06,\"1,234.56\",1,W,EUR\n"
+                        + "3,B,2026-01-07,12.500,1,W,EUR\n4,B,2026-01-08,7,1,W,EUR\n"),
+                write("dot-decimals.csv", header + "1,A,2026-01-05,\"1,234.56\",1,W,USD\n2,A,2026-01-06,99.50,1.5,W,USD\n"
+                        + "3,B,2026-01-07,12.500,1,W,USD\n4,B,2026-01-08,7,1,W,USD\n"));
+
+        Map<String, List<List<String>>> bulk = load("bulk.duckdb", files, true);
+        Map<String, List<List<String>>> rows = load("rows.duckdb", files, false);
+
+        assertThat(bulk).isEqualTo(rows);
+        assertThat(methods("bulk.duckdb")).containsOnly("bulk");
+        // comma decimals: 1.234,56 is 1234.56 and 12.500 is 12500; both marks: 12.500 is ambiguous and rejected
+        assertThat(bulk.get("revenue_lines")).extracting(row -> row.get(3)).contains("1234.56", "99.50", "12500.00");
+        assertThat(bulk.get("rejects")).extracting(row -> row.get(4)).contains("12.500");
+    }
+
     @Test
     void filesDuckDbReadsDifferentlyFallBackToRowByRowWithTheSameResult() throws Exception {
         String header = "invoice,customer,date,amount\n";

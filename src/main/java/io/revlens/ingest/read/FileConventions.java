@@ -37,6 +37,14 @@ public record FileConventions(DateOrder dateOrder, boolean decimalComma, boolean
         return new FileConventions(order, comma, mixed);
     }
 
+    /**
+     * Whether the count of dot marks can change what {@link #decide} returns: only when a comma mark was seen (with
+     * none, the mark is the profile's and the file is not mixed, whatever the dots).
+     */
+    public static boolean dotMarksMatter(long commaMarks) {
+        return commaMarks > 0;
+    }
+
     /** Counts the evidence of each value a file holds in its date and amount columns. */
     public static final class Evidence {
         private long dayFirst;
