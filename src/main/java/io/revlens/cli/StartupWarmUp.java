@@ -16,9 +16,9 @@ import org.springframework.core.Ordered;
 
 /**
  * While the Spring context starts (mostly one thread's work), a second thread loads what a job needs next:
- * DuckDB's native library, the input files' content hashes, the built-in export profiles and the job's compiled
- * report templates with Jasper's classes. Nothing waits for it, and a failure here is ignored: the same work runs again where
- * it is needed and reports its own errors.
+ * DuckDB's native library, the input files' content hashes and encodings, the built-in export profiles and the
+ * job's compiled report templates with Jasper's classes. Nothing waits for it, and a failure here is ignored: the
+ * same work runs again where it is needed and reports its own errors.
  *
  * <p>Only DuckDB is loaded before Spring Boot has configured logging. Jasper logs as it loads, and an event
  * logged while Boot resets logback (between the reset and the console appender's return) makes logback print
@@ -40,8 +40,8 @@ final class StartupWarmUp {
     }
 
     /**
-     * Also reads the content hashes of the job's input files ({@link ContentHashes}), which the column check and
-     * the load step then find ready.
+     * Also reads the content hashes and encodings of the job's input files ({@link ContentHashes}), which the column
+     * check and the load step then find ready.
      */
     static LoggingConfigured begin(Path templateCache, List<String> templates, List<Path> inputs) {
         CountDownLatch logging = new CountDownLatch(1);

@@ -1,9 +1,12 @@
 package io.revlens.ingest.read;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -14,9 +17,10 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The SHA-256 of an input file, read once per run: the column check and the load step both need it (an unchanged
- * file is neither recognised nor loaded again), and a file is not read twice for it; the start-up warm-up reads it
- * ahead while Spring starts. A hash is remembered for the file's path, size and modification time, only when those
+ * The SHA-256 of an input file and whether it is well-formed UTF-8, both from one read of it, once per run: the
+ * column check and the load step both need the hash (an unchanged file is neither recognised nor loaded again) and
+ * each opening of a CSV needs the encoding, and a file is not read again for them; the start-up warm-up reads them
+ * ahead while Spring starts. They are remembered for the file's path, size and modification time, only when those
  * did not change while it was read, and only until the run ends ({@link #forget}, called by the job runner).
  */
 public final class ContentHashes {
@@ -27,19 +31,32 @@ public final class ContentHashes {
     private record Stamp(Path path, long size, java.nio.file.attribute.FileTime modified) {
     }
 
-    /** Each file's hash, or its computation while one thread reads the file and others wait for it. */
-    private static final Map<Stamp, CompletableFuture<String>> KNOWN = new ConcurrentHashMap<>();
+    /** What one read of a file tells. */
+    private record Content(String sha256, boolean utf8) {
+    }
+
+    /** Each file's content, or its reading while one thread reads the file and others wait for it. */
+    private static final Map<Stamp, CompletableFuture<Content>> KNOWN = new ConcurrentHashMap<>();
 
     private ContentHashes() {
     }
 
     public static String sha256(Path file) throws IOException {
+        return content(file).sha256();
+    }
+
+    /** Whether the whole file is well-formed UTF-8 (Utf8Check), from the same read as its hash. */
+    public static boolean isUtf8(Path file) throws IOException {
+        return content(file).utf8();
+    }
+
+    private static Content content(Path file) throws IOException {
         Stamp before = stamp(file);
-        CompletableFuture<String> mine = new CompletableFuture<>();
+        CompletableFuture<Content> mine = new CompletableFuture<>();
         if (KNOWN.size() >= MAX_REMEMBERED) {
             KNOWN.clear();
         }
-        CompletableFuture<String> known = KNOWN.putIfAbsent(before, mine);
+        CompletableFuture<Content> known = KNOWN.putIfAbsent(before, mine);
         if (known != null) {
             try {
                 return known.join();
@@ -48,12 +65,12 @@ public final class ContentHashes {
             }
         }
         try {
-            String hash = read(file);
-            mine.complete(hash);
+            Content content = read(file);
+            mine.complete(content);
             if (!before.equals(stamp(file))) {
-                KNOWN.remove(before, mine); // changed while read: not the hash of any later state
+                KNOWN.remove(before, mine); // changed while read: not the content of any later state
             }
-            return hash;
+            return content;
         } catch (IOException | RuntimeException e) {
             KNOWN.remove(before, mine);
             mine.completeExceptionally(e);
@@ -61,7 +78,7 @@ public final class ContentHashes {
         }
     }
 
-    /** Forgets every hash: at the end of a run, and before each load of the ingest benchmark. */
+    /** Forgets everything read: at the end of a run, and before each load of the ingest benchmark. */
     public static void forget() {
         KNOWN.clear();
     }
@@ -84,15 +101,25 @@ public final class ContentHashes {
         return new Stamp(file.toAbsolutePath().normalize(), Files.size(file), Files.getLastModifiedTime(file));
     }
 
-    private static String read(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
+    private static Content read(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[1 << 16];
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                digest.update(buffer, 0, n);
+            Utf8Check utf8 = new Utf8Check();
+            byte[] block = new byte[1 << 20];
+            ByteBuffer buffer = ByteBuffer.wrap(block).order(ByteOrder.LITTLE_ENDIAN);
+            while (true) {
+                buffer.clear();
+                while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
+                    // fill the whole block unless the file ends first
+                }
+                int n = buffer.position();
+                if (n == 0) {
+                    break;
+                }
+                digest.update(block, 0, n);
+                utf8.update(buffer, n);
             }
-            return HexFormat.of().formatHex(digest.digest());
+            return new Content(HexFormat.of().formatHex(digest.digest()), utf8.wellFormed());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -54,7 +54,7 @@ public final class CsvExportReader {
         } else if (head.length >= 4 && head[0] == 0 && head[2] == 0 && head[1] != 0) {
             charset = StandardCharsets.UTF_16BE;
         } else {
-            charset = Utf8Check.isUtf8(file) ? StandardCharsets.UTF_8 : Charset.forName("windows-1252");
+            charset = ContentHashes.isUtf8(file) ? StandardCharsets.UTF_8 : Charset.forName("windows-1252");
         }
         boolean mixed = false;
         if (!bom && charset.name().equals("windows-1252")) {

@@ -20,7 +20,8 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The word-at-a-time byte scans give exactly what a byte-by-byte reading gives: {@link Utf8Check} against the
+ * The word-at-a-time byte scans give exactly what a byte-by-byte reading gives: {@link Utf8Check} (on its own and
+ * in {@link ContentHashes}' hashing pass) against the
  * JDK's strict decoder, {@link CsvLineScan} against a plain per-byte reference of the same rules, over random
  * files built from the bytes the rules care about (and long runs of plain text, which the fast path skips).
  */
@@ -108,6 +109,8 @@ class ByteScansTests {
             assertThat(Utf8Check.isUtf8(file)).as("round %d", round).isEqualTo(expected);
             // small mapping windows put sequences and 32-byte steps across window edges
             assertThat(Utf8Check.isUtf8(file, 5 + round % 60)).as("round %d, small window", round).isEqualTo(expected);
+            // the verdict a run takes, from the pass that hashes the file
+            assertThat(ContentHashes.isUtf8(file)).as("round %d, with the hash", round).isEqualTo(expected);
             if (expected) {
                 valid++;
             } else {
@@ -134,6 +137,20 @@ class ByteScansTests {
             Files.write(file, bytes);
             assertThat(Utf8Check.isUtf8(file, window)).isFalse();
             assertThat(Utf8Check.isUtf8(file)).isFalse();
+        }
+        // The same across the edge of the blocks the hashing pass reads (ContentHashes).
+        int block = 1 << 20;
+        for (int shift = 1; shift < 4; shift++) {
+            byte[] bytes = new byte[block + 16];
+            java.util.Arrays.fill(bytes, (byte) 'a');
+            System.arraycopy(emoji, 0, bytes, block - shift, emoji.length);
+            Path whole = dir.resolve("block-edge" + shift + ".csv");
+            Files.write(whole, bytes);
+            bytes[block - shift + 3] = 'a';
+            Path broken = dir.resolve("block-edge-broken" + shift + ".csv");
+            Files.write(broken, bytes);
+            assertThat(ContentHashes.isUtf8(whole)).isTrue();
+            assertThat(ContentHashes.isUtf8(broken)).isFalse();
         }
         // A sequence cut short by plain text, then a stray continuation byte: the text must not be stepped over.
         Path interrupted = dir.resolve("interrupted.csv");
