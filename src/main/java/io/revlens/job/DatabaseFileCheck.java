@@ -21,7 +21,7 @@ final class DatabaseFileCheck {
 
     /**
      * Opens the run's existing DuckDB file for writing, which is also the check that no other process has it; null
-     * when there is no file yet. The caller holds the connection for the run ({@link JobRunner}).
+     * when there is no file yet. {@link RunDatabase} holds the connection for the run.
      */
     static Connection openUnlessInUse(Path databaseFile) {
         if (!Files.exists(databaseFile)) {

@@ -1,7 +1,6 @@
 package io.revlens.job;
 
 import io.revlens.ingest.load.IngestProgress;
-import io.revlens.model.Workspace;
 import io.revlens.report.ReportRenderer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -188,49 +187,32 @@ public class JobRunner {
     private RunOutcome launch(RunRequest request, RunInputs inputs, JobParameters jobParameters, IngestProgress progress)
             throws Exception {
         Job job = factory.build(request, inputs, progress, request.runDate());
-        try (WorkingFolderLock lock = WorkingFolderLock.acquire(request.outDir())) {
-            // Held for the whole run: each step opens the database again, and while this connection is open that
-            // open joins the database already open in this process instead of starting it from the file (and
-            // checkpointing it on every close).
-            java.sql.Connection held = DatabaseFileCheck.openUnlessInUse(request.databaseFile());
-            try {
-                String note = null;
-                java.util.TreeSet<String> otherInputs = held == null ? null : DatabaseInputs.otherInputs(request, held);
-                if (otherInputs != null) {
-                    held.close();
-                    held = null;
-                    note = DatabaseInputs.startClean(request, otherInputs);
+        try (WorkingFolderLock lock = WorkingFolderLock.acquire(request.outDir());
+             RunDatabase database = RunDatabase.hold(request)) {
+            String note = database.startCleanIfOtherInputs();
+            recoverKilledExecution(request.job().name(), jobParameters);
+            JobParameters parameters = jobParameters;
+            JobExecution last = jobRepository.getLastJobExecution(request.job().name(), jobParameters);
+            if (last != null && last.getStatus() != BatchStatus.COMPLETED && !Files.exists(request.databaseFile())) {
+                // Resuming would skip the load into a database that is no longer there (the output folder was
+                // deleted or emptied): the report would be computed from nothing. Start from the beginning.
+                parameters = new JobParametersBuilder(jobParameters)
+                        .addLong("forced_at", Instant.now(clock).toEpochMilli()).toJobParameters();
+                note = (note == null ? "" : note + "\n") + "Run " + last.getId() + " stopped here before completing, and"
+                        + " its database is gone from " + request.outDir() + ": starting from the beginning instead of"
+                        + " resuming.";
+            } else if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
+                if (OutputsCheck.intact(request) && note == null) {
+                    return new RunOutcome(null, true, request, last.getId());
                 }
-                recoverKilledExecution(request.job().name(), jobParameters);
-                JobParameters parameters = jobParameters;
-                JobExecution last = jobRepository.getLastJobExecution(request.job().name(), jobParameters);
-                if (last != null && last.getStatus() != BatchStatus.COMPLETED && !Files.exists(request.databaseFile())) {
-                    // Resuming would skip the load into a database that is no longer there (the output folder was
-                    // deleted or emptied): the report would be computed from nothing. Start from the beginning.
-                    parameters = new JobParametersBuilder(jobParameters)
-                            .addLong("forced_at", Instant.now(clock).toEpochMilli()).toJobParameters();
-                    note = (note == null ? "" : note + "\n") + "Run " + last.getId() + " stopped here before completing,"
-                            + " and its database is gone from " + request.outDir() + ": starting from the beginning"
-                            + " instead of resuming.";
-                } else if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
-                    if (OutputsCheck.intact(request) && note == null) {
-                        return new RunOutcome(null, true, request, last.getId());
-                    }
-                    // "Nothing to do" only while the outputs are there as that run wrote them: else produce them again.
-                    parameters = new JobParametersBuilder(jobParameters)
-                            .addLong("forced_at", Instant.now(clock).toEpochMilli()).toJobParameters();
-                    note = (note == null ? "" : note + "\n") + "An identical run (" + last.getId() + ") completed, but"
-                            + " its outputs in " + request.outDir() + " are missing or changed: producing them again.";
-                }
-                if (held == null) {
-                    held = Workspace.open(request.databaseFile());
-                }
-                return new RunOutcome(jobOperator.start(job, parameters), false, request, null, note);
-            } finally {
-                if (held != null) {
-                    held.close();
-                }
+                // "Nothing to do" only while the outputs are there as that run wrote them: else produce them again.
+                parameters = new JobParametersBuilder(jobParameters)
+                        .addLong("forced_at", Instant.now(clock).toEpochMilli()).toJobParameters();
+                note = (note == null ? "" : note + "\n") + "An identical run (" + last.getId() + ") completed, but its"
+                        + " outputs in " + request.outDir() + " are missing or changed: producing them again.";
             }
+            database.holdForSteps();
+            return new RunOutcome(jobOperator.start(job, parameters), false, request, null, note);
         } catch (JobInstanceAlreadyCompleteException e) {
             return new RunOutcome(null, true, request);
         }
