@@ -123,34 +123,17 @@ class ByteScansTests {
 
     @Test
     void utf8CheckReadsSequencesAcrossItsWindowEdge() throws IOException {
-        // The file is mapped a window at a time: put a 4-byte character, and a truncated one, across that edge.
-        byte[] emoji = "😀".getBytes(StandardCharsets.UTF_8);
+        // The file is read a window at a time: put a 4-byte character, and a truncated one, across that edge, for
+        // the check on its own and for the hashing pass (ContentHashes), which reads blocks of 1 MB.
         int window = 1 << 16;
         for (int shift = 1; shift < 4; shift++) {
-            byte[] bytes = new byte[window + 16];
-            java.util.Arrays.fill(bytes, (byte) 'a');
-            System.arraycopy(emoji, 0, bytes, window - shift, emoji.length);
-            Path file = dir.resolve("edge" + shift + ".csv");
-            Files.write(file, bytes);
-            assertThat(Utf8Check.isUtf8(file, window)).isTrue();
-            bytes[window - shift + 3] = 'a';
-            Files.write(file, bytes);
-            assertThat(Utf8Check.isUtf8(file, window)).isFalse();
-            assertThat(Utf8Check.isUtf8(file)).isFalse();
-        }
-        // The same across the edge of the blocks the hashing pass reads (ContentHashes).
-        int block = 1 << 20;
-        for (int shift = 1; shift < 4; shift++) {
-            byte[] bytes = new byte[block + 16];
-            java.util.Arrays.fill(bytes, (byte) 'a');
-            System.arraycopy(emoji, 0, bytes, block - shift, emoji.length);
-            Path whole = dir.resolve("block-edge" + shift + ".csv");
-            Files.write(whole, bytes);
-            bytes[block - shift + 3] = 'a';
-            Path broken = dir.resolve("block-edge-broken" + shift + ".csv");
-            Files.write(broken, bytes);
-            assertThat(ContentHashes.isUtf8(whole)).isTrue();
-            assertThat(ContentHashes.isUtf8(broken)).isFalse();
+            Path whole = acrossEdge(window, shift, false);
+            Path broken = acrossEdge(window, shift, true);
+            assertThat(Utf8Check.isUtf8(whole, window)).isTrue();
+            assertThat(Utf8Check.isUtf8(broken, window)).isFalse();
+            assertThat(Utf8Check.isUtf8(broken)).isFalse();
+            assertThat(ContentHashes.isUtf8(acrossEdge(1 << 20, shift, false))).isTrue();
+            assertThat(ContentHashes.isUtf8(acrossEdge(1 << 20, shift, true))).isFalse();
         }
         // A sequence cut short by plain text, then a stray continuation byte: the text must not be stepped over.
         Path interrupted = dir.resolve("interrupted.csv");
@@ -161,6 +144,20 @@ class ByteScansTests {
         Path cut = dir.resolve("cut.csv");
         Files.write(cut, new byte[] {'a', (byte) 0xE2, (byte) 0x82});
         assertThat(Utf8Check.isUtf8(cut)).isFalse();
+    }
+
+    /** Plain text with an emoji starting {@code shift} bytes before {@code edge}; broken: its last byte replaced. */
+    private Path acrossEdge(int edge, int shift, boolean broken) throws IOException {
+        byte[] emoji = "😀".getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = new byte[edge + 16];
+        java.util.Arrays.fill(bytes, (byte) 'a');
+        System.arraycopy(emoji, 0, bytes, edge - shift, emoji.length);
+        if (broken) {
+            bytes[edge - shift + 3] = 'a';
+        }
+        Path file = dir.resolve("edge-" + edge + "-" + shift + (broken ? "-broken" : "") + ".csv");
+        Files.write(file, bytes);
+        return file;
     }
 
     @Test
