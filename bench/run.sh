@@ -20,12 +20,17 @@ quick=false
 data="${REVLENS_BENCH_DATA:-$root/bench/data}"
 mkdir -p "$data" "$root/target/tmp"
 
+# The runs keep their job history and compiled templates in a home of their own, new for each benchmark: the
+# project's .revlens/ holds every run ever made on this machine, and a history of hundreds of runs makes each start
+# and close slower (docs/benchmarks.md), so figures would depend on how many runs came before.
+export REVLENS_HOME="$data/work/home"
+rm -rf "$REVLENS_HOME"
+
 # Every figure is taken through the launcher users run (./revlens: extracted jar, class-data-sharing
-# archive); a throwaway run first builds the jar and writes the archive if they are missing.
+# archive); a throwaway run first builds the jar, writes the archive if it is missing and compiles the
+# templates into the new home.
 ./revlens --version >/dev/null
-if [ ! -f "$root/target/app/revlens.jsa" ]; then
-  ./revlens demo --quiet --out "$root/target/tmp/bench-warmup" >/dev/null
-fi
+./revlens demo --quiet --out "$root/target/tmp/bench-warmup" >/dev/null
 
 echo "== Machine"
 echo "cpu:    $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')"
