@@ -2,7 +2,6 @@ package io.revlens.ingest.read;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -106,7 +105,7 @@ public final class ContentHashes {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             Utf8Check utf8 = new Utf8Check();
             byte[] block = new byte[1 << 20];
-            ByteBuffer buffer = ByteBuffer.wrap(block).order(ByteOrder.LITTLE_ENDIAN);
+            ByteBuffer buffer = ByteBuffer.wrap(block);
             while (true) {
                 buffer.clear();
                 while (buffer.hasRemaining() && channel.read(buffer) >= 0) {

@@ -1,23 +1,18 @@
 package io.revlens.ingest.read;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 
 /**
  * Whether bytes are well-formed UTF-8 (the byte sequences of Unicode's table 3-7: no overlong forms, no
  * surrogates, nothing past U+10FFFF, no sequence cut off at the end), exactly what a strict {@code CharsetDecoder}
  * accepts, at memory speed: runs of ASCII are stepped over 32 bytes at a time. It is fed a block at a time
- * ({@link #update}), so the pass that hashes a file checks it too ({@link ContentHashes}); a sequence may run across
- * the edge between two blocks.
+ * ({@link #update}) by the pass that hashes a file ({@link ContentHashes}), so a file is read once for both; a
+ * sequence may run across the edge between two blocks. Blocks are read into a heap buffer rather than a mapping:
+ * each mapped window of a large export stayed resident (counted in the process's memory) until a garbage
+ * collection happened to release it.
  */
 final class Utf8Check {
 
-    /** How much of the file {@link #isUtf8(Path)} reads at once. */
-    static final int WINDOW = 1 << 22;
     private static final long HIGHS = 0x8080808080808080L;
 
     /** Continuation bytes still expected, and the allowed range of the next one (narrower after E0, ED, F0, F4). */
@@ -76,33 +71,5 @@ final class Utf8Check {
     /** Whether every block so far was well-formed and the last one did not end inside a sequence. */
     boolean wellFormed() {
         return !broken && pending == 0;
-    }
-
-    /** Whether the file is well-formed UTF-8, read on its own (inspection; a run takes {@link ContentHashes}'s verdict). */
-    static boolean isUtf8(Path file) throws IOException {
-        return isUtf8(file, WINDOW);
-    }
-
-    /** @param window bytes read at a time (tests use a small one to put sequences across its edge) */
-    static boolean isUtf8(Path file, int window) throws IOException {
-        Utf8Check check = new Utf8Check();
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            // Read into one direct buffer, not mapped: each mapped window of a large export stayed resident (counted
-            // in the process's memory) until a garbage collection happened to release it.
-            ByteBuffer bytes = ByteBuffer.allocateDirect((int) Math.max(1, Math.min(window, channel.size())))
-                    .order(ByteOrder.LITTLE_ENDIAN);
-            while (!check.broken) {
-                bytes.clear();
-                while (bytes.hasRemaining() && channel.read(bytes) >= 0) {
-                    // fill the whole window unless the file ends first
-                }
-                int n = bytes.position();
-                if (n == 0) {
-                    break;
-                }
-                check.update(bytes, n);
-            }
-        }
-        return check.wellFormed();
     }
 }
