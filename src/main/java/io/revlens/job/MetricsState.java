@@ -25,8 +25,10 @@ final class MetricsState {
     private static final String FORGET = SqlScript.loadOne("sql/job/forget_metrics_state.sql");
     private static final String REMEMBER = SqlScript.loadOne("sql/job/remember_metrics_state.sql");
     private static final String TABLES_PRESENT = SqlScript.loadOne("sql/job/tables_present.sql");
-    private static final List<String> INPUTS = List.of("sql/job/metrics_inputs_data.sql", "sql/job/metrics_inputs_stages.sql",
-            "sql/job/metrics_inputs_counts.sql", "sql/job/metrics_inputs_parameters.sql");
+    /** The loaded data's state as a step reads it: the files' records, the pipeline order, the rows per table. */
+    static final List<String> LOADED_DATA = List.of("sql/job/metrics_inputs_data.sql", "sql/job/metrics_inputs_stages.sql",
+            "sql/job/metrics_inputs_counts.sql");
+    private static final String PARAMETERS = "sql/job/metrics_inputs_parameters.sql";
 
     private MetricsState() {
     }
@@ -40,9 +42,10 @@ final class MetricsState {
                 .add(String.valueOf(job.thresholds())).add(String.valueOf(job.targets())).add(String.valueOf(job.planning()))
                 .add(Boolean.toString(job.pseudonymise())).add(asOf.toString())
                 .add(request.outDir().toAbsolutePath().normalize().toString());
-        for (String query : INPUTS) {
+        for (String query : LOADED_DATA) {
             key.addQuery(connection, SqlScript.loadOne(query));
         }
+        key.addQuery(connection, SqlScript.loadOne(PARAMETERS));
         key.add(Workspace.readResource("sql/metrics/ORDER"));
         for (String file : MetricsRunner.files()) {
             key.add(file).add(Workspace.readResource("sql/metrics/" + file));

@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -27,9 +26,6 @@ final class ProfileState {
     private static final String STATE = SqlScript.loadOne("sql/job/profile_state.sql");
     private static final String FORGET = SqlScript.loadOne("sql/job/forget_profile_state.sql");
     private static final String REMEMBER = SqlScript.loadOne("sql/job/remember_profile_state.sql");
-    /** The loaded data's state: the same queries that key the metrics (the files' records, rows per table, stages). */
-    private static final List<String> DATA = List.of("sql/job/metrics_inputs_data.sql", "sql/job/metrics_inputs_stages.sql",
-            "sql/job/metrics_inputs_counts.sql");
 
     private ProfileState() {
     }
@@ -45,17 +41,16 @@ final class ProfileState {
         }
         addAll(key, "excluded", inputs.excluded());
         addAll(key, "refused", inputs.refused());
-        for (String query : DATA) {
+        for (String query : MetricsState.LOADED_DATA) {
             key.addQuery(connection, SqlScript.loadOne(query));
         }
         return key.hex();
     }
 
     private static void addAll(Fingerprint key, String what, Map<Path, String> files) {
-        for (Map.Entry<String, String> file : new TreeMap<>(files.entrySet().stream().collect(java.util.stream.Collectors.toMap(
-                entry -> entry.getKey().toAbsolutePath().normalize().toString(), Map.Entry::getValue))).entrySet()) {
-            key.add(what).add(file.getKey()).add(file.getValue());
-        }
+        Map<String, String> sorted = new TreeMap<>();
+        files.forEach((file, reason) -> sorted.put(file.toAbsolutePath().normalize().toString(), reason));
+        sorted.forEach((file, reason) -> key.add(what).add(file).add(reason));
     }
 
     /** Whether the stored key is {@code key}. */
