@@ -25,17 +25,17 @@ final class CheckColumnsTasklet implements Tasklet {
 
     private final RunRequest request;
     private final RunInputs inputs;
+    private final ProfileCatalog catalog;
 
-    CheckColumnsTasklet(RunRequest request, RunInputs inputs) {
+    CheckColumnsTasklet(RunRequest request, RunInputs inputs, ProfileCatalog catalog) {
         this.request = request;
         this.inputs = inputs;
+        this.catalog = catalog;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         List<Path> files = inputs.files();
-        ProfileCatalog catalog = ProfileCatalog.load(files.isEmpty() || files.get(0).toAbsolutePath().getParent() == null
-                ? null : files.get(0).toAbsolutePath().getParent().resolve("profiles"));
         boolean accept = request.job().acceptSchemaChange();
         java.util.Set<Path> unchanged = UnchangedFiles.of(request.databaseFile(), catalog, files, inputs.profileOverrides());
         List<ColumnChangeCheck.Change> changes;

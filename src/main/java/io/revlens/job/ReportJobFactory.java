@@ -2,6 +2,7 @@ package io.revlens.job;
 
 import io.revlens.ingest.load.IngestProgress;
 import io.revlens.ingest.load.LoadExportsStep;
+import io.revlens.ingest.recognise.ProfileCatalog;
 import io.revlens.report.ReportRenderer;
 import java.time.LocalDate;
 import org.springframework.batch.core.job.Job;
@@ -33,11 +34,14 @@ final class ReportJobFactory {
     }
 
     Job build(RunRequest request, RunInputs inputs, IngestProgress progress, LocalDate runDate) {
+        // one catalog for the column check and the load: both recognise the files by it, and an earlier load is
+        // kept only under its key
+        ProfileCatalog catalog = ProfileCatalog.forInputs(inputs.files());
         Step checkColumns = new StepBuilder("checkColumns", jobRepository)
-                .tasklet(new CheckColumnsTasklet(request, inputs), transactionManager)
+                .tasklet(new CheckColumnsTasklet(request, inputs, catalog), transactionManager)
                 .build();
         Step loadExports = LoadExportsStep.build("loadExports", jobRepository, transactionManager,
-                request.databaseFile(), inputs.files(), inputs.profileOverrides(), progress);
+                request.databaseFile(), inputs.files(), inputs.profileOverrides(), catalog, progress);
         Step profileData = new StepBuilder("profileData", jobRepository)
                 .tasklet(new ProfileDataTasklet(request, inputs), transactionManager)
                 .build();

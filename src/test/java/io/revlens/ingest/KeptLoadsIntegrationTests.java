@@ -3,6 +3,7 @@ package io.revlens.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.revlens.ingest.check.OverlapResolver;
+import io.revlens.ingest.recognise.ProfileCatalog;
 import io.revlens.model.Workspace;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -55,6 +56,29 @@ class KeptLoadsIntegrationTests {
                 List.of("false", "1", "0", "false"));
         assertThat(LoadRun.query(db, "select opportunity_id from opportunities order by 1"))
                 .containsExactly(List.of("9000000001"), List.of("9000000002"), List.of("9000000004"));
+    }
+
+    @Test
+    void anUnchangedFileIsLoadedAgainWhenAUserProfileChanged() throws Exception {
+        Path profiles = temp.resolve("in/profiles");
+        Files.createDirectories(profiles);
+        Path acme = profiles.resolve("acme-crm.yml");
+        Files.copy(ExportProfilesIntegrationTests.fixture("profiles/acme-crm.yml"), acme);
+        Path export = temp.resolve("in/acme-crm-export.csv");
+        Files.copy(ExportProfilesIntegrationTests.fixture("acme-crm-export.csv"), export);
+        Path db = temp.resolve("db.duckdb");
+        String loaded = "select coalesce(reused, false), profile from source_files";
+
+        LoadRun.run(db, List.of(export), Map.of(), ProfileCatalog.load(profiles));
+        LoadRun.run(db, List.of(export), Map.of(), ProfileCatalog.load(profiles));
+        assertThat(LoadRun.query(db, loaded)).containsExactly(List.of("true", "acme-crm"));
+        assertThat(LoadRun.query(db, "select distinct currency from opportunities")).containsExactly(List.of("GBP"));
+
+        // The same export under an edited profile: its earlier rows were mapped by the old text, so it is loaded again.
+        Files.writeString(acme, Files.readString(acme).replace("currency: GBP", "currency: EUR"));
+        LoadRun.run(db, List.of(export), Map.of(), ProfileCatalog.load(profiles));
+        assertThat(LoadRun.query(db, loaded)).containsExactly(List.of("false", "acme-crm"));
+        assertThat(LoadRun.query(db, "select distinct currency from opportunities")).containsExactly(List.of("EUR"));
     }
 
     private static void resolveOverlaps(Path db) throws Exception {

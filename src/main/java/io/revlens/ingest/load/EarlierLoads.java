@@ -1,7 +1,5 @@
 package io.revlens.ingest.load;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.revlens.ingest.recognise.ProfileCatalog;
 import io.revlens.model.SqlScript;
 import io.revlens.model.Workspace;
@@ -71,7 +69,7 @@ final class EarlierLoads {
 
     /** The earlier loads in the database (none when it does not exist yet, cannot be read or holds pseudonyms). */
     static EarlierLoads read(Path databaseFile, ProfileCatalog catalog) {
-        String catalogKey = catalogKey(catalog);
+        String catalogKey = catalog.key();
         if (databaseFile == null || !Files.exists(databaseFile) || catalogKey == null) {
             return new EarlierLoads(List.of(), catalogKey);
         }
@@ -185,20 +183,6 @@ final class EarlierLoads {
     }
 
     /** Every profile the catalog can recognise a file by, as a hash (null when it cannot be written out). */
-    private static String catalogKey(ProfileCatalog catalog) {
-        try {
-            // Properties in name order: the order reflection lists a class's fields in is not fixed from one JVM
-            // start to the next (class-data sharing changes it). Maps keep their own order.
-            ObjectMapper json = com.fasterxml.jackson.databind.json.JsonMapper.builder()
-                    .enable(com.fasterxml.jackson.databind.MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
-                    .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS).build();
-            return sha256Hex(json.writeValueAsString(new java.util.TreeMap<>(catalog.profiles())));
-        } catch (Exception e) {
-            log.debug("Profile catalog not comparable: {}", e.getMessage());
-            return null;
-        }
-    }
-
     static String sha256Hex(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));

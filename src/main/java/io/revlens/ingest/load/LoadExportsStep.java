@@ -33,8 +33,7 @@ public final class LoadExportsStep {
                              Path databaseFile, List<Path> files, Map<String, String> profileOverrides,
                              IngestProgress progress) {
         return build(stepName, jobRepository, transactionManager, databaseFile, files, profileOverrides,
-                ProfileCatalog.load(files.isEmpty() || files.get(0).toAbsolutePath().getParent() == null ? null
-                        : files.get(0).toAbsolutePath().getParent().resolve("profiles")), progress);
+                ProfileCatalog.forInputs(files), progress);
     }
 
     /** Builds the step with a given profile catalog (e.g. {@code ProfileCatalog.load(jobDir.resolve("profiles"))}). */

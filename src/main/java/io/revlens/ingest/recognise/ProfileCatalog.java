@@ -43,9 +43,11 @@ public final class ProfileCatalog {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private final Map<String, ExportProfile> profiles;
+    private final String key;
 
-    private ProfileCatalog(Map<String, ExportProfile> profiles) {
+    private ProfileCatalog(Map<String, ExportProfile> profiles, String key) {
         this.profiles = profiles;
+        this.key = key;
     }
 
     /** The built-in profiles only. */
@@ -53,16 +55,24 @@ public final class ProfileCatalog {
         return load(null);
     }
 
+    /** Built-in profiles plus the user profiles in {@code profiles/} of the first file's folder (the input folder). */
+    public static ProfileCatalog forInputs(List<Path> files) {
+        Path folder = files.isEmpty() ? null : files.get(0).toAbsolutePath().getParent();
+        return load(folder == null ? null : folder.resolve("profiles"));
+    }
+
     /** Built-in profiles plus {@code *.yml}/{@code *.yaml} in {@code userFolder} (ignored when null or absent). */
     public static ProfileCatalog load(Path userFolder) {
         Map<String, ExportProfile> profiles = new LinkedHashMap<>();
+        SourceDigest sources = new SourceDigest();
         for (String name : BUILT_IN) {
             String resource = "profiles/" + name + ".yml";
             try (InputStream in = ProfileCatalog.class.getClassLoader().getResourceAsStream(resource)) {
                 if (in == null) {
                     throw new IllegalStateException("Missing built-in profile " + resource);
                 }
-                ExportProfile profile = validate(YAML.readValue(in, ExportProfile.class), resource);
+                byte[] text = sources.add(resource, in.readAllBytes());
+                ExportProfile profile = validate(YAML.readValue(text, ExportProfile.class), resource);
                 profiles.put(profile.name, profile);
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot read built-in profile " + resource, e);
@@ -73,7 +83,8 @@ public final class ProfileCatalog {
                 for (Path file : files.filter(ProfileCatalog::isYaml).sorted().toList()) {
                     ExportProfile profile;
                     try {
-                        profile = YAML.readValue(file.toFile(), ExportProfile.class);
+                        profile = YAML.readValue(sources.add(file.getFileName().toString(), Files.readAllBytes(file)),
+                                ExportProfile.class);
                     } catch (IOException e) {
                         String where = e instanceof com.fasterxml.jackson.core.JsonProcessingException j && j.getLocation() != null
                                 ? " (line " + j.getLocation().getLineNr() + ", column " + j.getLocation().getColumnNr() + ")" : "";
@@ -89,7 +100,38 @@ public final class ProfileCatalog {
                 throw new UncheckedIOException("Cannot list profiles in " + userFolder, e);
             }
         }
-        return new ProfileCatalog(profiles);
+        return new ProfileCatalog(profiles, sources.hex());
+    }
+
+    /**
+     * What the catalog was read from, as one hash: equal keys mean the same profile files with the same text, so
+     * the same recognition and mapping of any file. An earlier load is kept only under the key it was made with.
+     */
+    public String key() {
+        return key;
+    }
+
+    /** SHA-256 over each source's name and text, in the order they are read. */
+    private static final class SourceDigest {
+        private final java.security.MessageDigest digest;
+
+        SourceDigest() {
+            try {
+                digest = java.security.MessageDigest.getInstance("SHA-256");
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        byte[] add(String name, byte[] text) {
+            digest.update((name + "\n" + text.length + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            digest.update(text);
+            return text;
+        }
+
+        String hex() {
+            return java.util.HexFormat.of().formatHex(digest.digest());
+        }
     }
 
     private static boolean isYaml(Path file) {
