@@ -78,11 +78,12 @@ public final class MetricCsvWriter {
 
     private static void write(Connection connection, List<String> tables, Path dir) throws SQLException, IOException {
         Workspace.runScript(connection, "sql/output/csv_values.sql");
+        Map<String, List<String[]>> schema = OutputQuery.describeAll(connection);
         for (String table : tables) {
             Path target = dir.resolve(table + ".csv");
             Path temp = dir.resolve(table + ".csv.tmp");
             try (PreparedStatement copy = connection.prepareStatement(
-                    SqlScript.fill(COPY_CSV, Map.of("query", query(connection, table))))) {
+                    SqlScript.fill(COPY_CSV, Map.of("query", query(schema, table))))) {
                 copy.setString(1, temp.toAbsolutePath().toString());
                 copy.execute();
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -124,8 +125,8 @@ public final class MetricCsvWriter {
     }
 
     /** The table's output query ({@link OutputQuery}) with each value formatted as its CSV text. */
-    private static String query(Connection connection, String table) throws SQLException {
-        return OutputQuery.of(connection, table, (name, type) -> switch (type) {
+    private static String query(Map<String, List<String[]>> schema, String table) throws SQLException {
+        return OutputQuery.of(schema, table, (name, type) -> switch (type) {
             case "VARCHAR" -> "csv_text(" + name + ") as " + name;
             case "DOUBLE", "FLOAT", "REAL" -> "csv_double(cast(" + name + " as double)) as " + name;
             default -> name;

@@ -76,6 +76,7 @@ public final class XlsxWorkbookWriter {
                 }
             }
             List<String> sheets = new ArrayList<>();
+            Map<String, List<String[]>> schema = io.revlens.model.OutputQuery.describeAll(duckdb);
             for (String table : tables) {
                 if (!table.matches("[a-z_][a-z0-9_]*")) {
                     throw new IllegalArgumentException("not a table name: " + table);
@@ -99,7 +100,7 @@ public final class XlsxWorkbookWriter {
                     cell.setCellStyle(styles.title);
                     top = 1;
                 }
-                rowCounts.put(table, writeTable(duckdb, table, sheet, top, styles, title != null));
+                rowCounts.put(table, writeTable(duckdb, schema, table, sheet, top, styles, title != null));
             }
             if (contents != null) {
                 writeContents(contents, title, sheets, leftOut, leftOutRows, names, rowCounts, styles, workbook);
@@ -116,10 +117,10 @@ public final class XlsxWorkbookWriter {
     }
 
     /** The table's rows under a header at row {@code top}; how many data rows. */
-    private static int writeTable(Connection duckdb, String table, SXSSFSheet sheet, int top, Styles styles, boolean readable)
-            throws SQLException {
+    private static int writeTable(Connection duckdb, Map<String, List<String[]>> schema, String table, SXSSFSheet sheet,
+                                  int top, Styles styles, boolean readable) throws SQLException {
         try (Statement statement = duckdb.createStatement();
-             ResultSet rs = statement.executeQuery(io.revlens.model.OutputQuery.of(duckdb, table, (name, type) -> name))) {
+             ResultSet rs = statement.executeQuery(io.revlens.model.OutputQuery.of(schema, table, (name, type) -> name))) {
             ResultSetMetaData meta = rs.getMetaData();
             int columns = meta.getColumnCount();
             int[] widths = new int[columns];
