@@ -98,41 +98,53 @@ final class RenderReportsTasklet implements Tasklet {
     private void render(Connection connection, List<String> tables, List<String> written, ReportContext context,
                         LocalDate asOf, List<String> outputs) throws Exception {
         JobDefinition job = request.job();
-        // DuckDB writes the CSVs on its own threads while Jasper, mostly one Java thread, renders, so the CSVs
-        // cost little wall time (docs/benchmarks.md). Written in this step so a restarted step writes them again.
-        CompletableFuture<Void> csvs = writeCsvs(connection, written);
+        // DuckDB writes the CSVs, and POI the workbook, each on a thread of its own while Jasper, mostly one Java
+        // thread, renders: on two cores the step takes about its longest part instead of their sum
+        // (docs/benchmarks.md). Written in this step so a restarted step writes them again.
+        List<CompletableFuture<Void>> beside = new ArrayList<>();
+        beside.add(onOwnThread("revlens-csvs", connection, own -> {
+            long started = System.nanoTime();
+            MetricCsvWriter.writeAll(own, written, request.metricsDir());
+            log.info("Wrote {} metric CSVs in {} s", written.size(), ComputeMetricsTasklet.seconds(System.nanoTime() - started));
+        }));
+        Path xlsx = request.outDir().resolve(job.name() + ".xlsx");
         Exception failure = null;
         try {
+            if (job.workbook()) {
+                java.util.Map<String, String> leftOut = new java.util.LinkedHashMap<>();
+                tables.stream().filter(table -> !written.contains(table))
+                        .forEach(table -> leftOut.put(table, MetricTables.ROW_LEVEL_NOTE));
+                XlsxWorkbookWriter.Title title = new XlsxWorkbookWriter.Title(job.company(), asOf.toString(),
+                        job.currency(), io.revlens.metrics.MetricsRunner.descriptions("sql/job/trigger_persistence.sql"),
+                        leftOut);
+                beside.add(onOwnThread("revlens-workbook", connection,
+                        own -> XlsxWorkbookWriter.write(own, written, xlsx, title)));
+            }
             for (JobDefinition.ReportOutput report : job.reports()) {
                 Path pdf = request.outDir().resolve(report.output() + ".pdf");
                 renderer.render(connection, report.template(), context, pdf);
                 outputs.add(pdf.toString());
             }
-            if (job.workbook()) {
-                Path xlsx = request.outDir().resolve(job.name() + ".xlsx");
-                java.util.Map<String, String> leftOut = new java.util.LinkedHashMap<>();
-                tables.stream().filter(table -> !written.contains(table))
-                        .forEach(table -> leftOut.put(table, MetricTables.ROW_LEVEL_NOTE));
-                XlsxWorkbookWriter.write(connection, written, xlsx,
-                        new XlsxWorkbookWriter.Title(job.company(), asOf.toString(), job.currency(),
-                                io.revlens.metrics.MetricsRunner.descriptions("sql/job/trigger_persistence.sql"), leftOut));
-                outputs.add(xlsx.toString());
-            }
         } catch (Exception e) {
             failure = e;
         }
-        // The CSVs use this step's database: wait for them whatever happened to the reports.
-        try {
-            awaitCsvs(csvs);
-        } catch (Exception e) {
-            if (failure == null) {
-                failure = e;
-            } else {
-                failure.addSuppressed(e);
+        // The CSVs and the workbook use this step's database: wait for them whatever happened to the reports.
+        for (CompletableFuture<Void> work : beside) {
+            try {
+                await(work);
+            } catch (Exception e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
             }
         }
         if (failure != null) {
             throw failure;
+        }
+        if (job.workbook()) {
+            outputs.add(xlsx.toString());
         }
     }
 
@@ -197,28 +209,32 @@ final class RenderReportsTasklet implements Tasklet {
         }
     }
 
-    /** Each metric table to {@code <out>/metrics/<table>.csv} (the rejects CSV is the metrics step's). */
-    private CompletableFuture<Void> writeCsvs(Connection connection, List<String> tables) throws SQLException {
+    /** Work on the run's database through a connection of its own. */
+    private interface DatabaseWork {
+        void run(Connection own) throws SQLException, IOException;
+    }
+
+    /** Runs {@code work} on a new thread, with its own connection to the database {@code connection} is open on. */
+    private static CompletableFuture<Void> onOwnThread(String name, Connection connection, DatabaseWork work)
+            throws SQLException {
         Connection own = connection.unwrap(DuckDBConnection.class).duplicate();
         return CompletableFuture.runAsync(() -> {
-            long started = System.nanoTime();
             try (own) {
-                MetricCsvWriter.writeAll(own, tables, request.metricsDir());
+                work.run(own);
             } catch (SQLException | IOException e) {
                 throw new CompletionException(e);
             }
-            log.info("Wrote {} metric CSVs in {} s", tables.size(), ComputeMetricsTasklet.seconds(System.nanoTime() - started));
         }, runnable -> {
-            Thread thread = new Thread(runnable, "revlens-csvs");
+            Thread thread = new Thread(runnable, name);
             thread.setDaemon(true);
             thread.start();
         });
     }
 
-    /** Waits for the CSVs and rethrows their error. */
-    private static void awaitCsvs(CompletableFuture<Void> csvs) throws Exception {
+    /** Waits for work on another thread and rethrows its error. */
+    private static void await(CompletableFuture<Void> work) throws Exception {
         try {
-            csvs.get();
+            work.get();
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() instanceof CompletionException c && c.getCause() != null ? c.getCause() : e.getCause();
             if (cause instanceof Exception exception) {
