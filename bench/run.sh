@@ -4,7 +4,8 @@
 #   bench/run.sh           all scales: ingest 10k/100k/1M opportunities, 1M/5M revenue lines (CSV),
 #                          300k revenue lines (.xlsx at -Xmx256m); board report end to end at
 #                          100k opps + 1M lines and 1M opps + 5M lines; the 100k report forced again
-#                          with nothing changed (the unchanged rerun), and the sample company forced again unchanged
+#                          with nothing changed (the unchanged rerun), and the sample company forced again unchanged;
+#                          the one-off analysis of each real export in ../shared/datasets; the pandas comparison
 #   bench/run.sh --quick   the small scales only (10k/100k opportunities, 1M lines, 100k-opps report)
 #
 # The 100k- and 1M-opportunity end-to-end folders also provide the 100k/1M opportunity and 1M/5M line files.
@@ -155,6 +156,38 @@ rm -rf "$data/work/report-sample"
   --quiet >/dev/null
 unchanged "sample" "$root/sample-data"
 echo
+
+# The one-off analysis of a client's dump, on the real public exports beside the project (../shared/datasets, when
+# present): small files, so the figure is what every run costs whatever its size (start, recognition, the metric
+# tables, the PDF, the workbook, the CSVs), which is most of what a small company's run costs.
+shared="$root/../shared/datasets"
+if [ -d "$shared" ]; then
+  echo "== One-off analysis of real public exports (../shared/datasets; three runs each into a fresh folder)"
+  # a throwaway run compiles the analysis template into the benchmark's home
+  ./revlens analyze "$(ls -d "$shared"/*/ | head -1)" --out "$data/work/analyze-warmup" --quiet >/dev/null 2>&1 || true
+  for dataset in "$shared"/*/; do
+    name=$(basename "$dataset")
+    out="$data/work/analyze-$name"
+    walls=()
+    for round in 1 2 3; do
+      rm -rf "$out"
+      start=$(date +%s.%N)
+      ./revlens analyze "$dataset" --out "$out" > "$out.log" 2>&1 || { echo "$name: analyze failed, see $out.log"; break; }
+      end=$(date +%s.%N)
+      walls+=("$(python3 -c "print(f'{$end - $start:.2f}')")")
+    done
+    [ -f "$out/run-summary.json" ] || continue
+    python3 - "$name" "$out/run-summary.json" "$(printf '%s\n' "${walls[@]}" | sort -n | sed -n 2p)" "${walls[*]}" <<'PY'
+import json, sys
+name, summary, median, walls = sys.argv[1:5]
+s = json.load(open(summary))
+rows = sum(f.get("rows_read", 0) for f in s["files"])
+steps = " ".join(f"{st['name']}={st['duration_seconds']:.2f}s" for st in s["steps"])
+print(f"{name:<32} median wall={median}s of {walls} rows_read={rows} files={len(s['files'])}; last run: {steps}")
+PY
+  done
+  echo
+fi
 
 # Against the pandas script a consultant would write instead (bench/pandas_baseline.py, Debian's python3-pandas):
 # the same core figures from the same files, checked equal, alternating rounds, RevLens / pandas ratios.
