@@ -2,9 +2,10 @@
 -- (docs/metrics.md#customer-trends). A customer is major when it is top 10 or holds >= major_customer_share
 -- of revenue in either window; a major customer down >= decline_threshold is declining, and the
 -- revenue at risk is what it no longer buys (prior − current). When the revenue data starts after the prior
--- window starts (prior_window_complete false), what a customer bought before it is unknown: change_rate,
--- is_declining and customer_status 'new' are left NULL/false rather than computed from part of a year (and the
--- same for the quarter against a year earlier).
+-- window starts (prior_window_complete false), what a customer bought before it is unknown: the prior T12M
+-- revenue, its rank, the change, is_declining and customer_status 'new' are left NULL/false rather than computed
+-- from part of a year (and the same for the quarter against a year earlier). A customer who bought in the part of
+-- the prior window the data covers and nothing since is still known to be lost.
 create or replace table customer_trends as
 with cal as (select * from period_calendar),
 params as (select * from run_parameters),
@@ -39,13 +40,15 @@ ranked as (
 final as (
     select r.customer_name,
            r.revenue_t12m::decimal(18,2) as revenue_t12m,
-           r.revenue_prior_t12m::decimal(18,2) as revenue_prior_t12m,
-           (r.revenue_t12m - r.revenue_prior_t12m)::decimal(18,2) as change_amount,
+           r.revenue_prior_t12m as covered_prior_t12m,
+           case when cv.prior_window_complete then r.revenue_prior_t12m end::decimal(18,2) as revenue_prior_t12m,
+           case when cv.prior_window_complete then r.revenue_t12m - r.revenue_prior_t12m end::decimal(18,2) as change_amount,
            case when r.revenue_prior_t12m > 0 and cv.prior_window_complete then (r.revenue_t12m - r.revenue_prior_t12m) / r.revenue_prior_t12m end as change_rate,
            r.rank_t12m,
-           r.rank_prior_t12m,
+           case when cv.prior_window_complete then r.rank_prior_t12m end as rank_prior_t12m,
            r.last_quarter_revenue::decimal(18,2) as last_quarter_revenue,
-           r.same_quarter_last_year_revenue::decimal(18,2) as same_quarter_last_year_revenue,
+           case when cv.prior_quarter_complete then r.same_quarter_last_year_revenue end::decimal(18,2)
+               as same_quarter_last_year_revenue,
            case when r.same_quarter_last_year_revenue > 0 and cv.prior_quarter_complete
                 then (r.last_quarter_revenue - r.same_quarter_last_year_revenue) / r.same_quarter_last_year_revenue end as quarter_change_rate,
            (coalesce(r.rank_t12m, 999999) <= 10 or coalesce(r.rank_prior_t12m, 999999) <= 10
@@ -59,9 +62,9 @@ select customer_name, revenue_t12m, revenue_prior_t12m, change_amount, change_ra
        last_quarter_revenue, same_quarter_last_year_revenue, quarter_change_rate, is_major,
        coalesce(is_major and change_rate <= -decline_threshold, false) as is_declining,
        case when is_major and change_rate <= -decline_threshold then (revenue_prior_t12m - revenue_t12m)::decimal(18,2) end as revenue_at_risk,
-       case when revenue_prior_t12m <= 0 and revenue_t12m > 0 then case when prior_window_complete then 'new' end
-            when revenue_prior_t12m > 0 and revenue_t12m <= 0 then 'lost'
+       case when covered_prior_t12m <= 0 and revenue_t12m > 0 then case when prior_window_complete then 'new' end
+            when covered_prior_t12m > 0 and revenue_t12m <= 0 then 'lost'
             else 'retained' end as customer_status,
        prior_window_complete
 from final
-order by revenue_prior_t12m + revenue_t12m desc, customer_name;
+order by covered_prior_t12m + revenue_t12m desc, customer_name;

@@ -13,8 +13,8 @@ long as (
 ),
 sizes as (select dimension, dimension_value, count(*) as n from long group by all)
 select l.dimension, l.dimension_value, s.stage, s.stage_order,
-       count(*) filter (where l.reached_order >= s.stage_order) as reached_count,
-       count(*) filter (where l.reached_order >= s.stage_order) / max(z.n) as reached_share,
+       count(*) filter (where reached_stage(l.reached_order, s.stage_order)) as reached_count,
+       count(*) filter (where reached_stage(l.reached_order, s.stage_order)) / max(z.n) as reached_share,
        -- NULL without stage history (a lost deal's furthest stage is unknown), as in stage_funnel
        case when (select count(*) from stage_history_by_row) > 0 then
        win_rate(count(*) filter (where l.reached_order > s.stage_order or (l.status = 'won' and l.reached_order >= s.stage_order)),

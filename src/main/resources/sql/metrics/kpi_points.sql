@@ -3,8 +3,9 @@
 -- target when one is set, else that year-earlier value. Every KPI figure the reports show is read from here (kpi_scorecard), so the value shown and
 -- the streak behind it are one computation.
 -- Unknown stays NULL: revenue without any revenue event, bookings when no won deal has an amount or the month lies
--- after the data's end (or the data is stale at the as-of date), open pipeline when no open deal has an amount, and
--- any earlier value (a previous point, a year earlier) whose window starts before the data does.
+-- after the data's end (or the data is stale at the as-of date), open pipeline when no open deal has an amount (at
+-- every point: the amounts are then close values) or at an earlier date before the first created date, and any
+-- earlier value (a previous point, a year earlier) whose window starts before the data does.
 create or replace table kpi_points as
 with cal as (select * from period_calendar),
 rev as (select * from revenue_events),
@@ -160,7 +161,10 @@ facts as (
     select (select count(*) from revenue_events) > 0 as revenue_known, bookings_known() as bookings_known,
            (select data_end_date from data_freshness) as data_end, (select data_stale from data_freshness) as stale,
            (select min(event_date) from revenue_events) as revenue_start,
-           (select least(min(created_date), min(close_date)) from opportunities) as deals_start
+           (select least(min(created_date), min(close_date)) from opportunities) as deals_start,
+           -- the pipeline at an earlier date is rebuilt from created dates: before the first one it is unknown
+           (select min(created_date) from opportunities) as pipeline_start,
+           open_amounts_exported() as open_amounts_known
 ),
 -- A comparison needs data for its whole window: a year-earlier value (and a previous point's value) whose window
 -- starts before the data does is unknown, not the part of it the data happens to hold (a dump starting in
@@ -189,8 +193,9 @@ long as (
     select k, d, 'win_rate_t12m', 3, 'rate', true, case when k = 0 or deals_start <= year_start then win_now end,
            case when deals_start <= prior_year_start then win_ly end from windows
     union all
-    select k, d, 'open_pipeline', 4, 'money', true, case when k = 0 or deals_start <= d then pipe_now end,
-           case when deals_start <= year_earlier then pipe_ly end from windows
+    select k, d, 'open_pipeline', 4, 'money', true,
+           case when open_amounts_known and (k = 0 or pipeline_start <= d) then pipe_now end,
+           case when open_amounts_known and pipeline_start <= year_earlier then pipe_ly end from windows
     union all
     select k, d, 'top_customer_share', 5, 'rate', false, case when k = 0 or revenue_start <= year_start then top_now end,
            case when revenue_start <= prior_year_start then top_ly end from windows

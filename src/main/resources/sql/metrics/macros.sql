@@ -18,6 +18,25 @@ create or replace macro win_rate(won, closed) as case when lost_deals_exported()
 create or replace macro pipeline_exported() as (select count(*) > 0 from opportunities where status <> 'won');
 -- Whether any won deal has an amount: bookings of deals without amounts are unknown, not $0.
 create or replace macro bookings_known() as (select count(amount) > 0 from opportunities where status = 'won');
+-- Whether open deals carry amounts. An export whose open deals all lack one (Maven's close_value, filled in at
+-- close) holds only what deals closed at: what is open now, or was open at an earlier date, is unknown, not $0 and
+-- not the close values of the deals that have closed since.
+create or replace macro open_amounts_exported() as
+    (select count(*) = 0 or count(amount) > 0 from opportunities where status = 'open');
+-- Whether lost deals carry amounts. An export that puts 0 or nothing on every lost deal records what was won, not
+-- what was lost: a win rate by value would read 100%, so it is NULL (docs/metrics.md#win-rate).
+create or replace macro lost_amounts_exported() as
+    (select count(*) > 0 from opportunities where status = 'lost' and amount <> 0);
+-- The one definition of a win rate by value: won amount / closed amount, NULL as win_rate is, or when lost deals
+-- carry no amounts.
+create or replace macro value_win_rate(won_amount, closed_amount) as
+    case when lost_amounts_exported() then win_rate(won_amount, closed_amount) end;
+-- Whether a deal reached an open stage (docs/metrics.md#funnel): it is at that stage or a later one (its
+-- reached_order, from stage history or the current stage), and every deal reached the first, a lost one whose
+-- furthest stage is unknown (no stage history) too.
+create or replace macro reached_stage(deal_order, at_order) as
+    deal_order >= at_order
+    or at_order = (select min(stage_order) from pipeline_stages where not is_won and not is_lost);
 -- The one KPI status rule (docs/metrics.md#scorecard): a KPI against its reference (a year earlier, else last
 -- period) is green when not worse, amber when worse by less than 10% (money) or 5 points (rates), red beyond
 -- (reversed when lower is better); 'none' when either is unknown, or a money reference is 0 (nothing to compare).

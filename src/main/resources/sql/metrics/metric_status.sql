@@ -38,10 +38,10 @@ status as (
            case when revenue_lines = 0 and closed_opportunities > 0 then 'from won opportunity amounts' end from facts
     union all select 'customer_trends', case when revenue_lines + closed_opportunities = 0 then 'not_computed' when not prior_complete then 'partial' else 'computed' end,
            case when revenue_lines + closed_opportunities > 0 and not prior_complete
-                then prior_note || ', so year-over-year changes, declines and new customers are not computed' end from facts
+                then prior_note || ', so prior-year revenue, year-over-year changes, declines and new customers are not computed' end from facts
     union all select 'revenue_retention', case when revenue_lines + closed_opportunities = 0 then 'not_computed' when not prior_complete then 'partial' else 'computed' end,
            case when revenue_lines + closed_opportunities > 0 and not prior_complete
-                then prior_note || ', so retention (GRR, NRR) and new customers are not computed' end from facts
+                then prior_note || ', so the prior-year cohort, retention (GRR, NRR) and new customers are not computed' end from facts
     union all select 'bookings_monthly', case when closed_opportunities > 0 then 'computed' else 'not_computed' end,
            case when opportunities = 0 then 'no opportunities export' end from facts
     union all select 'win_rate_quarterly', case when closed_opportunities = 0 then 'not_computed' when lost_opportunities = 0 then 'partial' else 'computed' end,

@@ -9,7 +9,8 @@
 --   the deal data covers: business a quarter creates and closes itself, which no pipeline holds yet.
 -- gap = target - forecast, target = the active reps' quarterly quotas, else 3 x the job's monthly bookings target.
 -- pipeline_needed = gap / T12M win rate; per rep per week = that / active reps / 13 weeks.
--- NULL, never 0, when an input is missing (no amounts on open deals, no win rate, no target).
+-- NULL, never 0, when an input is missing (no amounts on open deals, no expected close date on any open deal, no win
+-- rate, no target).
 create or replace table next_quarter_forecast as
 with cal as (select * from period_calendar),
 params as (select * from run_parameters),
@@ -44,11 +45,16 @@ open_next as (
          and lower(r.stage) = lower(coalesce(a.stage, o.stage))
     where o.in_open_pipeline and o.close_date between cal.next_quarter_start and cal.next_quarter_end
 ),
+-- whether any open deal has an expected close date: without one, what closes next quarter is unknown, not $0
+dated as (
+    select count(*) = 0 or count(close_date) > 0 as yes from opportunity_progress where in_open_pipeline
+),
 pipe as (
     select count(*) as open_deals, count(amount) as open_deals_with_amount,
            count(amount) filter (where stage_win_rate is null) as deals_by_overall_rate,
-           sum(amount) as open_pipeline,
-           case when count(amount) > 0 and count(*) filter (where amount is not null and weight is null) = 0
+           case when open_amounts_exported() then sum(amount) end as open_pipeline,
+           case when not open_amounts_exported() or not (select yes from dated) then null
+                when count(amount) > 0 and count(*) filter (where amount is not null and weight is null) = 0
                 then sum(amount * weight) when count(*) = 0 then 0 end as weighted_pipeline
     from open_next
 ),
@@ -92,9 +98,13 @@ select cal.next_quarter_start as quarter_start, cal.next_quarter_end as quarter_
        t.target::decimal(18,2) as target, t.target_basis,
        (t.target - (p.weighted_pipeline + r.run_rate))::decimal(18,2) as gap,
        s.win_rate,
-       (greatest(t.target - (p.weighted_pipeline + r.run_rate), 0) / nullif(s.win_rate, 0))::decimal(18,2) as pipeline_needed,
+       -- greatest() skips a NULL argument: the gap is tested first, so an unknown gap is not "nothing needed"
+       case when t.target - (p.weighted_pipeline + r.run_rate) is not null
+            then greatest(t.target - (p.weighted_pipeline + r.run_rate), 0) / nullif(s.win_rate, 0) end::decimal(18,2)
+           as pipeline_needed,
        reps.active_reps,
-       (greatest(t.target - (p.weighted_pipeline + r.run_rate), 0) / nullif(s.win_rate, 0) / nullif(reps.active_reps, 0) / 13)::decimal(18,2)
-           as pipeline_needed_per_rep_week,
+       case when t.target - (p.weighted_pipeline + r.run_rate) is not null
+            then greatest(t.target - (p.weighted_pipeline + r.run_rate), 0) / nullif(s.win_rate, 0)
+                 / nullif(reps.active_reps, 0) / 13 end::decimal(18,2) as pipeline_needed_per_rep_week,
        s.median_cycle_days
 from cal, pipe p, run_rate r, target t, summary s, reps;

@@ -8,7 +8,9 @@ results as (
            coalesce(sum(amount) filter (where status = 'won' and close_date between cal.t12m_start and cal.as_of_date), 0) as bookings_t12m,
            win_rate(count(*) filter (where status = 'won' and close_date between cal.t12m_start and cal.as_of_date),
                     count(*) filter (where status in ('won', 'lost') and close_date between cal.t12m_start and cal.as_of_date)) as win_rate_t12m,
-           coalesce(sum(amount) filter (where in_open_pipeline), 0) as open_pipeline
+           -- unknown, not $0, when the rep has open deals and none carries an amount
+           case when count(*) filter (where in_open_pipeline) = 0 or count(amount) filter (where in_open_pipeline) > 0
+                then coalesce(sum(amount) filter (where in_open_pipeline), 0) end as open_pipeline
     from opportunity_progress, cal
     group by rep_name
 ),
@@ -17,10 +19,12 @@ quota as (select rep_name, max(quarterly_quota) as quarterly_quota from reps gro
 select a.rep_name, a.hire_date,
        coalesce(rr.ramp_status, case when a.hire_date is null then 'no hire date' end) as ramp_status,
        coalesce(r.won_count_t12m, 0) as won_count_t12m,
-       -- unknown, not $0: won deals without amounts; an export of won deals only has no open pipeline
+       -- unknown, not $0: won deals without amounts; an export of won deals only has no open pipeline, one whose
+       -- open deals carry no amounts an unknown one (open_amounts_exported)
        case when bookings_known() then coalesce(r.bookings_t12m, 0) end::decimal(18,2) as bookings_t12m,
        r.win_rate_t12m,
-       case when pipeline_exported() then coalesce(r.open_pipeline, 0) end::decimal(18,2) as open_pipeline,
+       case when pipeline_exported() and open_amounts_exported()
+            then case when r.rep_name is null then 0 else r.open_pipeline end end::decimal(18,2) as open_pipeline,
        act.new_opportunities_13w,
        q.quarterly_quota,
        i.is_inactive

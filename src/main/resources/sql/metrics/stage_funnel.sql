@@ -30,7 +30,7 @@ days_to_next as (
 ),
 open_rows as (
     select s.stage, s.stage_order,
-           count(c.opportunity_id) filter (where c.reached_order >= s.stage_order) as reached_count,
+           count(c.opportunity_id) filter (where reached_stage(c.reached_order, s.stage_order)) as reached_count,
            count(c.opportunity_id) filter (where c.reached_order > s.stage_order or (c.status = 'won' and c.reached_order >= s.stage_order)) as advanced_count,
            count(c.opportunity_id) filter (where c.status = 'lost' and c.reached_order = s.stage_order) as lost_here_count
     from stages s left join cohort c on true

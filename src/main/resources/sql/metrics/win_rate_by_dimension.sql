@@ -18,7 +18,7 @@ select dimension, dimension_value,
        win_rate(count(*) filter (where status = 'won'), count(*)) as win_rate,
        coalesce(sum(amount) filter (where status = 'won'), 0)::decimal(18,2) as won_amount,
        coalesce(sum(amount) filter (where status = 'lost'), 0)::decimal(18,2) as lost_amount,
-       win_rate(coalesce(sum(amount) filter (where status = 'won'), 0), coalesce(sum(amount), 0)) as win_rate_by_value
+       value_win_rate(coalesce(sum(amount) filter (where status = 'won'), 0), coalesce(sum(amount), 0)) as win_rate_by_value
 from long
 group by dimension, dimension_value
 order by dimension, won_count + lost_count desc, dimension_value;

@@ -25,7 +25,7 @@ select quarter_start, won_count, lost_count,
        win_rate(won_count, won_count + lost_count) as win_rate,
        won_amount::decimal(18,2) as won_amount,
        lost_amount::decimal(18,2) as lost_amount,
-       win_rate(won_amount, won_amount + lost_amount) as win_rate_by_value,
+       value_win_rate(won_amount, won_amount + lost_amount) as win_rate_by_value,
        win_rate(sum(won_count) over w, sum(won_count + lost_count) over w) as trailing_4q_win_rate
 from per_quarter
 window w as (order by quarter_start rows between 3 preceding and current row)

@@ -19,7 +19,8 @@ open_deals as (
     -- NULL when the exports hold won deals only: the open pipeline is then not in the data, not $0
     select case when pipeline_exported() then count(*) end as open_count,
            -- unknown, not $0, when open deals exist and none carries an amount
-           case when pipeline_exported() and (count(*) = 0 or count(amount) > 0) then coalesce(sum(amount), 0) end as open_pipeline,
+           case when pipeline_exported() and open_amounts_exported() and (count(*) = 0 or count(amount) > 0)
+                then coalesce(sum(amount), 0) end as open_pipeline,
            count(amount) as open_amount_count
     from opportunity_progress
     where in_open_pipeline
@@ -46,7 +47,7 @@ figures as (
        win_rate(s.won_count, s.won_count + s.lost_count) as win_rate,
        s.won_amount::decimal(18,2) as won_amount,
        s.lost_amount::decimal(18,2) as lost_amount,
-       win_rate(s.won_amount, s.won_amount + s.lost_amount) as win_rate_by_value,
+       value_win_rate(s.won_amount, s.won_amount + s.lost_amount) as win_rate_by_value,
        (select stage from proposal) as proposal_stage,
        s.proposal_closed_count, s.proposal_won_count,
        win_rate(s.proposal_won_count, s.proposal_closed_count) as proposal_win_rate,

@@ -80,7 +80,9 @@ public final class ReportFormats {
                     .append(wonCount).append(" won deals closed in the trailing 12 months.");
         } else {
             text.append("Win rate, trailing 12 months: ").append(percent(winRate)).append(" (").append(wonCount)
-                    .append(" won of ").append(closed).append(" closed; by value ").append(percent(byValue)).append(").");
+                    .append(" won of ").append(closed).append(" closed; ")
+                    .append(byValue == null ? "by value not computed: the lost deals carry no amounts" : "by value " + percent(byValue))
+                    .append(").");
         }
         if (proposalRate != null) {
             text.append(" Proposal-stage win rate: ").append(percent(proposalRate)).append(" (").append(proposalWon)
@@ -91,7 +93,7 @@ public final class ReportFormats {
             text.append(" Proposal-stage win rate not computed: no closed deal reached ").append(proposalStage).append('.');
         }
         if (medianCycleDays == null) {
-            text.append(closed == 0 ? "" : " Sales cycle not computed: no won deal has a created date.");
+            text.append(closed == 0 ? "" : " Sales cycle not computed: no won deal has a created date on or before its close date.");
         } else {
             text.append(" Median sales cycle ").append(String.format(Locale.US, "%.0f", medianCycleDays.doubleValue()))
                     .append(" days;");
@@ -104,7 +106,7 @@ public final class ReportFormats {
         }
         long open = openCount.longValue();
         text.append(' ').append(open).append(" open deals");
-        if (open > 0 && openAmounts != null && openAmounts.longValue() == 0) {
+        if (open > 0 && (openPipeline == null || openAmounts != null && openAmounts.longValue() == 0)) {
             text.append(" (no amounts in the export).");
         } else if (open > 0) {
             text.append(" worth ").append(money(openPipeline, currency)).append('.');

@@ -122,6 +122,60 @@ class MavenCrmMetricsIntegrationTests {
         assertThat(summary.get("top_customer_name")).isEqualTo(RawTop.of(revenue));
     }
 
+    @Test
+    void whatTheExportDoesNotRecordIsUnknownNotZeroOrAHundredPercent() throws Exception {
+        // What this export leaves out, read from the raw file: a lost deal's close_value is 0 and an open deal
+        // (Prospecting, Engaging) has neither a close_value nor a close date, so close_value is what a deal closed
+        // at; and the first close is 2017-03-01, inside the prior 12 months (2016) of the as-of date 2017-12-31.
+        List<CSVRecord> lost = pipeline.stream().filter(r -> r.get("deal_stage").equals("Lost")).toList();
+        List<CSVRecord> open = pipeline.stream().filter(r -> !r.get("deal_stage").equals("Won") && !r.get("deal_stage").equals("Lost")).toList();
+        assertThat(lost).isNotEmpty().allMatch(r -> new BigDecimal(r.get("close_value")).signum() == 0);
+        assertThat(open).isNotEmpty().allMatch(r -> r.get("close_value").isBlank() && r.get("close_date").isBlank());
+        assertThat(pipeline.stream().map(r -> r.get("close_date")).filter(d -> !d.isBlank()).min(String::compareTo))
+                .contains("2017-03-01");
+
+        // lost deals worth nothing would make every win rate by value 100%
+        assertThat(csvRows("win_rate_summary").get(0).get("win_rate_by_value")).isEmpty();
+        assertThat(csvRows("win_rate_by_dimension")).isNotEmpty().allMatch(r -> r.get("win_rate_by_value").isEmpty());
+        assertThat(csvRows("win_rate_quarterly")).allMatch(r -> r.get("win_rate_by_value").isEmpty());
+        // open deals without amounts: the open pipeline is unknown now, at every month end and for every rep
+        assertThat(csvRows("win_rate_summary").get(0).get("open_pipeline")).isEmpty();
+        assertThat(csvRows("kpi_points")).filteredOn(r -> r.get("kpi").equals("open_pipeline")).hasSize(13)
+                .allMatch(r -> r.get("value").isEmpty() && r.get("value_year_earlier").isEmpty());
+        assertThat(csvRows("rep_scorecard")).hasSize(35).allMatch(r -> r.get("open_pipeline").isEmpty());
+        // and without close dates on open deals, so is what they bring next quarter, and what is needed beyond it
+        CSVRecord forecast = csvRows("next_quarter_forecast").get(0);
+        assertThat(List.of(forecast.get("weighted_pipeline"), forecast.get("forecast"), forecast.get("pipeline_needed"),
+                forecast.get("pipeline_needed_per_rep_week"))).allMatch(String::isEmpty);
+        // revenue (won close values) starts inside the prior window: what customers bought in 2016 is unknown
+        assertThat(csvRows("customer_trends")).isNotEmpty().allMatch(r -> r.get("revenue_prior_t12m").isEmpty()
+                && r.get("change_amount").isEmpty() && r.get("rank_prior_t12m").isEmpty()
+                && r.get("same_quarter_last_year_revenue").isEmpty());
+        CSVRecord retention = csvRows("revenue_retention").get(0);
+        assertThat(List.of(retention.get("customers_prior"), retention.get("revenue_prior"), retention.get("grr")))
+                .allMatch(String::isEmpty);
+
+        String pdf = PdfText.of(out.resolve("client-dump-analysis.pdf")).text();
+        assertThat(pdf).contains("by value not computed: the lost deals carry no amounts")
+                .contains("so prior-year revenue, year-over-year changes, declines and new customers are not computed")
+                .doesNotContain("$0 $341,455");
+    }
+
+    @Test
+    void everyDealCreatedInTheLast12MonthsReachedTheFirstStage() throws Exception {
+        // The funnel's cohort: deals engaged (created) in 2017, lost ones included though how far they got is unknown.
+        long cohort = pipeline.stream().map(r -> r.get("engage_date"))
+                .filter(d -> !d.isBlank() && d.compareTo("2017-01-01") >= 0 && d.compareTo("2017-12-31") <= 0).count();
+        CSVRecord first = csvRows("stage_funnel").get(0);
+        assertThat(first.get("stage")).isEqualTo("Prospecting");
+        assertThat(Long.parseLong(first.get("reached_count"))).isEqualTo(cohort);
+        assertThat(Double.parseDouble(first.get("reached_share"))).isEqualTo(1.0);
+    }
+
+    private static List<CSVRecord> csvRows(String table) throws Exception {
+        return MonthlyBoardReportIntegrationTests.csv(out.resolve("metrics/" + table + ".csv"));
+    }
+
     /** The account with the largest revenue (ties broken by name, as RevLens ranks). */
     private static final class RawTop {
         static String of(Map<String, BigDecimal> revenue) {

@@ -103,8 +103,14 @@ class MetricsGoldenIntegrationTests {
         assertThat(trends.get("A").get("prior_window_complete")).isEqualTo(false);
         assertThat(trends.get("C").get("change_rate")).isNull();
         assertThat(trends.get("C").get("is_declining")).isEqualTo(false);
+        // C's 1,000 is what it bought in five months of the twelve: not its prior T12M revenue, nor a change of -750
+        assertThat(trends.get("C").get("revenue_prior_t12m")).isNull();
+        assertThat(trends.get("C").get("change_amount")).isNull();
+        assertThat(trends.get("C").get("rank_prior_t12m")).isNull();
         assertThat(trends.get("D").get("customer_status")).isEqualTo("lost");
         Map<String, Object> retention = rows("select * from revenue_retention").get(0);
+        assertThat(retention.get("customers_prior")).isNull();
+        assertThat(retention.get("revenue_prior")).isNull();
         assertThat(retention.get("grr")).isNull();
         assertThat(retention.get("nrr")).isNull();
         assertThat(retention.get("customers_new")).isNull();
