@@ -162,6 +162,21 @@ class MavenCrmMetricsIntegrationTests {
     }
 
     @Test
+    void aRepWithOpenDealsWithoutACreatedDateIsNotCalledInactive() throws Exception {
+        // Prospecting deals carry no engage_date: when they were created is unknown, so one may be new.
+        java.util.Set<String> undated = new java.util.TreeSet<>();
+        pipeline.stream().filter(r -> r.get("deal_stage").equals("Prospecting") && r.get("engage_date").isBlank())
+                .forEach(r -> undated.add(r.get("sales_agent")));
+        assertThat(undated).contains("Moses Frase");
+        Map<String, CSVRecord> inactivity = new HashMap<>();
+        csvRows("rep_inactivity").forEach(r -> inactivity.put(r.get("rep_name"), r));
+        assertThat(undated).allSatisfy(rep -> assertThat(inactivity.get(rep).get("is_inactive")).as(rep).isEmpty());
+        // the others are judged: some of them are inactive, and they are the ones the headline names
+        assertThat(inactivity.values()).anyMatch(r -> r.get("is_inactive").equals("true"));
+        assertThat(csvRows("action_triggers")).noneMatch(r -> undated.contains(r.get("subject")));
+    }
+
+    @Test
     void everyDealCreatedInTheLast12MonthsReachedTheFirstStage() throws Exception {
         // The funnel's cohort: deals engaged (created) in 2017, lost ones included though how far they got is unknown.
         long cohort = pipeline.stream().map(r -> r.get("engage_date"))
