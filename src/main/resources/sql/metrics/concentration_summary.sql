@@ -1,9 +1,18 @@
 -- concentration_summary: one row. Top-N shares and the Herfindahl-Hirschman index (0-10,000):
 -- HHI = sum over customers of (share x 100)^2; bands per the 2010 US merger guidelines.
+-- total_revenue_t12m is what the shares divide: the T12M revenue of the customers with positive revenue. Revenue on
+-- lines without a customer is not in it, and is stated beside it (revenue_without_customer_t12m), so the sentence
+-- over the table is not read as the T12M revenue KPI.
 create or replace table concentration_summary as
 with c as (select * from customer_concentration),
-params as (select * from run_parameters)
+params as (select * from run_parameters),
+unattributed as (
+    select sum(e.amount) filter (where e.customer_name is null) as amount
+    from revenue_events e, period_calendar cal
+    where e.event_date between cal.t12m_start and cal.as_of_date
+)
 select sum(revenue_t12m)::decimal(18,2) as total_revenue_t12m,
+       (select amount from unattributed)::decimal(18,2) as revenue_without_customer_t12m,
        count(c.customer_name) as customer_count,
        max(customer_name) filter (where revenue_rank = 1) as top_customer_name,
        sum(revenue_share) filter (where revenue_rank = 1) as top1_share,

@@ -168,40 +168,48 @@ facts as (
 ),
 -- A comparison needs data for its whole window: a year-earlier value (and a previous point's value) whose window
 -- starts before the data does is unknown, not the part of it the data happens to hold (a dump starting in
--- December read "T12M revenue up 1,400%" against three weeks of the year before).
+-- December read "T12M revenue up 1,400%" against three weeks of the year before). A 12-month window that starts
+-- after the data ends (a 2017 dump run as of 2026) holds nothing the data could show: unknown, not $0.
 windows as (
     select v.*, f.*,
            (v.d - interval 12 month)::date + 1 as year_start,             -- this point's 12 months
            (v.d - interval 24 month)::date + 1 as prior_year_start,       -- the 12 months a year earlier
            date_trunc('month', (v.d - interval 12 month)::date)::date as prior_month_start,
-           (v.d - interval 12 month)::date as year_earlier
+           (v.d - interval 12 month)::date as year_earlier,
+           coalesce(f.data_end >= (v.d - interval 12 month)::date + 1, true) as data_reaches_year,
+           coalesce(f.data_end >= (v.d - interval 24 month)::date + 1, true) as data_reaches_prior_year
     from point_values v, facts f
 ),
 long as (
     select k, d, 't12m_revenue' as kpi, 1 as kpi_order, 'money' as unit, true as higher_is_better,
-           case when revenue_known and (k = 0 or revenue_start <= year_start) then rev_now end as value,
-           case when revenue_known and revenue_start <= prior_year_start then rev_ly end as value_year_earlier
+           case when revenue_known and (k = 0 or revenue_start <= year_start) and data_reaches_year then rev_now end as value,
+           case when revenue_known and revenue_start <= prior_year_start and data_reaches_prior_year then rev_ly end
+               as value_year_earlier
     from windows
     union all
     select k, d, 'bookings_month', 2, 'money', true,
            -- this month to d; unknown when the data ends before this month could be seen
            case when bookings_known and not (k = 0 and stale) and date_trunc('month', d) <= coalesce(data_end, d)
                  and (k = 0 or deals_start <= date_trunc('month', d)) then book_now end,
-           case when bookings_known and deals_start <= prior_month_start then book_ly end
+           case when bookings_known and deals_start <= prior_month_start and coalesce(data_end >= prior_month_start, true)
+                then book_ly end
     from windows
     union all
-    select k, d, 'win_rate_t12m', 3, 'rate', true, case when k = 0 or deals_start <= year_start then win_now end,
-           case when deals_start <= prior_year_start then win_ly end from windows
+    select k, d, 'win_rate_t12m', 3, 'rate', true,
+           case when (k = 0 or deals_start <= year_start) and data_reaches_year then win_now end,
+           case when deals_start <= prior_year_start and data_reaches_prior_year then win_ly end from windows
     union all
     select k, d, 'open_pipeline', 4, 'money', true,
            case when open_amounts_known and (k = 0 or pipeline_start <= d) then pipe_now end,
            case when open_amounts_known and pipeline_start <= year_earlier then pipe_ly end from windows
     union all
-    select k, d, 'top_customer_share', 5, 'rate', false, case when k = 0 or revenue_start <= year_start then top_now end,
-           case when revenue_start <= prior_year_start then top_ly end from windows
+    select k, d, 'top_customer_share', 5, 'rate', false,
+           case when (k = 0 or revenue_start <= year_start) and data_reaches_year then top_now end,
+           case when revenue_start <= prior_year_start and data_reaches_prior_year then top_ly end from windows
     union all
-    select k, d, 'proposal_win_rate', 6, 'rate', true, case when k = 0 or deals_start <= year_start then proposal_now end,
-           case when deals_start <= prior_year_start then proposal_ly end from windows
+    select k, d, 'proposal_win_rate', 6, 'rate', true,
+           case when (k = 0 or deals_start <= year_start) and data_reaches_year then proposal_now end,
+           case when deals_start <= prior_year_start and data_reaches_prior_year then proposal_ly end from windows
 ),
 -- The job file's target, when set, is what a point is judged against (else a year earlier): a month's bookings
 -- target is pro-rated to the days of the month a point has seen (month to date at a mid-month as-of date).

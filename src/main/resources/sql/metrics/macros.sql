@@ -18,6 +18,13 @@ create or replace macro win_rate(won, closed) as case when lost_deals_exported()
 create or replace macro pipeline_exported() as (select count(*) > 0 from opportunities where status <> 'won');
 -- Whether any won deal has an amount: bookings of deals without amounts are unknown, not $0.
 create or replace macro bookings_known() as (select count(amount) > 0 from opportunities where status = 'won');
+-- Whether the data covers a period (docs/metrics.md#periods): the period ends on or after data_start (the first date
+-- of what the figure counts: revenue events, deals) and starts on or before the data's end (run_parameters). A
+-- period outside it is unknown, not a zero-filled $0: a dump starting in March 2017 says nothing of 2016's months,
+-- and one ending in 2017 nothing of 2026's.
+create or replace macro period_in_data(period_start, period_end, data_start) as
+    coalesce(period_end >= data_start, false)
+    and coalesce(period_start <= (select data_end_date from run_parameters), true);
 -- Whether open deals carry amounts. An export whose open deals all lack one (Maven's close_value, filled in at
 -- close) holds only what deals closed at: what is open now, or was open at an earlier date, is unknown, not $0 and
 -- not the close values of the deals that have closed since.

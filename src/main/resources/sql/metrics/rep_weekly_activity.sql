@@ -27,7 +27,10 @@ weeks as (
 ),
 new_opps as (
     select r.rep_name, w.week_start,
-           case when (select count(created_date) from opportunities) > 0 then count(o.opportunity_id) end as new_opportunities
+           -- a week after the data's end is unknown, not a week without new deals
+           case when (select count(created_date) from opportunities) > 0
+                 and coalesce(w.week_start <= (select data_end_date from data_freshness), true)
+                then count(o.opportunity_id) end as new_opportunities
     from active_reps r
     cross join weeks w
     cross join cal

@@ -51,6 +51,43 @@ class StaleDataIntegrationTests {
     }
 
     @Test
+    void periodsAfterTheDataEndsAreUnknownNotZero() throws Exception {
+        // As of 2028-01-31 the trailing 12 months start 2027-02-01, three months after the data ends (2026-10-31):
+        // the data holds nothing of them. Of the 36 months the charts draw (2025-02 to 2028-01), the 21 up to 2026-10
+        // are in the data and the 15 after it are not; so are the quarters and weeks after it.
+        Path out = temp.resolve("long-after");
+        CliRun run = run("2028-01-31", out);
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("Revenue, trailing 12 months: –").contains("Win rate (T12M): –");
+
+        for (String name : List.of("t12m_revenue", "win_rate_t12m", "top_customer_share")) {
+            CSVRecord kpi = kpi(out, name);
+            assertThat(List.of(kpi.get("this_period"), kpi.get("last_period"))).as(name).allMatch(String::isEmpty);
+        }
+        assertThat(metric(out, "rep_scorecard")).isNotEmpty().allSatisfy(r -> {
+            assertThat(r.get("won_count_t12m")).isEmpty();
+            assertThat(r.get("bookings_t12m")).isEmpty();
+        });
+        for (String table : List.of("revenue_monthly", "bookings_monthly")) {
+            List<CSVRecord> months = metric(out, table);
+            String value = table.equals("revenue_monthly") ? "revenue" : "bookings";
+            assertThat(months).hasSize(36);
+            assertThat(months.subList(0, 21)).as(table).allMatch(r -> r.get("month_start").compareTo("2026-10-01") <= 0
+                    && !r.get(value).isEmpty());
+            assertThat(months.subList(21, 36)).as(table).allMatch(r -> r.get(value).isEmpty());
+        }
+        assertThat(metric(out, "win_rate_quarterly")).filteredOn(r -> r.get("quarter_start").compareTo("2026-10-31") > 0)
+                .hasSize(5).allMatch(r -> r.get("won_count").isEmpty() && r.get("win_rate").isEmpty());
+        assertThat(metric(out, "opportunity_cohorts")).filteredOn(r -> r.get("quarter_start").compareTo("2026-10-31") > 0)
+                .hasSize(5).allMatch(r -> r.get("created_count").isEmpty() && r.get("created_amount").isEmpty());
+        assertThat(metric(out, "rep_weekly_activity")).isNotEmpty().allMatch(r -> r.get("new_opportunities").isEmpty());
+    }
+
+    private static List<CSVRecord> metric(Path out, String table) throws Exception {
+        return MonthlyBoardReportIntegrationTests.csv(out.resolve("metrics/" + table + ".csv"));
+    }
+
+    @Test
     void dataUpToTheAsOfDateIsNotStale() throws Exception {
         Path out = temp.resolve("fresh");
         CliRun run = run("2026-10-31", out);

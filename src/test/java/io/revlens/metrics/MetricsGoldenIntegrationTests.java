@@ -69,6 +69,8 @@ class MetricsGoldenIntegrationTests {
         assertThat((Double) summary.get("hhi")).isCloseTo(5000.0, within(1e-9));
         assertThat(summary.get("hhi_band")).isEqualTo("highly concentrated");
         assertThat((BigDecimal) summary.get("total_revenue_t12m")).isEqualByComparingTo("1500.00");
+        // I7, the customer-less line (2026-02-01, 100): T12M revenue, but in no share, so stated beside the total
+        assertThat((BigDecimal) summary.get("revenue_without_customer_t12m")).isEqualByComparingTo("100.00");
         assertThat(summary.get("revenue_basis")).isEqualTo("revenue_lines");
     }
 
