@@ -2,7 +2,9 @@
 -- became of them by the as-of date (docs/metrics.md#lead-funnel). A later stage implies the earlier ones. A lead
 -- became an opportunity when the leads export says so (converted opportunity id, opportunity date) or a deal
 -- names it (opportunities.lead_id); it was won when such a deal was won by the as-of date, or the lead became
--- a customer. Conversion into "won" is NULL when the exports hold no lost deal (it would read 100%).
+-- a customer. Conversion into "won" is NULL when the exports hold no lost deal (it would read 100%). An MQL or SQL
+-- stage no lead of the export has a date for is not recorded: its row is left out (its count would be the later
+-- stages' and the conversion into the next stage 100%), and the conversion runs over it to the next stage recorded.
 create or replace table lead_funnel as
 with cal as (select * from period_calendar),
 deal_links as (
@@ -24,6 +26,7 @@ cohort as (
     left join deals_of_lead k on k.lead_id = l.lead_id
     where l.created_date between cal.t12m_start and cal.as_of_date
 ),
+recorded as (select count(mql_date) > 0 as mql, count(sql_date) > 0 as sql from leads),
 reached as (
     select 'created' as lead_stage, 1 as stage_order, count(*) as reached_count,
            median(date_diff('day', created_date, coalesce(mql_date, sql_date))) as median_days_to_next from cohort
@@ -36,12 +39,16 @@ reached as (
     select 'opportunity', 4, count(*) filter (where reached_opportunity or reached_won), null from cohort
     union all
     select 'won', 5, count(*) filter (where reached_won), null from cohort
+),
+kept as (
+    select r.* from reached r, recorded
+    where not (r.lead_stage = 'mql' and not recorded.mql) and not (r.lead_stage = 'sql' and not recorded.sql)
 )
 select lead_stage, stage_order, reached_count,
        case when lead_stage = 'opportunity' and not lost_deals_exported() then null
             else lead(reached_count) over (order by stage_order) / nullif(reached_count, 0) end as conversion_rate,
        reached_count / nullif(first(reached_count) over (order by stage_order), 0) as share_of_created,
        median_days_to_next
-from reached
+from kept
 where (select count(*) from cohort) > 0
 order by stage_order;

@@ -87,6 +87,13 @@ class AnalyzeOlistFunnelIntegrationTests {
         assertThat(Double.parseDouble(stages.get("won").get("share_of_created"))).isCloseTo(801.0 / 6448, within(1e-12));
         // Lost deals are not in the export: conversion from opportunity to won would read 100%.
         assertThat(stages.get("opportunity").get("conversion_rate")).isEmpty();
+        // The export records no SQL stage (no date for it): its row is left out, not 801 SQLs converting at 100%,
+        // and the MQLs' conversion is into the next stage it records, the opportunity: 801 / 6,448.
+        assertThat(stages).doesNotContainKey("sql");
+        assertThat(Double.parseDouble(stages.get("mql").get("conversion_rate"))).isCloseTo(801.0 / 6448, within(1e-12));
+        // The one-off analysis prints it: this export's funnel is a lead funnel (its deals have no created date).
+        assertThat(PdfText.of(out.resolve("client-dump-analysis.pdf")).text())
+                .contains("Lead funnel").contains("MQL 6448 100.0% 12.4%").contains("Won 801 12.4%");
     }
 
     @Test
@@ -119,7 +126,9 @@ class AnalyzeOlistFunnelIntegrationTests {
             assertThat(kpi.get("status")).as(kpi.get("kpi") + " is unknown, so neither green nor red").isEqualTo("none");
         }
         String pdf = PdfText.of(out.resolve("client-dump-analysis.pdf")).text().replaceAll("\\s+", " ");
-        assertThat(pdf).contains("Win rate not computed: the exports hold no lost deals")
+        // no rate reads 100% for want of lost deals; the lead funnel's 100% are its leads all being created and MQLs
+        String outsideLeadFunnel = pdf.substring(0, pdf.indexOf("Lead funnel")) + pdf.substring(pdf.indexOf("Rep scorecard"));
+        assertThat(outsideLeadFunnel).contains("Win rate not computed: the exports hold no lost deals")
                 .doesNotContain("100.0%").doesNotContain("null won");
         assertThat(run.out()).contains("no deal has a created date");
     }
