@@ -30,6 +30,10 @@ create or replace macro period_in_data(period_start, period_end, data_start) as
 -- not the close values of the deals that have closed since.
 create or replace macro open_amounts_exported() as
     (select count(*) = 0 or count(amount) > 0 from opportunities where status = 'open');
+-- Whether open deals carry expected close dates. Without any (Maven's open deals have none), what is expected to
+-- close in a quarter is unknown, not $0.
+create or replace macro open_close_dates_exported() as
+    (select count(*) = 0 or count(close_date) > 0 from opportunities where status = 'open');
 -- Whether lost deals carry amounts. An export that puts 0 or nothing on every lost deal records what was won, not
 -- what was lost: a win rate by value would read 100%, so it is NULL (docs/metrics.md#win-rate).
 create or replace macro lost_amounts_exported() as

@@ -45,15 +45,11 @@ open_next as (
          and lower(r.stage) = lower(coalesce(a.stage, o.stage))
     where o.in_open_pipeline and o.close_date between cal.next_quarter_start and cal.next_quarter_end
 ),
--- whether any open deal has an expected close date: without one, what closes next quarter is unknown, not $0
-dated as (
-    select count(*) = 0 or count(close_date) > 0 as yes from opportunity_progress where in_open_pipeline
-),
 pipe as (
     select count(*) as open_deals, count(amount) as open_deals_with_amount,
            count(amount) filter (where stage_win_rate is null) as deals_by_overall_rate,
            case when open_amounts_exported() then sum(amount) end as open_pipeline,
-           case when not open_amounts_exported() or not (select yes from dated) then null
+           case when not open_amounts_exported() or not open_close_dates_exported() then null
                 when count(amount) > 0 and count(*) filter (where amount is not null and weight is null) = 0
                 then sum(amount * weight) when count(*) = 0 then 0 end as weighted_pipeline
     from open_next

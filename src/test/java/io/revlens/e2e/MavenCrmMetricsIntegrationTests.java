@@ -147,6 +147,7 @@ class MavenCrmMetricsIntegrationTests {
         CSVRecord forecast = csvRows("next_quarter_forecast").get(0);
         assertThat(List.of(forecast.get("weighted_pipeline"), forecast.get("forecast"), forecast.get("pipeline_needed"),
                 forecast.get("pipeline_needed_per_rep_week"))).allMatch(String::isEmpty);
+        assertThat(csvRows("pipeline_coverage")).hasSize(1).allMatch(r -> r.get("open_pipeline").isEmpty());
         // revenue (won close values) starts inside the prior window: what customers bought in 2016 is unknown
         assertThat(csvRows("customer_trends")).isNotEmpty().allMatch(r -> r.get("revenue_prior_t12m").isEmpty()
                 && r.get("change_amount").isEmpty() && r.get("rank_prior_t12m").isEmpty()
