@@ -12,20 +12,19 @@ closed as (
     from opportunity_progress, cal
     where status in ('won', 'lost') and close_date <= cal.as_of_date
 ),
-deals_start as (select least(min(created_date), min(close_date)) as d from opportunities),
 -- a quarter outside the deal data is unknown (period_in_data), not 0 of 0
+covered as (
+    select q.quarter_start, period_in_data(q.quarter_start, last_day(q.quarter_start + interval 2 month), s.d) as yes
+    from quarters q, (select least(min(created_date), min(close_date)) as d from opportunities) s
+),
 per_quarter as (
     select q.quarter_start,
-           case when period_in_data(q.quarter_start, last_day(q.quarter_start + interval 2 month), s.d)
-                then count(c.status) filter (where c.status = 'won') end as won_count,
-           case when period_in_data(q.quarter_start, last_day(q.quarter_start + interval 2 month), s.d)
-                then count(c.status) filter (where c.status = 'lost') end as lost_count,
-           case when period_in_data(q.quarter_start, last_day(q.quarter_start + interval 2 month), s.d)
-                then coalesce(sum(c.amount) filter (where c.status = 'won'), 0) end as won_amount,
-           case when period_in_data(q.quarter_start, last_day(q.quarter_start + interval 2 month), s.d)
-                then coalesce(sum(c.amount) filter (where c.status = 'lost'), 0) end as lost_amount
-    from quarters q cross join deals_start s left join closed c using (quarter_start)
-    group by q.quarter_start, s.d
+           case when v.yes then count(c.status) filter (where c.status = 'won') end as won_count,
+           case when v.yes then count(c.status) filter (where c.status = 'lost') end as lost_count,
+           case when v.yes then coalesce(sum(c.amount) filter (where c.status = 'won'), 0) end as won_amount,
+           case when v.yes then coalesce(sum(c.amount) filter (where c.status = 'lost'), 0) end as lost_amount
+    from quarters q join covered v using (quarter_start) left join closed c using (quarter_start)
+    group by q.quarter_start, v.yes
 )
 select quarter_start, won_count, lost_count,
        win_rate(won_count, won_count + lost_count) as win_rate,
