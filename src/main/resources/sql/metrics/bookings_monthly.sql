@@ -6,19 +6,17 @@ params as (select * from run_parameters),
 months as (
     select unnest(generate_series((cal.month_start - interval 35 month)::date, cal.month_start, interval 1 month))::date as month_start
     from cal
-),
-deals_start as (select least(min(created_date), min(close_date)) as d from opportunities)
+)
 select m.month_start,
-       case when period_in_data(m.month_start, last_day(m.month_start), s.d) then count(o.opportunity_id) end as won_count,
+       case when period_in_data(m.month_start, last_day(m.month_start), deals_data_start()) then count(o.opportunity_id) end as won_count,
        -- NULL, not $0, when no won deal carries an amount (an export without amounts)
-       case when bookings_known() and period_in_data(m.month_start, last_day(m.month_start), s.d)
+       case when bookings_known() and period_in_data(m.month_start, last_day(m.month_start), deals_data_start())
             then coalesce(sum(o.amount), 0) end::decimal(18,2) as bookings
 from months m
 cross join cal
 cross join params
-cross join deals_start s
 left join opportunities o
   on o.status = 'won' and date_trunc('month', o.close_date) = m.month_start and o.close_date <= cal.as_of_date
  and (o.currency is null or o.currency = params.currency)
-group by m.month_start, s.d
+group by m.month_start
 order by m.month_start;

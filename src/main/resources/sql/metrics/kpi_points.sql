@@ -161,7 +161,7 @@ facts as (
     select (select count(*) from revenue_events) > 0 as revenue_known, bookings_known() as bookings_known,
            (select data_end_date from data_freshness) as data_end, (select data_stale from data_freshness) as stale,
            (select min(event_date) from revenue_events) as revenue_start,
-           (select least(min(created_date), min(close_date)) from opportunities) as deals_start,
+           deals_data_start() as deals_start,
            -- the pipeline at an earlier date is rebuilt from created dates: before the first one it is unknown
            (select min(created_date) from opportunities) as pipeline_start,
            open_amounts_exported() as open_amounts_known

@@ -18,6 +18,8 @@ create or replace macro win_rate(won, closed) as case when lost_deals_exported()
 create or replace macro pipeline_exported() as (select count(*) > 0 from opportunities where status <> 'won');
 -- Whether any won deal has an amount: bookings of deals without amounts are unknown, not $0.
 create or replace macro bookings_known() as (select count(amount) > 0 from opportunities where status = 'won');
+-- Where the deal data starts: its first created or close date (the start the deal-based figures are judged against).
+create or replace macro deals_data_start() as (select least(min(created_date), min(close_date)) from opportunities);
 -- Whether the data covers a period (docs/metrics.md#periods): the period ends on or after data_start (the first date
 -- of what the figure counts: revenue events, deals) and starts on or before the data's end (run_parameters). A
 -- period outside it is unknown, not a zero-filled $0: a dump starting in March 2017 says nothing of 2016's months,

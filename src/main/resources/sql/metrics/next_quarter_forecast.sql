@@ -54,13 +54,12 @@ pipe as (
                 then sum(amount * weight) when count(*) = 0 then 0 end as weighted_pipeline
     from open_next
 ),
-deals_start as (select least(min(created_date), min(close_date)) as d from opportunities),
 quarters as (
     -- the four quarters that end on or before the as-of date
     select (date_trunc('quarter', cal.as_of_date + 1) - to_months(3 * k))::date as quarter_start
     from cal, range(1, 5) t(k)
 ),
-covered as (select q.quarter_start from quarters q, deals_start s where s.d <= q.quarter_start),
+covered as (select q.quarter_start from quarters q where deals_data_start() <= q.quarter_start),
 quarter_bookings as (
     select q.quarter_start, coalesce(sum(o.amount), 0) as bookings
     from covered q

@@ -14,8 +14,8 @@ closed as (
 ),
 -- a quarter outside the deal data is unknown (period_in_data), not 0 of 0
 covered as (
-    select q.quarter_start, period_in_data(q.quarter_start, last_day(q.quarter_start + interval 2 month), s.d) as yes
-    from quarters q, (select least(min(created_date), min(close_date)) as d from opportunities) s
+    select q.quarter_start, period_in_data(q.quarter_start, last_day(q.quarter_start + interval 2 month), deals_data_start()) as yes
+    from quarters q
 ),
 per_quarter as (
     select q.quarter_start,

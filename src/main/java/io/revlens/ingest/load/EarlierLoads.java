@@ -182,7 +182,7 @@ final class EarlierLoads {
         return true;
     }
 
-    /** Every profile the catalog can recognise a file by, as a hash (null when it cannot be written out). */
+    /** The SHA-256 of the text (UTF-8), in hex. */
     static String sha256Hex(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
