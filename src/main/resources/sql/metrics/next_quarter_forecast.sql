@@ -48,7 +48,6 @@ open_next as (
 pipe as (
     select count(*) as open_deals, count(amount) as open_deals_with_amount,
            count(amount) filter (where stage_win_rate is null) as deals_by_overall_rate,
-           case when open_amounts_exported() then sum(amount) end as open_pipeline,
            case when not open_amounts_exported() or not open_close_dates_exported() then null
                 when count(amount) > 0 and count(*) filter (where amount is not null and weight is null) = 0
                 then sum(amount * weight) when count(*) = 0 then 0 end as weighted_pipeline
@@ -82,7 +81,8 @@ target as (
 reps as (select count(*) as active_reps from active_reps)
 select cal.next_quarter_start as quarter_start, cal.next_quarter_end as quarter_end,
        p.open_deals, p.open_deals_with_amount,
-       p.open_pipeline::decimal(18,2) as open_pipeline,
+       -- next quarter's open pipeline has one definition, the coverage's
+       (select open_pipeline from pipeline_coverage) as open_pipeline,
        p.weighted_pipeline::decimal(18,2) as weighted_pipeline,
        case when not (select yes from has_history) then 'T12M win rate (no stage history)'
             when p.deals_by_overall_rate > 0 then 'stage win rates; ' || p.deals_by_overall_rate

@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SqlInvariantsIntegrationTests {
 
     static final List<String> CHECKS = List.of("rows_accounted", "open_pipeline_agrees", "revenue_shares_sum_to_one",
-            "no_fan_out", "nothing_after_as_of", "rates_are_fractions", "funnels_never_grow",
+            "no_fan_out", "nothing_after_as_of", "next_quarter_pipeline_agrees", "rates_are_fractions", "funnels_never_grow",
             "scorecard_agrees_with_its_grid");
 
     final Map<String, Path> databases = new LinkedHashMap<>();
