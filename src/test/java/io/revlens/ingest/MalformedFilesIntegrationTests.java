@@ -133,6 +133,26 @@ class MalformedFilesIntegrationTests {
                                         + " order by source_row",
                                 List.of(List.of("1001", "Acme Metals", "2026-01-15", "12500.00", "false"),
                                         List.of("CM-7", "Acme Metals", "2026-02-03", "-500.00", "true")))),
+                // a line holding only a name heads a customer's block whatever the name; "Total for", "TOTAL" and the
+                // basis-and-timestamp footer are skipped
+                new Case("quickbooks-customers-named-like-totals.csv", text("Calibra Instruments\nSales by Customer Detail\nAll Dates\n\n"
+                        + ",Date,Transaction Type,Num,Product/Service,Memo/Description,Qty,Sales Price,Amount,Balance\n"
+                        + "Alpha Supply,,,,,,,,,\n"
+                        + ",01/15/2026,Invoice,1001,HT-500,,1,\"1,000.00\",\"1,000.00\",\"1,000.00\"\n"
+                        + "Total for Alpha Supply,,,,,,,,\"$1,000.00\",\n"
+                        + "Cash Basis Consulting,,,,,,,,,\n"
+                        + ",02/03/2026,Invoice,1002,HT-500,,1,\"2,000.00\",\"2,000.00\",\"3,000.00\"\n"
+                        + "Total for Cash Basis Consulting,,,,,,,,\"$2,000.00\",\n"
+                        + "Total Wine & More,,,,,,,,,\n"
+                        + ",03/04/2026,Invoice,1003,HT-500,,1,\"5,000.00\",\"5,000.00\",\"8,000.00\"\n"
+                        + "Total for Total Wine & More,,,,,,,,\"$5,000.00\",\n"
+                        + "TOTAL,,,,,,,,\"$8,000.00\",\n\n"
+                        + "\"Cash Basis Tuesday, November 3, 2026 10:15 AM GMT-05:00\"\n"),
+                        "loaded", 12, 3, 0, 9,
+                        values("select document_number, customer_name, amount from revenue_lines order by source_row",
+                                List.of(List.of("1001", "Alpha Supply", "1000.00"),
+                                        List.of("1002", "Cash Basis Consulting", "2000.00"),
+                                        List.of("1003", "Total Wine & More", "5000.00")))),
                 new Case("blank-lines.csv", text(OPPS + "1,Won,10\n\n,,\n2,Lost,20\n"), "loaded", 4, 2, 0, 2, none()),
                 new Case("empty.csv", text(""), "failed", 0, 0, 0, 0, message("empty.csv is empty (0 bytes)")),
                 new Case("header-only.csv", text(OPPS), "loaded", 0, 0, 0, 0, none()),

@@ -526,6 +526,9 @@ final class BulkCsvLoad {
         for (String pattern : profile.profile().skip.firstCell) {
             fast.add("not regexp_matches(" + first + ", " + literal(pattern) + ")");
         }
+        for (String pattern : profile.profile().skip.footer) {
+            fast.add("not regexp_matches(" + first + ", " + literal(pattern) + ")");
+        }
 
         for (CanonicalTable.Column column : table.columns()) {
             String raw = raw(column.name(), read);

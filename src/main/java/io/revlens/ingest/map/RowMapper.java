@@ -71,6 +71,8 @@ public final class RowMapper {
     private final boolean date1904;
     private final boolean checkWidth;
     private final List<BoundedPattern> skipPatterns = new ArrayList<>(DEFAULT_SKIPS);
+    /** What skips a line holding only its first cell in a report with group headings; anything else heads a group. */
+    private final List<BoundedPattern> loneCellSkips = new ArrayList<>(DEFAULT_SKIPS);
     private final String groupColumn;
     /** {@link ExportProfile#keep}'s pattern, or null. */
     private final BoundedPattern keepPattern;
@@ -90,6 +92,11 @@ public final class RowMapper {
         this.date1904 = date1904;
         this.checkWidth = checkWidth;
         profile.profile().skip.firstCell.forEach(p -> skipPatterns.add(new BoundedPattern(p)));
+        profile.profile().skip.footer.forEach(p -> {
+            BoundedPattern footer = new BoundedPattern(p);
+            skipPatterns.add(footer);
+            loneCellSkips.add(footer);
+        });
         this.groupColumn = profile.profile().skip.groupHeading;
         this.keepPattern = profile.profile().keep == null ? null : new BoundedPattern(profile.profile().keep.pattern);
         this.latestPlausibleDate = LocalDate.now().plusYears(MAX_YEARS_AHEAD);
@@ -116,17 +123,18 @@ public final class RowMapper {
             return MappedRow.skipped(n, "blank row");
         }
         String first = firstText(row);
-        for (BoundedPattern pattern : skipPatterns) {
+        boolean loneFirstCell = groupColumn != null && row.filledWidth() == 1 && ValueCoercer.text(row.cell(0)) != null;
+        for (BoundedPattern pattern : loneFirstCell ? loneCellSkips : skipPatterns) {
             if (pattern.matches(first)) {
                 return MappedRow.skipped(n, "total or footer row");
             }
         }
-        if (isTotalLabelRow(row)) {
-            return MappedRow.skipped(n, "subtotal or total row");
-        }
-        if (groupColumn != null && row.filledWidth() == 1 && ValueCoercer.text(row.cell(0)) != null) {
+        if (loneFirstCell) {
             groupValue = ValueCoercer.text(row.cell(0));
             return MappedRow.skipped(n, "group heading");
+        }
+        if (isTotalLabelRow(row)) {
+            return MappedRow.skipped(n, "subtotal or total row");
         }
         int width = profile.header().size();
         if (checkWidth && row.cells().size() != width

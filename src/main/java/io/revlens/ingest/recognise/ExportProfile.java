@@ -127,6 +127,12 @@ public class ExportProfile {
     public static class Skip {
         /** Regexes matched against the first non-blank cell (totals, footers). */
         public List<String> firstCell = new ArrayList<>();
+        /**
+         * Regexes of the lines under a report, such as its basis and timestamp, matched against the first non-blank
+         * cell. In a report with group headings a line holding only its first cell is a heading unless it matches one
+         * of these or is a plain total ("TOTAL", "Total for ..."): a customer may be called "Total Wine & More".
+         */
+        public List<String> footer = new ArrayList<>();
         /** Mapped column to values that make a row skipped (e.g. Type: Sales overpayment). */
         public Map<String, List<String>> values = new LinkedHashMap<>();
         /** Canonical column filled from group heading rows (a row with only its first cell filled). */

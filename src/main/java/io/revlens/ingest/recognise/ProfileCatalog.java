@@ -165,6 +165,7 @@ public final class ProfileCatalog {
         }
         try {
             profile.skip.firstCell.forEach(Pattern::compile);
+            profile.skip.footer.forEach(Pattern::compile);
             if (profile.stageHistory != null) {
                 Pattern.compile(profile.stageHistory.headerPattern);
             }
