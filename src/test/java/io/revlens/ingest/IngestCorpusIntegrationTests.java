@@ -83,6 +83,18 @@ class IngestCorpusIntegrationTests {
                 new Case("salesforce-footer.csv", text("\"Opportunity Owner\",\"Opportunity Name\",\"Stage\",\"Amount\"\n\"Ann\",\"Big deal\",\"Closed Won\",\"1000\"\n\n"
                         + "\"Grand Totals (1 records)\"\n\"Confidential Information - Do Not Distribute\"\n\"Copyright (c) 2000-2026 salesforce.com, inc. All rights reserved.\"\n"),
                         "loaded", 5, 1, 0, 4, (db, row) -> assertThat(row.profile()).isEqualTo("salesforce-opportunities")),
+                // only issued invoices are revenue: a draft, one awaiting approval, a voided and a deleted one are
+                // skipped (as the overpayment is), the paid and the approved one loaded: 100 + 250
+                new Case("xero-statuses.csv", text("ContactName,InvoiceNumber,InvoiceDate,Description,Quantity,UnitAmount,LineAmount,Currency,Type,Status\n"
+                        + "A,INV-1,05/01/2026,Widget,1,100,100,AUD,Sales invoice,PAID\n"
+                        + "A,INV-2,06/01/2026,Widget,1,250,250,AUD,Sales invoice,AUTHORISED\n"
+                        + "A,INV-3,07/01/2026,Widget,1,900,900,AUD,Sales invoice,VOIDED\n"
+                        + "B,INV-4,08/01/2026,Widget,1,800,800,AUD,Sales invoice,Deleted\n"
+                        + "B,INV-5,09/01/2026,Widget,1,700,700,AUD,Sales invoice,DRAFT\n"
+                        + "B,INV-6,10/01/2026,Widget,1,600,600,AUD,Sales invoice,SUBMITTED\n"
+                        + "B,OP-1,13/01/2026,Overpayment,1,50,50,AUD,Sales overpayment,PAID\n"),
+                        "loaded", 7, 2, 0, 5, value("select string_agg(document_number || ' ' || amount, ', ' order by source_row) from revenue_lines",
+                                "INV-1 100.00, INV-2 250.00")),
                 new Case("blank-rows.csv", text(LINES + "\n1,A,2026-01-05,10\n,,,\n"), "loaded", 3, 1, 0, 2, null),
                 new Case("currency-strings.csv", text(LINES + "1,A,2026-01-05,\"$1,234.56\"\n2,A,2026-01-05,\"(1,234.00)\"\n3,A,2026-01-05,-1234\n4,A,2026-01-05,1234-\n5,A,2026-01-05,USD 10\n"),
                         "loaded", 5, 5, 0, 0, value("select string_agg(amount::varchar, ' ' order by source_row) from revenue_lines",
