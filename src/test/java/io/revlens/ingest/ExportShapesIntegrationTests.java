@@ -221,6 +221,64 @@ class ExportShapesIntegrationTests {
     }
 
     @Test
+    void aPipedriveDealKeepsTheStageItReachedWhenWonOrLost() throws Exception {
+        // Pipedrive's status is its own column: a won or lost deal stays in its pipeline stage. Here the only deal in
+        // Negotiations Started is won and the only one in Contact Made lost; neither stage is a closed one.
+        String header = "\"Deal - ID\",\"Deal - Title\",\"Deal - Owner\",\"Deal - Value\",\"Deal - Stage\",\"Deal - Status\","
+                + "\"Deal - Deal created\",\"Deal - Deal closed on\",\"Deal - Expected close date\"";
+        Path deals = csv("deals.csv", header,
+                "1,A,Ann Lee,1000,Negotiations Started,won,2026-01-05 10:00:00,2026-02-20 10:00:00,2026-02-28",
+                "2,B,Ann Lee,2000,Proposal Made,won,2026-01-06 10:00:00,2026-03-01 10:00:00,2026-02-28",
+                "3,C,Ann Lee,3000,Qualified,lost,2026-01-07 10:00:00,2026-02-10 10:00:00,2026-02-28",
+                "4,D,Ann Lee,4000,Proposal Made,Lost,2026-01-08 10:00:00,2026-03-10 10:00:00,2026-02-28",
+                "5,E,Ann Lee,5000,Demo Scheduled,open,2026-01-09 10:00:00,,2026-05-15",
+                "6,F,Ann Lee,6000,Qualified,OPEN,2026-03-20 10:00:00,,2026-05-20",
+                "7,G,Ann Lee,7000,Contact Made,lost,2026-01-10 10:00:00,2026-02-15 10:00:00,2026-02-28");
+        for (boolean bulk : List.of(true, false)) {
+            Path db = tmp.resolve("pipedrive-" + bulk + ".duckdb");
+            LoadRun.run(db, List.of(deals), Map.of(), ProfileCatalog.builtIn(), bulk);
+            assertThat(LoadRun.query(db, "select stage, is_won, is_lost from pipeline_stages order by stage_order"))
+                    .containsExactly(List.of("Qualified", "false", "false"), List.of("Contact Made", "false", "false"),
+                            List.of("Demo Scheduled", "false", "false"), List.of("Proposal Made", "false", "false"),
+                            List.of("Negotiations Started", "false", "false"));
+            assertThat(LoadRun.query(db, "select status, count(*) from opportunities group by 1 order by 1"))
+                    .containsExactly(List.of("lost", "3"), List.of("open", "2"), List.of("won", "2"));
+        }
+    }
+
+    @Test
+    void aSalesforceReportsOwnStagesTakeTheirPlaceAndOutcomeFromTheForecastCategory() throws Exception {
+        // A report has no IsWon/IsClosed flags. The org's Disqualified stage (Omitted at 0%) is closed lost, its On
+        // Hold stage (Omitted at 10%) is open but left out of the forecast. Discovery (Pipeline 20%) comes before the
+        // standard Proposal/Price Quote (Best Case 60%), Verbal Commit (Commit 90%) after Negotiation/Review (Commit 80%).
+        Path report = csv("report.csv",
+                "\"Opportunity Owner\",\"Opportunity Name\",\"Stage\",\"Forecast Category\",\"Probability (%)\",\"Amount\",\"Created Date\",\"Close Date\"",
+                "\"Ann\",\"A\",\"Prospecting\",\"Pipeline\",\"10\",\"100\",\"1/2/2026\",\"6/30/2026\"",
+                "\"Ann\",\"B\",\"Discovery\",\"Pipeline\",\"20\",\"100\",\"1/2/2026\",\"6/30/2026\"",
+                "\"Ann\",\"C\",\"Proposal/Price Quote\",\"Best Case\",\"60\",\"100\",\"1/2/2026\",\"6/30/2026\"",
+                "\"Ann\",\"D\",\"Negotiation/Review\",\"Commit\",\"80\",\"100\",\"1/2/2026\",\"6/30/2026\"",
+                "\"Ann\",\"E\",\"Verbal Commit\",\"Commit\",\"90\",\"100\",\"1/2/2026\",\"6/30/2026\"",
+                "\"Ann\",\"F\",\"Closed Won\",\"Closed\",\"100\",\"100\",\"1/2/2026\",\"2/27/2026\"",
+                "\"Ann\",\"G\",\"Closed Lost\",\"Omitted\",\"0\",\"100\",\"1/2/2026\",\"2/27/2026\"",
+                "\"Ann\",\"H\",\"Disqualified\",\"Omitted\",\"0\",\"100\",\"1/2/2026\",\"2/27/2026\"",
+                "\"Ann\",\"I\",\"On Hold\",\"Omitted\",\"10\",\"100\",\"1/2/2026\",\"6/30/2026\"");
+        for (boolean bulk : List.of(true, false)) {
+            Path db = tmp.resolve("sf-report-" + bulk + ".duckdb");
+            LoadRun.run(db, List.of(report), Map.of(), ProfileCatalog.builtIn(), bulk);
+            assertThat(LoadRun.query(db, "select opportunity_name, status from opportunities order by 1"))
+                    .containsExactly(List.of("A", "open"), List.of("B", "open"), List.of("C", "open"), List.of("D", "open"),
+                            List.of("E", "open"), List.of("F", "won"), List.of("G", "lost"), List.of("H", "lost"),
+                            List.of("I", "open"));
+            assertThat(LoadRun.query(db, "select stage from pipeline_stages where not is_won and not is_lost order by stage_order"))
+                    .extracting(r -> r.get(0))
+                    .containsExactly("Prospecting", "Discovery", "Proposal/Price Quote", "Negotiation/Review", "Verbal Commit",
+                            "On Hold");
+            assertThat(LoadRun.query(db, "select stage from pipeline_stages where is_lost order by stage")).extracting(r -> r.get(0))
+                    .containsExactly("Closed Lost", "Disqualified");
+        }
+    }
+
+    @Test
     void aDatabaseWhoseStageHistoryViewPredatesStageChangesIsMigratedOnOpen() throws Exception {
         try (var connection = io.revlens.model.Workspace.open(db()); var statement = connection.createStatement()) {
             statement.execute("create or replace view stage_history_by_row as select e.source_file_id, e.source_row,"

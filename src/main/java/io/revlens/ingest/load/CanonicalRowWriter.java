@@ -282,7 +282,7 @@ final class CanonicalRowWriter implements ItemStreamWriter<LoadItem>, StepExecut
                 for (MappedRow.StageEntry entry : row.stageHistory()) {
                     stageHistory.append(appenders.history(), new Object[]{slot.sourceFileId, row.rowNumber(),
                             entry.stageIndex(), entry.enteredDate()});
-                    slot.stages.computeIfAbsent(entry.stage(), s -> new boolean[2]);
+                    slot.stages.computeIfAbsent(entry.stage(), s -> new long[3]);
                 }
             }
         }
@@ -347,7 +347,7 @@ final class CanonicalRowWriter implements ItemStreamWriter<LoadItem>, StepExecut
                 statement.setInt(1, slot.sourceFileId);
                 try (ResultSet rs = statement.executeQuery()) {
                     while (rs.next()) {
-                        slot.stages.computeIfAbsent(rs.getString(1), s -> new boolean[2]);
+                        slot.stages.computeIfAbsent(rs.getString(1), s -> new long[3]);
                     }
                 }
             }
@@ -362,9 +362,10 @@ final class CanonicalRowWriter implements ItemStreamWriter<LoadItem>, StepExecut
             statement.setInt(3, slot.sourceFileId);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
-                    boolean[] flags = slot.stages.computeIfAbsent(rs.getString(1), s -> new boolean[2]);
-                    flags[0] |= rs.getBoolean(2);
-                    flags[1] |= rs.getBoolean(3);
+                    long[] tally = slot.stages.computeIfAbsent(rs.getString(1), s -> new long[3]);
+                    for (int i = 0; i < tally.length; i++) {
+                        tally[i] += rs.getLong(i + 2);
+                    }
                 }
             }
         }
@@ -380,15 +381,16 @@ final class CanonicalRowWriter implements ItemStreamWriter<LoadItem>, StepExecut
 
     private static void noteRow(FileSlot slot, CanonicalTable table, Object[] values) {
         if (table == CanonicalTable.STAGE_CHANGES) {
-            slot.stages.computeIfAbsent((String) values[table.indexOf("stage")], s -> new boolean[2]);
+            slot.stages.computeIfAbsent((String) values[table.indexOf("stage")], s -> new long[3]);
         }
         if (table == CanonicalTable.OPPORTUNITIES) {
             String stage = (String) values[table.indexOf("stage")];
             if (stage != null) {
                 String status = (String) values[table.indexOf("status")];
-                boolean[] flags = slot.stages.computeIfAbsent(stage, s -> new boolean[2]);
-                flags[0] |= "won".equals(status);
-                flags[1] |= "lost".equals(status);
+                long[] tally = slot.stages.computeIfAbsent(stage, s -> new long[3]);
+                tally[0]++;
+                tally[1] += "won".equals(status) ? 1 : 0;
+                tally[2] += "lost".equals(status) ? 1 : 0;
             }
         }
     }
@@ -542,11 +544,13 @@ final class CanonicalRowWriter implements ItemStreamWriter<LoadItem>, StepExecut
 
     private void writeStages(FileSlot slot) throws SQLException {
         ExportProfile.Stages declared = slot.opened.profile().profile().stages;
-        Map<String, boolean[]> stages = new LinkedHashMap<>();
+        boolean statusApart = !slot.opened.profile().indexes("status").isEmpty();
+        Map<String, long[]> stages = new LinkedHashMap<>();
         if (declared.declareAll) {
-            declared.order.forEach(s -> stages.put(s, new boolean[2]));
+            declared.order.forEach(s -> stages.put(s, new long[3]));
         }
-        slot.stages.forEach((stage, flags) -> stages.merge(stage, flags, (a, b) -> new boolean[]{a[0] | b[0], a[1] | b[1]}));
+        slot.stages.forEach((stage, tally) -> stages.merge(stage, tally,
+                (a, b) -> new long[]{a[0] + b[0], a[1] + b[1], a[2] + b[2]}));
         List<String> unknown = new ArrayList<>();
         for (String stage : stages.keySet()) {
             if (indexIgnoreCase(declared.order, stage) < 0) {
@@ -564,10 +568,24 @@ final class CanonicalRowWriter implements ItemStreamWriter<LoadItem>, StepExecut
                 .thenComparing(String.CASE_INSENSITIVE_ORDER));
         // Declared stages in the profile's order, then undeclared ones, numbered 1..n.
         List<String> ordered = new ArrayList<>(stages.keySet());
-        ordered.sort(java.util.Comparator.comparingInt((String stage) -> {
-            int at = indexIgnoreCase(declared.order, stage);
-            return at >= 0 ? at : 10_000 + unknown.indexOf(stage);
-        }));
+        ordered.removeAll(unknown);
+        ordered.sort(java.util.Comparator.comparingInt((String stage) -> indexIgnoreCase(declared.order, stage)));
+        List<String> declaredInFile = List.copyOf(ordered);
+        for (String stage : unknown) {
+            // With the CRM's forecast categories an undeclared stage goes before the first declared stage the org's
+            // configuration places later (an org's "Discovery" at Pipeline 20% before the standard "Proposal/Price
+            // Quote" at Best Case 60%); without them, after every declared stage.
+            int at = ordered.size();
+            if (forecast) {
+                for (String other : declaredInFile) {
+                    if (placedLater(signals, other, stage)) {
+                        at = Math.min(at, ordered.indexOf(other));
+                        break;
+                    }
+                }
+            }
+            ordered.add(at, stage);
+        }
         // Stages already known from an earlier file keep their rows and their order; this file's new stages go
         // where their pipeline words place them among those (a history file adds the stages no deal is in now).
         List<String> merged = new ArrayList<>();
@@ -599,8 +617,18 @@ final class CanonicalRowWriter implements ItemStreamWriter<LoadItem>, StepExecut
             at = Math.max(at, previous + 1);
             merged.add(at, stage);
             previous = at;
-            boolean won = stages.get(stage)[0] || indexIgnoreCase(declared.won, stage) >= 0;
-            boolean lost = stages.get(stage)[1] || indexIgnoreCase(declared.lost, stage) >= 0;
+            // A stage is a closed one when the profile declares it or its label is a closed-deal label. Else, when
+            // the deals' outcome comes from the stage or from the CRM's flags (a deal is moved to a closed stage, as in
+            // Salesforce and HubSpot), when every deal in it has that outcome. Not when the export has a status of its
+            // own (Pipedrive's open/won/lost): there a won or lost deal stays in the stage it reached, so a stage
+            // holding only lost deals is still a step of the pipeline.
+            long[] tally = stages.get(stage);
+            String label = StageVocabulary.outcome(stage);
+            boolean byDeals = tally[0] > 0 && !statusApart;
+            boolean won = indexIgnoreCase(declared.won, stage) >= 0 || "won".equals(label)
+                    || (byDeals && tally[1] == tally[0]);
+            boolean lost = indexIgnoreCase(declared.lost, stage) >= 0 || "lost".equals(label)
+                    || (byDeals && tally[2] == tally[0]);
             flags.put(stage.toLowerCase(Locale.ROOT), new boolean[]{won, lost && !won});
         }
         try (PreparedStatement clear = connection.prepareStatement(CLEAR_STAGES)) {
@@ -647,6 +675,21 @@ final class CanonicalRowWriter implements ItemStreamWriter<LoadItem>, StepExecut
             }
         }
         return signals;
+    }
+
+    /**
+     * Whether the export's forecast category, then its probability, places {@code stage} after {@code than}; false
+     * when either has no category (a declared stage absent from the file) or they tie.
+     */
+    private static boolean placedLater(Map<String, double[]> signals, String stage, String than) {
+        double rank = signal(signals, stage, 0, Double.NaN);
+        double thanRank = signal(signals, than, 0, Double.NaN);
+        if (Double.isNaN(rank) || Double.isNaN(thanRank) || rank != thanRank) {
+            return !Double.isNaN(rank) && !Double.isNaN(thanRank) && rank > thanRank;
+        }
+        double probability = signal(signals, stage, 1, Double.NaN);
+        double thanProbability = signal(signals, than, 1, Double.NaN);
+        return !Double.isNaN(probability) && !Double.isNaN(thanProbability) && probability > thanProbability;
     }
 
     private static double signal(Map<String, double[]> signals, String stage, int which, double missing) {

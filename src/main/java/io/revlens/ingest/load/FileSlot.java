@@ -55,8 +55,8 @@ final class FileSlot {
     long loaded;
     long rejected;
     long skipped;
-    /** Stage label to [won, lost] seen on loaded rows. */
-    final Map<String, boolean[]> stages = new LinkedHashMap<>();
+    /** Stage label to [deals, won deals, lost deals] seen on loaded rows (a stage only in history: all 0). */
+    final Map<String, long[]> stages = new LinkedHashMap<>();
 
     FileSlot(int index, int total, Path file, OpenedExport opened, String sha256, long size, RowMapper mapper) {
         this.index = index;

@@ -82,7 +82,8 @@ public final class TableRules {
         if (table == CanonicalTable.OPPORTUNITIES) {
             rules.add(new NameAsId());
             rules.add(lookup("status", List.of(Key.value("status"), Key.value("stage"), Key.raw("is_won"),
-                    Key.raw("is_closed")), keys -> status(keys.get(0), keys.get(1), keys.get(2), keys.get(3))));
+                    Key.raw("is_closed"), Key.value("forecast_category"), Key.value("probability")),
+                    keys -> status(keys.get(0), keys.get(1), keys.get(2), keys.get(3), keys.get(4), keys.get(5))));
             rules.add(lookup("opportunity_type", List.of(Key.value("opportunity_type")),
                     keys -> opportunityType(keys.get(0))));
         }
@@ -291,9 +292,13 @@ public final class TableRules {
      * open | won | lost. A CRM's own won and closed flags (Salesforce IsWon, IsClosed) decide when the export has
      * them, whatever the org named its stages; a blank flag is false (Salesforce writes 1 or nothing). Else the
      * status column's mapped values, then the profile's won and lost stages, then a whole closed-deal label in the
-     * stage or status ({@link StageVocabulary#outcome}), never a word inside a label.
+     * stage or status ({@link StageVocabulary#outcome}), never a word inside a label, then Salesforce's forecast
+     * category: a report carries no flags, but an org's own closed stages ("Disqualified") still say what they are,
+     * "Closed" for a won stage and "Omitted" at 0% probability for a lost one (an open stage left out of the forecast
+     * keeps its probability).
      */
-    private String status(String statusValue, String stage, String isWon, String isClosed) {
+    private String status(String statusValue, String stage, String isWon, String isClosed, String forecastCategory,
+                          String probability) {
         boolean hasWon = !profile.indexes("is_won").isEmpty();
         boolean hasClosed = !profile.indexes("is_closed").isEmpty();
         Boolean won = hasWon ? flag(ValueCoercer.text(isWon)) : null;
@@ -328,6 +333,15 @@ public final class TableRules {
                 return outcome;
             }
         }
+        if (forecastCategory != null) {
+            String category = forecastCategory.strip().toLowerCase(java.util.Locale.ROOT);
+            if (category.equals("closed")) {
+                return "won";
+            }
+            if (category.equals("omitted") && isZero(probability)) {
+                return "lost";
+            }
+        }
         if (statusValue != null) {
             String outcome = StageVocabulary.outcome(statusValue);
             if (outcome != null) {
@@ -335,6 +349,18 @@ public final class TableRules {
             }
         }
         return "open";
+    }
+
+    /** Whether a probability ("0", "0%", "0.00") is zero; false when blank or not a number. */
+    private static boolean isZero(String probability) {
+        if (probability == null) {
+            return false;
+        }
+        try {
+            return Double.parseDouble(probability.replace("%", "").strip()) == 0;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     /** A flag's value: blank is false; null when it is not a boolean (then the stage decides). */
