@@ -13,6 +13,8 @@ create or replace macro lost_deals_exported() as (select count(*) > 0 from oppor
 -- The one definition of a win rate (docs/metrics.md#win-rate): won / closed (count or amount), NULL when nothing
 -- closed or when the exports hold no lost deal at all.
 create or replace macro win_rate(won, closed) as case when lost_deals_exported() then won / nullif(closed, 0) end;
+-- Whether the exports hold any deal: without an opportunities export every deal figure is unknown, not $0 or 0.
+create or replace macro deals_exported() as (select count(*) > 0 from opportunities);
 -- Whether the exports hold deals that are not won (lost or open): an export of won deals only says nothing of
 -- the open pipeline, which is then NULL, not $0.
 create or replace macro pipeline_exported() as (select count(*) > 0 from opportunities where status <> 'won');
@@ -27,15 +29,16 @@ create or replace macro deals_data_start() as (select least(min(created_date), m
 create or replace macro period_in_data(period_start, period_end, data_start) as
     coalesce(period_end >= data_start, false)
     and coalesce(period_start <= (select data_end_date from run_parameters), true);
--- Whether open deals carry amounts. An export whose open deals all lack one (Maven's close_value, filled in at
+-- Whether open deals carry amounts (and the exports hold a pipeline at all, see pipeline_exported). An export whose
+-- open deals all lack one (Maven's close_value, filled in at
 -- close) holds only what deals closed at: what is open now, or was open at an earlier date, is unknown, not $0 and
 -- not the close values of the deals that have closed since.
 create or replace macro open_amounts_exported() as
-    (select count(*) = 0 or count(amount) > 0 from opportunities where status = 'open');
+    pipeline_exported() and (select count(*) = 0 or count(amount) > 0 from opportunities where status = 'open');
 -- Whether open deals carry expected close dates. Without any (Maven's open deals have none), what is expected to
 -- close in a quarter is unknown, not $0.
 create or replace macro open_close_dates_exported() as
-    (select count(*) = 0 or count(close_date) > 0 from opportunities where status = 'open');
+    pipeline_exported() and (select count(*) = 0 or count(close_date) > 0 from opportunities where status = 'open');
 -- Whether lost deals carry amounts. An export that puts 0 or nothing on every lost deal records what was won, not
 -- what was lost: a win rate by value would read 100%, so it is NULL (docs/metrics.md#win-rate).
 create or replace macro lost_amounts_exported() as

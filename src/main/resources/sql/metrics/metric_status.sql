@@ -5,6 +5,10 @@ with facts as (
     select (select count(*) from revenue_lines) as revenue_lines,
            (select count(*) from revenue_lines r, run_parameters p where r.currency is not null and r.currency <> p.currency) as other_currency_lines,
            (select count(*) from opportunities) as opportunities,
+           (select count(*) || ' opportunities in other currencies (' || string_agg(distinct o.currency, ', ' order by o.currency)
+                   || ') left out'
+            from opportunities o, run_parameters p
+            where o.currency is not null and o.currency <> p.currency having count(*) > 0) as other_currency_deals_note,
            (select count(*) from opportunities where status in ('won', 'lost')) as closed_opportunities,
            (select count(*) from opportunities where status = 'lost') as lost_opportunities,
            (select count(created_date) from opportunities) as created_dates,
@@ -45,12 +49,14 @@ status as (
     union all select 'bookings_monthly', case when closed_opportunities > 0 then 'computed' else 'not_computed' end,
            case when opportunities = 0 then 'no opportunities export' end from facts
     union all select 'win_rate_quarterly', case when closed_opportunities = 0 then 'not_computed' when lost_opportunities = 0 then 'partial' else 'computed' end,
-           case when closed_opportunities = 0 then 'no won or lost opportunities: win rate not computed'
+           case when opportunities = 0 then 'no opportunities export'
+                when closed_opportunities = 0 then 'no won or lost opportunities: win rate not computed'
                 when lost_opportunities = 0 then no_lost_note end from facts
     union all select 'win_rate_by_dimension', case when closed_opportunities = 0 then 'not_computed' when lost_opportunities = 0 then 'partial' else 'computed' end,
            case when lost_opportunities = 0 and closed_opportunities > 0 then no_lost_note end from facts
     union all select 'win_rate_summary', case when closed_opportunities = 0 then 'not_computed' when lost_opportunities = 0 or stage_history = 0 then 'partial' else 'computed' end,
-           case when closed_opportunities = 0 then 'no won or lost opportunities: win rate not computed'
+           case when opportunities = 0 then 'no opportunities export'
+                when closed_opportunities = 0 then 'no won or lost opportunities: win rate not computed'
                 when lost_opportunities = 0 then no_lost_note
                 when stage_history = 0 then 'no stage history: proposal-stage win rate not computed (how far lost deals got is unknown)' end from facts
     union all select 'opportunity_cohorts', case when opportunities = 0 or created_dates = 0 then 'not_computed' when lost_opportunities = 0 then 'partial' else 'computed' end,
@@ -102,12 +108,16 @@ status as (
     union all select 'kpi_scorecard', 'computed', null from facts
     union all select 'action_triggers', 'computed', null from facts
 )
--- A metric not computed always says why: where a row above has no reason of its own, the missing input.
+-- A metric not computed always says why: where a row above has no reason of its own, the missing input. The deal
+-- tables computed from the run's currency say how many deals in other currencies they leave out.
 select metric, status, null::bigint as row_count,
-       coalesce(note, case when status = 'not_computed' then
+       nullif(concat_ws('; ', coalesce(note, case when status = 'not_computed' then
            case when metric in ('concentration_summary', 'customer_trends', 'revenue_retention')
                 then 'no revenue lines and no won opportunities'
-                else 'no opportunities export' end end) as note
+                else 'no opportunities export' end end),
+           case when status <> 'not_computed' and metric in ('bookings_monthly', 'win_rate_summary', 'win_rate_quarterly',
+                     'win_rate_by_dimension', 'stage_funnel', 'rep_scorecard', 'pipeline_coverage', 'next_quarter_forecast')
+                then (select other_currency_deals_note from facts) end), '') as note
 from status
 -- a stated order: the same inputs give the same CSV, byte for byte
 order by metric;

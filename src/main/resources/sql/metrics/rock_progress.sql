@@ -63,16 +63,17 @@ lined as (
 ),
 quarters as (select * from complete_quarters(9)),
 quarter_values as (
-    select r.rock_id, qq.q,
-           case when c.unknown_reason is not null or c.first_date is null or qq.quarter_start < c.first_date
-                     or qq.quarter_end > c.last_date then null
-                when r.accumulates then coalesce(sum(x.num), 0)
+    -- unknown, not 0, where the Rock's value is: the metric not in the data, a slice naming no one, a quarter the data
+    -- does not cover
+    select d.rock_id, qq.q,
+           case when d.unknown_reason is not null or d.first_date is null or qq.quarter_start < d.first_date
+                     or qq.quarter_end > d.last_date then null
+                when d.accumulates then coalesce(sum(x.num), 0)
                 else sum(x.num) / nullif(sum(x.den), 0) end as value
-    from plan_rocks r
+    from dated d
     cross join quarters qq
-    left join plan_coverage c on c.metric = r.metric
-    left join matched x on x.rock_id = r.rock_id and x.event_date between qq.quarter_start and qq.quarter_end
-    group by r.rock_id, qq.q, qq.quarter_start, qq.quarter_end, r.accumulates, c.unknown_reason, c.first_date, c.last_date
+    left join matched x on x.rock_id = d.rock_id and x.event_date between qq.quarter_start and qq.quarter_end
+    group by d.rock_id, qq.q, qq.quarter_start, qq.quarter_end, d.accumulates, d.unknown_reason, d.first_date, d.last_date
 ),
 changes as (
     select a.rock_id, a.value - b.value as change

@@ -32,10 +32,10 @@ won as (
     from closed where status = 'won' and created_date is not null and close_date >= created_date
 ),
 summary as (
-    select count(*) filter (where status = 'won') as won_count,
-           count(*) filter (where status = 'lost') as lost_count,
-           coalesce(sum(amount) filter (where status = 'won'), 0) as won_amount,
-           coalesce(sum(amount) filter (where status = 'lost'), 0) as lost_amount,
+    select case when deals_exported() then count(*) filter (where status = 'won') end as won_count,
+           case when deals_exported() then count(*) filter (where status = 'lost') end as lost_count,
+           case when deals_exported() then coalesce(sum(amount) filter (where status = 'won'), 0) end as won_amount,
+           case when deals_exported() then coalesce(sum(amount) filter (where status = 'lost'), 0) end as lost_amount,
            case when (select count(*) from stage_history_by_row) > 0
                 then count(*) filter (where reached_order >= (select stage_order from proposal_order)) end as proposal_closed_count,
            case when (select count(*) from stage_history_by_row) > 0

@@ -70,6 +70,9 @@ public final class ReportFormats {
                                         Number proposalWon, Number proposalClosed, Number proposalRate,
                                         Number medianCycleDays, Number averageDeal, Number openCount,
                                         Number openPipeline, Number openAmounts, String currency) {
+        if (won == null && lost == null) {
+            return "No opportunities export: win rate, sales cycle and open pipeline not computed.";
+        }
         long wonCount = won == null ? 0 : won.longValue();
         long closed = wonCount + (lost == null ? 0 : lost.longValue());
         StringBuilder text = new StringBuilder();

@@ -1,0 +1,119 @@
+package io.revlens.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The quarterly planning packet (the shipped job file, with its scorecard and Rocks) on two export shapes it was not
+ * written for: a revenue-only QuickBooks report and a Pipedrive deals export. What these exports do not hold is
+ * printed as unknown with its reason, never as $0, 0 or 100%.
+ */
+class UnknownsOnNewShapesIntegrationTests {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void aRevenueOnlyDumpHasNoDealFigures() throws Exception {
+        Path folder = Files.createDirectories(temp.resolve("quickbooks"));
+        Files.writeString(folder.resolve("sales-by-customer-detail.csv"), "Client Co\nSales by Customer Detail\nAll Dates\n\n"
+                + ",Date,Transaction Type,Num,Product/Service,Memo/Description,Qty,Sales Price,Amount,Balance\n"
+                + "Alpha Supply,,,,,,,,,\n"
+                + ",01/15/2026,Invoice,1001,Widget,,1,\"1,000.00\",\"1,000.00\",\"1,000.00\"\n"
+                + "Total for Alpha Supply,,,,,,,,\"$1,000.00\",\n"
+                + "Total Wine & More,,,,,,,,,\n"
+                + ",03/04/2026,Invoice,1002,Widget,,1,\"5,000.00\",\"5,000.00\",\"6,000.00\"\n"
+                + "Total for Total Wine & More,,,,,,,,\"$5,000.00\",\n"
+                + "TOTAL,,,,,,,,\"$6,000.00\",\n\n"
+                + "\"Accrual Basis Monday, November 2, 2026 10:15 AM GMT-05:00\"\n");
+        Path out = temp.resolve("out-quickbooks");
+        CliRun run = CliRun.of(temp.resolve("home"), "run", "quarterly-planning-packet", "--input", folder.toString(),
+                "--out", out.toString(), "--as-of", "2026-10-31");
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+
+        // No opportunities export: next quarter's pipeline and the won and lost amounts are unknown, not 0.
+        assertThat(csv(out, "pipeline_coverage").get(0).get("open_pipeline")).isEmpty();
+        assertThat(csv(out, "next_quarter_forecast").get(0).get("weighted_pipeline")).isEmpty();
+        CSVRecord summary = csv(out, "win_rate_summary").get(0);
+        assertThat(List.of(summary.get("won_count"), summary.get("won_amount"), summary.get("lost_amount"))).containsOnly("");
+        assertThat(note(out, "win_rate_summary")).isEqualTo("no opportunities export");
+
+        String pdf = PdfText.of(out.resolve("quarterly-packet.pdf")).text();
+        assertThat(pdf).contains("No opportunities export: win rate, sales cycle and open pipeline not computed.")
+                .contains("Next-quarter forecast not computed: there is no opportunities export.")
+                .contains("open pipeline – against")
+                .doesNotContain("open pipeline $0")
+                .doesNotContain("no won deal has an amount");
+        // Both customers are in the concentration table: Total Wine & More is 5,000 of 6,000.
+        assertThat(pdf).contains("Total Wine & More").contains("83.3%");
+    }
+
+    @Test
+    void pipedriveDealsKeepTheirFunnelAndSayWhatTheyLeaveOut() throws Exception {
+        // 60 deals created every 14 days from 2024-07-01: statuses cycle won, lost, open; stages cycle through the
+        // default pipeline (a won or lost deal stays in the stage it reached); every 10th deal is in EUR.
+        String[] stages = {"Qualified", "Contact Made", "Demo Scheduled", "Proposal Made", "Negotiations Started"};
+        String[] statuses = {"won", "Lost", "open"};
+        StringBuilder deals = new StringBuilder("\"Deal - ID\",\"Deal - Title\",\"Deal - Owner\",\"Deal - Value\","
+                + "\"Deal - Currency of Value\",\"Deal - Organization\",\"Deal - Stage\",\"Deal - Status\",\"Deal - Deal created\","
+                + "\"Deal - Deal closed on\",\"Deal - Expected close date\"\n");
+        List<String[]> rows = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            LocalDate created = LocalDate.of(2024, 7, 1).plusDays(14L * i);
+            String status = statuses[i % 3];
+            String closed = status.equals("open") ? "" : created.plusDays(30) + " 12:00:00";
+            String[] row = {String.valueOf(100 + i), "Deal " + i, i % 2 == 0 ? "Ann Lee" : "Bob Roy",
+                    String.valueOf(1000 + 10 * i), i % 10 == 9 ? "EUR" : "USD", "Org " + (i % 7), stages[i % 5], status,
+                    created + " 09:00:00", closed, created.plusDays(60).toString()};
+            rows.add(row);
+            deals.append(String.join(",", row)).append('\n');
+        }
+        Path folder = Files.createDirectories(temp.resolve("pipedrive"));
+        Files.writeString(folder.resolve("deals.csv"), deals.toString());
+        Path out = temp.resolve("out-pipedrive");
+        CliRun run = CliRun.of(temp.resolve("home"), "run", "quarterly-planning-packet", "--input", folder.toString(),
+                "--out", out.toString(), "--as-of", "2026-10-31");
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+
+        // The funnel has the five stages, not one "won" stage: none of them is a closed stage.
+        List<String> funnelStages = csv(out, "stage_funnel").stream().map(r -> r.get("stage")).toList();
+        assertThat(funnelStages).startsWith(stages);
+
+        // Six deals (i = 9, 19, ..., 59) are in EUR: the deal tables say so.
+        long euro = rows.stream().filter(r -> r[4].equals("EUR")).count();
+        assertThat(euro).isEqualTo(6);
+        for (String table : List.of("win_rate_summary", "bookings_monthly", "stage_funnel", "rep_scorecard")) {
+            assertThat(note(out, table)).as(table).endsWith(euro + " opportunities in other currencies (EUR) left out");
+        }
+
+        // The job file's "60 new opportunities from the East region" Rock: no region East in a Pipedrive export, so
+        // its history and suggested targets are unknown, not a run of zeros.
+        CSVRecord east = csv(out, "rock_progress").stream().filter(r -> r.get("filter_value").equals("East")).findFirst().orElseThrow();
+        assertThat(east.get("unknown_reason")).contains("no region \"East\"");
+        assertThat(List.of(east.get("latest_quarter_value"), east.get("realistic_next_target"), east.get("stretch_next_target")))
+                .containsOnly("");
+    }
+
+    private static String note(Path out, String metric) throws Exception {
+        return csv(out, "metric_status").stream().filter(r -> r.get("metric").equals(metric)).findFirst().orElseThrow().get("note");
+    }
+
+    private static List<CSVRecord> csv(Path out, String table) throws Exception {
+        try (Reader reader = Files.newBufferedReader(out.resolve("metrics").resolve(table + ".csv"), StandardCharsets.UTF_8);
+             CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(reader)) {
+            return parser.getRecords();
+        }
+    }
+}
