@@ -1,7 +1,7 @@
 -- opportunity_progress: one row per opportunity: how far it got in the pipeline; written in lineage order
 -- (file, row: model/OutputQuery) like every row-level table
--- (docs/metrics.md#funnel). reached_order = the furthest non-terminal stage entered (stage history,
--- else the current stage); a won deal reached every stage; a skipped stage counts as passed.
+-- (docs/metrics.md#funnel). reached_order = the furthest non-terminal stage entered by the as-of date (stage
+-- history, else the current stage); a won deal reached every stage; a skipped stage counts as passed.
 -- status is the state on the as-of date (a deal closed after it counts as open), so a run with an
 -- earlier --as-of sees the pipeline as it stood then.
 create or replace table opportunity_progress as
@@ -16,9 +16,22 @@ history_reach as (
     where h.entered_date <= (select as_of_date from run_parameters)
     group by h.source_file_id, h.source_row
 ),
-last_change as (
-    select source_file_id, source_row, max(entered_date) as last_change_date
-    from stage_history_by_row group by source_file_id, source_row
+-- The stage each deal stood in on the as-of date and when it entered it, from the entries made by then: an export
+-- taken after the as-of date (a planning packet as of the quarter's end) holds moves made since, which did not
+-- happen yet on the as-of date.
+as_of_stage as (
+    select source_file_id, source_row, arg_max(stage, entered_date) as stage, max(entered_date) as last_change_date
+    from stage_history_by_row
+    where entered_date <= (select as_of_date from run_parameters)
+    group by source_file_id, source_row
+),
+-- When the deal entered the stage it is in now, where its history says
+current_entry as (
+    select h.source_file_id, h.source_row, min(h.entered_date) as entered_date
+    from stage_history_by_row h
+    join opportunities o on o.source_file_id = h.source_file_id and o.source_row = h.source_row
+     and lower(h.stage) = lower(o.stage)
+    group by h.source_file_id, h.source_row
 ),
 account_segments as (
     select account_name, min(segment) as segment from accounts where segment is not null group by account_name
@@ -26,11 +39,17 @@ account_segments as (
 select o.opportunity_id,
        -- the state on the as-of date: a deal closed after it was still open then
        case when o.status <> 'open' and o.close_date > (select as_of_date from run_parameters) then 'open' else o.status end as status,
-       o.stage, o.created_date, o.close_date, o.amount, o.rep_name, o.source,
+       -- the stage on the as-of date: the export's, unless the deal entered it (or closed) after the as-of date
+       case when ce.entered_date > (select as_of_date from run_parameters)
+                 or (o.status <> 'open' and o.close_date > (select as_of_date from run_parameters))
+            then coalesce(a.stage, o.stage) else o.stage end as stage,
+       o.created_date, o.close_date, o.amount, o.rep_name, o.source,
        coalesce(o.segment, a.segment) as segment, o.product, o.account_name, o.source_file_id, o.source_row,
        case when o.status = 'won' and o.close_date <= (select as_of_date from run_parameters) then (select max(stage_order) from open_stages)
-            else greatest(coalesce(h.reached_order, 0), coalesce(c.stage_order, 0)) end as reached_order,
-       coalesce(l.last_change_date, o.created_date) as last_stage_change_date,
+            else greatest(coalesce(h.reached_order, 0),
+                          case when ce.entered_date > (select as_of_date from run_parameters) then 0
+                               else coalesce(c.stage_order, 0) end) end as reached_order,
+       coalesce(a.last_change_date, o.created_date) as last_stage_change_date,
        (select yes from has_history) as from_history,
        -- Open pipeline, the one definition every table that shows open deals uses (docs/metrics.md#open-pipeline):
        -- open on the as-of date and created on or before it (or with no created date); the currency filter is below.
@@ -39,6 +58,7 @@ select o.opportunity_id,
 from opportunities o
 left join history_reach h on h.source_file_id = o.source_file_id and h.source_row = o.source_row
 left join open_stages c on lower(c.stage) = lower(o.stage)
-left join last_change l on l.source_file_id = o.source_file_id and l.source_row = o.source_row
+left join as_of_stage a on a.source_file_id = o.source_file_id and a.source_row = o.source_row
+left join current_entry ce on ce.source_file_id = o.source_file_id and ce.source_row = o.source_row
 left join account_segments a on a.account_name = o.account_name
 where o.currency is null or o.currency = (select currency from run_parameters);

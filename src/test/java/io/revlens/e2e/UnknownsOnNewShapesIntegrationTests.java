@@ -106,6 +106,39 @@ class UnknownsOnNewShapesIntegrationTests {
                 .containsOnly("");
     }
 
+    @Test
+    void aStageEnteredAfterTheAsOfDateHadNotHappenedYet() throws Exception {
+        // A HubSpot export taken in late October, analysed as of September 30 (as the planning packet does for the
+        // quarter before). Deal 101 sat in Appointment Scheduled from July 27 and moved to Qualified To Buy on
+        // October 24: on September 30 it stood in Appointment Scheduled, unchanged for 65 days.
+        String q = "\"";
+        String header = String.join(",", q + "Record ID" + q, q + "Deal Name" + q, q + "Deal Stage" + q, q + "Close Date" + q,
+                q + "Deal owner" + q, q + "Amount" + q, q + "Pipeline" + q, q + "Create Date" + q,
+                q + "Date entered \"\"Appointment Scheduled (Sales Pipeline)\"\"" + q,
+                q + "Date entered \"\"Qualified To Buy (Sales Pipeline)\"\"" + q,
+                q + "Date entered \"\"Presentation Scheduled (Sales Pipeline)\"\"" + q,
+                q + "Date entered \"\"Closed Won (Sales Pipeline)\"\"" + q, q + "Date entered \"\"Closed Lost (Sales Pipeline)\"\"" + q);
+        Path folder = Files.createDirectories(temp.resolve("hubspot"));
+        Files.writeString(folder.resolve("deals.csv"), header + "\n"
+                + "101,Stuck deal,qualifiedtobuy,,Ava Thompson,20000,Sales Pipeline,2026-07-27 08:56,2026-07-27 08:56,2026-10-24 23:45,,,\n"
+                + "102,Won A,closedwon,2026-06-10 10:00,Ava Thompson,10000,Sales Pipeline,2026-03-02 09:00,2026-03-02 09:00,2026-04-01 09:00,2026-05-01 09:00,2026-06-10 10:00,\n"
+                + "103,Lost B,closedlost,2026-06-20 10:00,Ava Thompson,12000,Sales Pipeline,2026-03-05 09:00,2026-03-05 09:00,2026-04-10 09:00,,,2026-06-20 10:00\n"
+                + "104,Won C,closedwon,2026-08-20 10:00,Ava Thompson,15000,Sales Pipeline,2026-05-05 09:00,2026-05-05 09:00,,2026-06-10 09:00,2026-08-20 10:00,\n"
+                + "105,Lost D,closedlost,2026-09-20 10:00,Ava Thompson,9000,Sales Pipeline,2026-06-05 09:00,2026-06-05 09:00,,,,2026-09-20 10:00\n");
+        Path out = temp.resolve("out-hubspot");
+        CliRun run = CliRun.of(temp.resolve("home"), "analyze", folder.toString(), "--out", out.toString(), "--as-of", "2026-09-30");
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+
+        CSVRecord stuck = csv(out, "stalled_deals").stream().filter(r -> r.get("opportunity_id").equals("101")).findFirst().orElseThrow();
+        assertThat(List.of(stuck.get("stage"), stuck.get("last_stage_change_date"), stuck.get("days_since_stage_change")))
+                .containsExactly("Appointment Scheduled", "2026-07-27", "65");
+        // Qualified To Buy by September 30: 103 entered it, 102 and 104 were won (a won deal passed every stage);
+        // 101 only in October, 105 was lost without entering it.
+        CSVRecord qualified = csv(out, "stage_funnel").stream().filter(r -> r.get("stage").equalsIgnoreCase("Qualified To Buy"))
+                .findFirst().orElseThrow();
+        assertThat(qualified.get("reached_count")).isEqualTo("3");
+    }
+
     private static String note(Path out, String metric) throws Exception {
         return csv(out, "metric_status").stream().filter(r -> r.get("metric").equals(metric)).findFirst().orElseThrow().get("note");
     }
