@@ -75,7 +75,7 @@ final class ComputeMetricsTasklet implements Tasklet {
                             + " days before the as-of date " + asOf.date());
                 }
             }
-            CurrencyGuard.check(connection, request.job().currency(),
+            CurrencyGuard.check(connection, request.job().currency(), request.job().currencyChosen(),
                     request.jobFile() == null ? null : request.jobFile().getFileName().toString());
 
             long started = System.nanoTime();

@@ -26,7 +26,8 @@ public record JobDefinition(
         boolean acceptSchemaChange,
         List<String> exclude,
         Planning planning,
-        boolean rowLevelTables) {
+        boolean rowLevelTables,
+        boolean currencyChosen) {
 
     /**
      * The metric tables with one row per input row (a copy of the revenue export, every opportunity): their CSVs and
@@ -44,7 +45,7 @@ public record JobDefinition(
                          List<Input> inputs, AsOfRule asOf, List<ReportOutput> reports, boolean workbook,
                          Thresholds thresholds, Targets targets, Schedule schedule) {
         this(name, description, company, currency, fiscalYearStartMonth, inputs, asOf, reports, workbook, thresholds,
-                targets, schedule, Delivery.none(), false, false, List.of(), Planning.none(), false);
+                targets, schedule, Delivery.none(), false, false, List.of(), Planning.none(), false, false);
     }
 
     /** One input folder with an optional glob and an optional mapping-profile override. */
@@ -104,26 +105,34 @@ public record JobDefinition(
     public JobDefinition withInput(Path folder) {
         return new JobDefinition(name, description, company, currency, fiscalYearStartMonth,
                 List.of(new Input(folder, null, null)), asOf, reports, workbook, thresholds, targets, schedule,
-                delivery, pseudonymise, acceptSchemaChange, exclude, planning, rowLevelTables);
+                delivery, pseudonymise, acceptSchemaChange, exclude, planning, rowLevelTables, currencyChosen);
     }
 
     /** Returns a copy for another company name (the {@code --company} option; a client folder's name). */
     public JobDefinition withCompany(String name) {
         return new JobDefinition(this.name, description, name, currency, fiscalYearStartMonth, inputs, asOf, reports,
-                workbook, thresholds, targets, schedule, delivery, pseudonymise, acceptSchemaChange, exclude, planning, rowLevelTables);
+                workbook, thresholds, targets, schedule, delivery, pseudonymise, acceptSchemaChange, exclude, planning, rowLevelTables, currencyChosen);
     }
 
     /** Returns a copy with other thresholds and targets (the {@code --set} option, checked by the loader). */
     public JobDefinition withThresholds(Thresholds newThresholds, Targets newTargets) {
         return new JobDefinition(name, description, company, currency, fiscalYearStartMonth, inputs, asOf, reports,
-                workbook, newThresholds, newTargets, schedule, delivery, pseudonymise, acceptSchemaChange, exclude, planning, rowLevelTables);
+                workbook, newThresholds, newTargets, schedule, delivery, pseudonymise, acceptSchemaChange, exclude, planning, rowLevelTables, currencyChosen);
     }
 
-    /** Returns a copy whose metrics use another currency (the {@code --currency} option). */
+    /**
+     * Returns a copy whose metrics use another currency (the {@code --currency} option): a currency chosen for the
+     * run, which the currency check then takes even when few rows are in it.
+     */
     public JobDefinition withCurrency(String code) {
+        return withCurrency(code, true);
+    }
+
+    /** Returns a copy whose metrics use this currency, chosen for the run or not (a restart restores both). */
+    public JobDefinition withCurrency(String code, boolean chosen) {
         return new JobDefinition(name, description, company, code.strip().toUpperCase(java.util.Locale.ROOT),
                 fiscalYearStartMonth, inputs, asOf, reports, workbook, thresholds, targets, schedule, delivery,
-                pseudonymise, acceptSchemaChange, exclude, planning, rowLevelTables);
+                pseudonymise, acceptSchemaChange, exclude, planning, rowLevelTables, chosen);
     }
 
     /** Returns a copy that also leaves out the files these globs match (the {@code --exclude} option). */
@@ -131,33 +140,33 @@ public record JobDefinition(
         List<String> all = new java.util.ArrayList<>(exclude);
         globs.stream().filter(g -> !all.contains(g)).forEach(all::add);
         return new JobDefinition(name, description, company, currency, fiscalYearStartMonth, inputs, asOf, reports,
-                workbook, thresholds, targets, schedule, delivery, pseudonymise, acceptSchemaChange, List.copyOf(all), planning, rowLevelTables);
+                workbook, thresholds, targets, schedule, delivery, pseudonymise, acceptSchemaChange, List.copyOf(all), planning, rowLevelTables, currencyChosen);
     }
 
     /** Returns a copy with another as-of rule. */
     public JobDefinition withAsOf(AsOfRule rule) {
         return new JobDefinition(name, description, company, currency, fiscalYearStartMonth,
                 inputs, rule, reports, workbook, thresholds, targets, schedule, delivery, pseudonymise,
-                acceptSchemaChange, exclude, planning, rowLevelTables);
+                acceptSchemaChange, exclude, planning, rowLevelTables, currencyChosen);
     }
 
     /** Returns a copy that replaces person names in every output (the {@code --pseudonymise} option). */
     public JobDefinition withPseudonymise() {
         return new JobDefinition(name, description, company, currency, fiscalYearStartMonth,
-                inputs, asOf, reports, workbook, thresholds, targets, schedule, delivery, true, acceptSchemaChange, exclude, planning, rowLevelTables);
+                inputs, asOf, reports, workbook, thresholds, targets, schedule, delivery, true, acceptSchemaChange, exclude, planning, rowLevelTables, currencyChosen);
     }
 
     /** Returns a copy that loads exports whose columns changed since the last run ({@code --accept-schema-change}). */
     public JobDefinition withAcceptSchemaChange() {
         return new JobDefinition(name, description, company, currency, fiscalYearStartMonth,
-                inputs, asOf, reports, workbook, thresholds, targets, schedule, delivery, pseudonymise, true, exclude, planning, rowLevelTables);
+                inputs, asOf, reports, workbook, thresholds, targets, schedule, delivery, pseudonymise, true, exclude, planning, rowLevelTables, currencyChosen);
     }
 
     /** Returns a copy that writes the row-level tables out too (the {@code --row-level-tables} option). */
     public JobDefinition withRowLevelTables() {
         return new JobDefinition(name, description, company, currency, fiscalYearStartMonth,
                 inputs, asOf, reports, workbook, thresholds, targets, schedule, delivery, pseudonymise, acceptSchemaChange,
-                exclude, planning, true);
+                exclude, planning, true, currencyChosen);
     }
 
     /** Whether this run writes the table out (its CSV, its workbook sheet): every metric table, a row-level one when asked. */

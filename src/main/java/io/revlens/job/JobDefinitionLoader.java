@@ -256,7 +256,7 @@ public final class JobDefinitionLoader {
                     fiscalStart, List.copyOf(resolvedInputs), rule, List.copyOf(outputs),
                     Boolean.TRUE.equals(workbook), resolvedThresholds, resolvedTargets, resolvedSchedule, resolvedDelivery,
                     Boolean.TRUE.equals(pseudonymise), false, List.copyOf(excludeGlobs), planning,
-                    Boolean.TRUE.equals(rowLevelTables));
+                    Boolean.TRUE.equals(rowLevelTables), false);
         }
     }
 

@@ -39,6 +39,8 @@ public class JobRunner {
     static final String ACCEPT_SCHEMA_CHANGE = "accept_schema_change";
     static final String ROW_LEVEL = "row_level_tables";
     static final String CURRENCY = "currency";
+    /** Whether the currency was chosen for the run ({@code --currency}), which the currency check then takes as is. */
+    static final String CURRENCY_CHOSEN = "currency_chosen";
     static final String EXCLUDE = "exclude";
 
     private final JobOperator jobOperator;
@@ -104,6 +106,7 @@ public class JobRunner {
         }
         parameters.addString(RUN_DATE, runDate.toString(), false);
         parameters.addString(PSEUDONYMISE, Boolean.toString(request.job().pseudonymise()), false);
+        parameters.addString(CURRENCY_CHOSEN, Boolean.toString(request.job().currencyChosen()), false);
         parameters.addString(ACCEPT_SCHEMA_CHANGE, Boolean.toString(request.job().acceptSchemaChange()), false);
         parameters.addString(ROW_LEVEL, Boolean.toString(request.job().rowLevelTables()), false);
         if (!request.job().exclude().isEmpty()) {
@@ -150,7 +153,7 @@ public class JobRunner {
             job = job.withRowLevelTables();
         }
         if (parameters.getString(CURRENCY) != null) {
-            job = job.withCurrency(parameters.getString(CURRENCY));
+            job = job.withCurrency(parameters.getString(CURRENCY), "true".equals(parameters.getString(CURRENCY_CHOSEN)));
         }
         if (parameters.getString(EXCLUDE) != null) {
             job = job.withExclude(List.of(parameters.getString(EXCLUDE).split("\n")));

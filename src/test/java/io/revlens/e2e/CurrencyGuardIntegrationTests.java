@@ -40,6 +40,30 @@ class CurrencyGuardIntegrationTests {
     }
 
     @Test
+    void aFewRowsInTheRunsCurrencyDoNotStandForTheCompany() throws Exception {
+        // An Australian company's invoices: 3 AUD lines and 1 USD line. The job file's USD would make the one dollar
+        // customer 100% of revenue; the run stops and says how to choose.
+        Path folder = Files.createDirectories(temp.resolve("aud"));
+        Files.writeString(folder.resolve("invoices.csv"), "ContactName,InvoiceNumber,InvoiceDate,LineAmount,Currency,Type\n"
+                + "Sydney Co,INV-1,05/01/2026,100,AUD,Sales invoice\n"
+                + "Perth Co,INV-2,06/02/2026,200,AUD,Sales invoice\n"
+                + "Hobart Co,INV-3,07/03/2026,300,AUD,Sales invoice\n"
+                + "Seattle Inc,INV-4,08/03/2026,50,USD,Sales invoice\n", StandardCharsets.UTF_8);
+        Path out = temp.resolve("out-aud");
+        CliRun run = CliRun.of(temp.resolve("home"), "analyze", folder.toString(), "--out", out.toString());
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(2);
+        assertThat(run.out() + run.err()).contains("Only 1 of 4 revenue lines are in USD, the run's currency")
+                .contains("3 are in other currencies (AUD 3)").contains("--currency AUD").contains("--currency USD")
+                .doesNotContain("Exception");
+
+        // Chosen for the run, the minority currency is reported as asked: the one USD line.
+        CliRun chosen = CliRun.of(temp.resolve("home"), "analyze", folder.toString(), "--out", out.toString(), "--currency", "USD");
+        assertThat(chosen.exitCode()).as(chosen.out() + chosen.err()).isZero();
+        CSVRecord concentration = MonthlyBoardReportIntegrationTests.csv(out.resolve("metrics/concentration_summary.csv")).get(0);
+        assertThat(concentration.get("total_revenue_t12m")).isEqualTo("50.00");
+    }
+
+    @Test
     void currencyChoosesTheDataCurrency() throws Exception {
         Path out = temp.resolve("out");
         CliRun run = CliRun.of(temp.resolve("home"), "analyze", euroFolder().toString(), "--out", out.toString(),
