@@ -107,6 +107,10 @@ class IngestCorpusIntegrationTests {
                         reject(2, "date", "not a valid calendar date: invalid date 'february 30'")),
                 new Case("day-first.csv", text(LINES + "1,A,31/01/2026,1\n2,A,05/02/2026,1\n"), "loaded", 2, 2, 0, 0,
                         value("select max(line_date) from revenue_lines", LocalDate.of(2026, 2, 5))),
+                // every invoice on the 1st reads either way; the due dates beside them say day first
+                new Case("day-first-from-due-dates.csv", text("ContactName,InvoiceNumber,InvoiceDate,DueDate,LineAmount\n"
+                        + "A,INV-1,01/02/2025,15/02/2025,100\nA,INV-2,01/03/2025,15/03/2025,100\n"), "loaded", 2, 2, 0, 0,
+                        value("select string_agg(line_date::varchar, ' ' order by source_row) from revenue_lines", "2025-02-01 2025-03-01")),
                 new Case("month-first.csv", text(LINES + "1,A,01/31/2026,1\n2,A,05/02/2026,1\n"), "loaded", 2, 2, 0, 0,
                         value("select max(line_date) from revenue_lines", LocalDate.of(2026, 5, 2))),
                 new Case("date-time-zone.csv", text(LINES + "1,A,2026-01-05T23:30:00-05:00,1\n"), "loaded", 1, 1, 0, 0,

@@ -420,17 +420,19 @@ final class BulkCsvLoad {
         List<String> monthFirst = new ArrayList<>();
         List<String> commaMarks = new ArrayList<>();
         List<String> dotMarks = new ArrayList<>();
+        for (int index : profile.dateOrderColumns()) {
+            if (!typed.containsKey(index)) {
+                String part = "try_cast(regexp_extract(c" + index + ", '^\\s*([0-9]{1,2})[/.-]([0-9]{1,2})[/.-][0-9]{2,4}', ";
+                dayFirst.add("count_if(" + part + "1) as integer) > 12)");
+                monthFirst.add("count_if(" + part + "2) as integer) > 12)");
+            }
+        }
         for (CanonicalTable.Column column : table.columns()) {
             for (int index : profile.indexes(column.name())) {
-                String c = "c" + index;
-                if (column.type() == CanonicalTable.ColumnType.DATE && !typed.containsKey(index)) {
-                    String part = "try_cast(regexp_extract(" + c + ", '^\\s*([0-9]{1,2})[/.-]([0-9]{1,2})[/.-][0-9]{2,4}', ";
-                    dayFirst.add("count_if(" + part + "1) as integer) > 12)");
-                    monthFirst.add("count_if(" + part + "2) as integer) > 12)");
-                } else if ((column.type() == CanonicalTable.ColumnType.AMOUNT || column.type() == CanonicalTable.ColumnType.QUANTITY)
+                if ((column.type() == CanonicalTable.ColumnType.AMOUNT || column.type() == CanonicalTable.ColumnType.QUANTITY)
                         && !typed.containsKey(index)) {
-                    commaMarks.add(markCount(c, ",", FileConventions.COMMA_MARK));
-                    dotMarks.add(markCount(c, ".", FileConventions.DOT_MARK));
+                    commaMarks.add(markCount("c" + index, ",", FileConventions.COMMA_MARK));
+                    dotMarks.add(markCount("c" + index, ".", FileConventions.DOT_MARK));
                 }
             }
         }

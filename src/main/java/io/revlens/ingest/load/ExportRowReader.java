@@ -341,11 +341,10 @@ final class ExportRowReader implements ItemStreamReader<LoadItem> {
         FileConventions.Evidence evidence = new FileConventions.Evidence();
         List<Integer> dates = new java.util.ArrayList<>();
         List<Integer> amounts = new java.util.ArrayList<>();
+        dates.addAll(profile.dateOrderColumns());
         for (CanonicalTable.Column column : profile.table().columns()) {
-            switch (column.type()) {
-                case DATE -> dates.addAll(profile.indexes(column.name()));
-                case AMOUNT, QUANTITY -> amounts.addAll(profile.indexes(column.name()));
-                default -> { }
+            if (column.type() == CanonicalTable.ColumnType.AMOUNT || column.type() == CanonicalTable.ColumnType.QUANTITY) {
+                amounts.addAll(profile.indexes(column.name()));
             }
         }
         try (OpenedExport again = opener.open(file, opened.sheet(), override)) {

@@ -346,7 +346,7 @@ public final class ExportOpener {
         int dmy = 0;
         int mdy = 0;
         if (profile != null && hint == null) {
-            List<Integer> dateColumns = dateColumns(profile);
+            List<Integer> dateColumns = profile.dateOrderColumns();
             try {
                 while (readError == null && buffered.size() < DATE_SAMPLE_ROWS && (row = rows.next()) != null) {
                     buffered.add(row);
@@ -375,17 +375,6 @@ public final class ExportOpener {
         RowSource data = replaying(buffered, rows, readError);
         return new OpenedExport(file, format, encoding, delimiter, sheet, (int) headerRow.rowNumber(), header,
                 profile, order == null ? DateOrder.MDY : order, date1904, status, message, data, recognition);
-    }
-
-    private static List<Integer> dateColumns(ResolvedProfile profile) {
-        List<Integer> indexes = new ArrayList<>();
-        for (CanonicalTable.Column column : profile.table().columns()) {
-            if (column.type() == CanonicalTable.ColumnType.DATE) {
-                indexes.addAll(profile.indexes(column.name()));
-            }
-        }
-        profile.stageColumns().forEach(c -> indexes.add(c.index()));
-        return indexes;
     }
 
     private static RowSource replaying(Deque<SourceRow> buffered, RowSource rest, IOException pending) {

@@ -33,6 +33,30 @@ public record ResolvedProfile(ExportProfile profile, CanonicalTable table, List<
         return columnIndexes.getOrDefault(column, List.of());
     }
 
+    /**
+     * The header columns a file's date order is read from: its mapped date columns, its stage-date columns, and the
+     * other columns whose header names a date (a Xero export's DueDate). One export writes every date one way, so
+     * a company that invoices on the 1st ("01/02/2025", which reads either way) shows its day-first order in the
+     * due dates beside ("15/02/2025").
+     */
+    public List<Integer> dateOrderColumns() {
+        java.util.Set<Integer> indexes = new java.util.LinkedHashSet<>();
+        for (CanonicalTable.Column column : table.columns()) {
+            if (column.type() == CanonicalTable.ColumnType.DATE) {
+                indexes.addAll(indexes(column.name()));
+            }
+        }
+        stageColumns.forEach(c -> indexes.add(c.index()));
+        for (int i = 0; i < header.size(); i++) {
+            if (header.get(i) != null && DATE_HEADER.matcher(header.get(i)).find()) {
+                indexes.add(i);
+            }
+        }
+        return List.copyOf(indexes);
+    }
+
+    private static final java.util.regex.Pattern DATE_HEADER = java.util.regex.Pattern.compile("(?i)date");
+
     /** Header name of the first mapped source column, else the canonical name (used in rejects). */
     public String sourceName(String column) {
         List<Integer> indexes = indexes(column);
