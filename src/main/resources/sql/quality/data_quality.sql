@@ -68,6 +68,15 @@ findings as (
     select 'opportunities', 'orphan reference', 'account not in the accounts table: ' || left(examples, 200), affected_rows
     from orphan_accounts, accounts_loaded where has_accounts and affected_rows > 0
     union all
+    -- stage changes that join no loaded deal (by id, or by a name one deal carries) add nothing to the funnel
+    select 'stage_changes', 'orphan reference', 'stage changes of deals not in any opportunities export ('
+           || count(distinct c.opportunity_id) || ' deals, e.g. ' || left(string_agg(distinct c.opportunity_id, ', '
+           order by c.opportunity_id), 120) || '): add the deals export, or its Opportunity ID column', count(*)
+    from stage_changes c
+    where not exists (select 1 from opportunities o where o.opportunity_id = c.opportunity_id)
+      and not exists (select 1 from opportunities o where o.opportunity_name = c.opportunity_name)
+    having count(*) > 0
+    union all
     select table_name, 'mixed currencies', 'currencies found: ' || list, affected_rows
     from currencies where currency_count > 1
     union all

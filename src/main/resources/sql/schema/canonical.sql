@@ -127,7 +127,8 @@ create table if not exists stage_changes (
     stage           varchar not null,
     entered_date    date    not null,
     source_file_id  integer not null,
-    source_row      bigint  not null
+    source_row      bigint  not null,
+    opportunity_name varchar          -- the deal's name where the export has it (joined by when no deal has the id)
 );
 
 -- The stages each loaded deal row entered, by lineage: what metrics that start from opportunities join to.
@@ -140,6 +141,17 @@ union all
 select o.source_file_id, o.source_row, c.stage, min(c.entered_date) as entered_date
 from stage_changes c
 join opportunities o on o.opportunity_id = c.opportunity_id
+group by o.source_file_id, o.source_row, c.stage
+union all
+-- A change whose deal id no loaded deal has, by the deal's name: a Salesforce opportunity report without the
+-- Opportunity ID column beside a history report with it. Only a name one deal and one history id carry.
+select o.source_file_id, o.source_row, c.stage, min(c.entered_date) as entered_date
+from stage_changes c
+join opportunities o on o.opportunity_name = c.opportunity_name
+where c.opportunity_id not in (select opportunity_id from opportunities where opportunity_id is not null)
+  and c.opportunity_name in (select opportunity_name from opportunities group by opportunity_name having count(*) = 1)
+  and c.opportunity_name in (select opportunity_name from stage_changes group by opportunity_name
+                             having count(distinct opportunity_id) = 1)
 group by o.source_file_id, o.source_row, c.stage;
 
 -- The canonical stage history: one row per deal per stage entered.
@@ -263,6 +275,7 @@ alter table opportunities add column if not exists lead_id varchar;
 alter table opportunities add column if not exists probability varchar;
 alter table opportunities add column if not exists forecast_category varchar;
 alter table leads add column if not exists status varchar;
+alter table stage_changes add column if not exists opportunity_name varchar;
 alter table leads add column if not exists opportunity_date date;
 alter table leads add column if not exists customer_date date;
 alter table run_parameters add column if not exists target_t12m_revenue decimal(18,2);

@@ -39,7 +39,8 @@ public enum CanonicalTable {
             col("user_id", ColumnType.TEXT), col("user_name", ColumnType.TEXT), col("email", ColumnType.TEXT),
             col("title", ColumnType.TEXT), col("department", ColumnType.TEXT), col("is_active", ColumnType.BOOLEAN)),
     STAGE_CHANGES("stage_changes", List.of("opportunity_id", "stage", "entered_date"),
-            col("opportunity_id", ColumnType.TEXT), col("stage", ColumnType.TEXT), col("entered_date", ColumnType.DATE)),
+            col("opportunity_id", ColumnType.TEXT), col("stage", ColumnType.TEXT), col("entered_date", ColumnType.DATE),
+            col("opportunity_name", ColumnType.TEXT)),
     /** Calls, meetings, e-mails and tasks: what a rep did, on which day, about which deal or account. */
     ACTIVITIES("activities", List.of("activity_date"),
             col("activity_id", ColumnType.TEXT), col("activity_type", ColumnType.TEXT),

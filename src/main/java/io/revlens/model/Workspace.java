@@ -79,8 +79,9 @@ public final class Workspace {
         }
         // Databases written before stage history was stored by lineage hold it as a table of that name.
         boolean migrate = hasBaseTable(connection, "opportunity_stage_history");
-        // Databases written before stage_changes existed hold a stage_history_by_row view without it.
-        boolean stageChanges = viewLacks(connection, "stage_history_by_row", "stage_changes");
+        // Databases written before stage_changes existed, or before its changes were joined by the deal's name, hold
+        // an older stage_history_by_row view.
+        boolean stageChanges = viewLacks(connection, "stage_history_by_row", "opportunity_name");
         // One transaction: one commit for the whole schema instead of one per statement.
         inTransaction(connection, () -> {
             if (migrate) {

@@ -202,6 +202,34 @@ class ExportShapesIntegrationTests {
     }
 
     @Test
+    void aHistoryReportJoinsAnOpportunityReportWithoutIdsByTheDealsName() throws Exception {
+        // Salesforce's default opportunity report has no Opportunity ID; its Opportunity History report has both the
+        // id and the name. The changes join the deals by name where the name is one deal's; "Renewal" names two deals
+        // and joins neither; 006Z9 names no loaded deal and is reported.
+        Path report = csv("report.csv",
+                "\"Opportunity Owner\",\"Opportunity Name\",\"Stage\",\"Amount\",\"Created Date\",\"Close Date\"",
+                "\"Ann\",\"Acme - Pilot\",\"Closed Won\",\"1000\",\"1/2/2026\",\"3/1/2026\"",
+                "\"Ann\",\"Renewal\",\"Prospecting\",\"500\",\"1/5/2026\",\"6/30/2026\"",
+                "\"Bob\",\"Renewal\",\"Prospecting\",\"700\",\"1/6/2026\",\"6/30/2026\"");
+        Path history = csv("history.csv",
+                "\"Opportunity ID\",\"Opportunity Name\",\"From Stage\",\"To Stage\",\"Last Modified\"",
+                "\"006A1\",\"Acme - Pilot\",\"\",\"Prospecting\",\"1/2/2026\"",
+                "\"006A1\",\"Acme - Pilot\",\"Prospecting\",\"Proposal/Price Quote\",\"2/1/2026\"",
+                "\"006A1\",\"Acme - Pilot\",\"Proposal/Price Quote\",\"Closed Won\",\"3/1/2026\"",
+                "\"006A2\",\"Renewal\",\"\",\"Prospecting\",\"1/5/2026\"",
+                "\"006Z9\",\"Gone Deal\",\"\",\"Prospecting\",\"1/7/2026\"");
+        for (boolean bulk : List.of(true, false)) {
+            Path db = tmp.resolve("history-by-name-" + bulk + ".duckdb");
+            LoadRun.run(db, List.of(report, history), Map.of(), ProfileCatalog.builtIn(), bulk);
+            assertThat(LoadRun.query(db, "select opportunity_id, stage, entered_date from opportunity_stage_history"
+                    + " order by entered_date")).containsExactly(
+                    List.of("Acme - Pilot", "Prospecting", "2026-01-02"),
+                    List.of("Acme - Pilot", "Proposal/Price Quote", "2026-02-01"),
+                    List.of("Acme - Pilot", "Closed Won", "2026-03-01"));
+        }
+    }
+
+    @Test
     void theOrgsOwnStageLabelsAreOrderedByForecastCategoryThenProbability() throws Exception {
         // Labels with no pipeline words: alphabetically they would read Handshake, Kickoff, Sprint, Warmup.
         Path opportunities = csv("Opportunity.csv",
