@@ -26,9 +26,9 @@ import java.util.regex.Pattern;
 public final class RowMapper {
 
     /** Totals and report footers, skipped in every profile (matched on the first non-blank cell). */
+    private static final BoundedPattern GRAND_TOTAL = new BoundedPattern("(?i)^grand totals?\\b.*");
     static final List<BoundedPattern> DEFAULT_SKIPS = List.of(
-            new BoundedPattern("(?i)^(total|totals|grand totals?)(\\s+for\\s.*|\\s*\\(.*\\)|\\s*:)?$"),
-            new BoundedPattern("(?i)^grand totals?\\b.*"));
+            new BoundedPattern("(?i)^(total|totals|grand totals?)(\\s+for\\s.*|\\s*\\(.*\\)|\\s*:)?$"), GRAND_TOTAL);
 
     /**
      * Subtotal and total rows announced in a label column rather than the first cell (a report grouped by stage or
@@ -80,6 +80,7 @@ public final class RowMapper {
     /** The table's own rules (ids, status, currency, credit notes, required columns), shared with the bulk path. */
     private final TableRules rules;
     private String groupValue;
+    private boolean afterGrandTotal;
 
     /**
      * @param checkWidth whether rows with more or fewer fields than the header are rejected (CSV: yes;
@@ -122,7 +123,15 @@ public final class RowMapper {
         if (row.isBlank()) {
             return MappedRow.skipped(n, "blank row");
         }
+        if (afterGrandTotal && row.filledWidth() <= 1) {
+            return MappedRow.skipped(n, "footer under the grand total");
+        }
         String first = firstText(row);
+        if (GRAND_TOTAL.matches(first)) {
+            // A Salesforce report ends "Grand Totals (N records)", then its name, copyright, confidentiality line,
+            // who generated it and the company: single cells of any text, the report's footer, not rows.
+            afterGrandTotal = true;
+        }
         boolean loneFirstCell = groupColumn != null && row.filledWidth() == 1 && ValueCoercer.text(row.cell(0)) != null;
         for (BoundedPattern pattern : loneFirstCell ? loneCellSkips : skipPatterns) {
             if (pattern.matches(first)) {
