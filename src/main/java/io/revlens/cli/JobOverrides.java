@@ -59,7 +59,14 @@ final class JobOverrides {
             if (!currency.strip().matches("[A-Za-z]{3}")) {
                 throw new BadInputException("--currency " + currency + ": give a three-letter ISO code such as USD or EUR");
             }
+            String before = result.currency();
             result = result.withCurrency(currency);
+            if (before != null && !before.equals(result.currency())) {
+                // the job file's money targets are amounts in its own currency, not in this one (--set gives new ones)
+                JobDefinition.Targets targets = result.targets();
+                result = result.withThresholds(result.thresholds(),
+                        new JobDefinition.Targets(null, null, targets == null ? null : targets.winRate()));
+            }
         }
         if (!settings.isEmpty()) {
             Map<String, String> values = new LinkedHashMap<>();

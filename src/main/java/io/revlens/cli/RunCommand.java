@@ -60,10 +60,21 @@ class RunCommand implements Callable<Integer> {
         ProjectPaths paths = ProjectPaths.detect();
         Path jobs = jobsFolder != null ? jobsFolder.toAbsolutePath().normalize() : paths.jobs();
         JobDefinition job = new JobDefinitionLoader(jobs).load(jobName);
+        String otherInput = null;
         if (input != null) {
-            job = job.withInput(input.toAbsolutePath().normalize());
+            Path folder = input.toAbsolutePath().normalize();
+            if (!job.readsFolder(folder) && output.mode() == OutputMode.NORMAL) {
+                otherInput = "Note: " + folder + " is not an input of " + jobName + ".yml, whose company name ("
+                        + job.company() + "), targets, scorecard and Rocks are for its own data: this run is titled \""
+                        + folder.getFileName() + "\" (--company names it) and leaves them out. For a client's own"
+                        + " goals: ./revlens init <client> --input " + input;
+            }
+            job = job.forInput(folder);
         }
         job = overrides.apply(job);
+        if (otherInput != null) {
+            spec.commandLine().getOut().println(otherInput);
+        }
         Path outDir = out != null ? out : paths.defaultOut(jobName);
         return JobLaunch.run(job, jobs.resolve(jobName + ".yml"), outDir, asOf, force, keepHistory,
                 output.mode(), spec.commandLine().getOut());

@@ -85,7 +85,7 @@ public final class ClientRunStep extends AbstractStep {
     /** Runs the client's job with its working folder {@code workingFolder}; returns the failure, or null. */
     private String runIn(ExecutionContext context, Path workingFolder) throws Exception {
         Path jobFile = Path.of(context.getString(ClientPartitioner.JOB_FILE));
-        JobDefinition job = JobDefinitionLoader.load(jobFile).withInput(Path.of(context.getString(ClientPartitioner.INPUT)));
+        JobDefinition job = JobDefinitionLoader.load(jobFile).forInput(Path.of(context.getString(ClientPartitioner.INPUT)));
         String asOf = context.containsKey(ClientPartitioner.AS_OF) ? context.getString(ClientPartitioner.AS_OF) : null;
         RunRequest request = new RunRequest(job, workingFolder, asOf == null ? null : LocalDate.parse(asOf),
                 Boolean.parseBoolean(context.getString(ClientPartitioner.FORCE)), jobFile, null);

@@ -101,6 +101,28 @@ public record JobDefinition(
         }
     }
 
+    /**
+     * The job run on one folder ({@code run --input}, a client of {@code run-clients}). On a folder the job file does
+     * not read, the file's company name, KPI targets, scorecard and Rocks describe another company's data: the run is
+     * titled with the folder's name (the client, as {@code analyze} does; {@code --company} names it) and leaves them
+     * out, so one client's name and goals never reach another client's report.
+     */
+    public JobDefinition forInput(Path folder) {
+        if (readsFolder(folder)) {
+            return withInput(folder);
+        }
+        String client = folder.getFileName() == null ? folder.toString() : folder.getFileName().toString();
+        return new JobDefinition(name, description, client, currency, fiscalYearStartMonth,
+                List.of(new Input(folder, null, null)), asOf, reports, workbook, thresholds, Targets.none(), schedule,
+                delivery, pseudonymise, acceptSchemaChange, exclude, Planning.none(), rowLevelTables, currencyChosen);
+    }
+
+    /** Whether the job file reads this folder (one of its inputs, compared as absolute paths). */
+    public boolean readsFolder(Path folder) {
+        Path wanted = folder.toAbsolutePath().normalize();
+        return inputs.stream().anyMatch(i -> i.path().toAbsolutePath().normalize().equals(wanted));
+    }
+
     /** Returns a copy whose inputs are replaced by one folder (the {@code --input} option). */
     public JobDefinition withInput(Path folder) {
         return new JobDefinition(name, description, company, currency, fiscalYearStartMonth,

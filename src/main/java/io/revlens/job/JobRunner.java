@@ -138,7 +138,7 @@ public class JobRunner {
                 ? JobDefinitionLoader.load(Path.of(jobFile))
                 : new JobDefinitionLoader(jobsFolder).load(jobName);
         if (parameters.getString(INPUT) != null) {
-            job = job.withInput(Path.of(parameters.getString(INPUT)));
+            job = job.forInput(Path.of(parameters.getString(INPUT)));
         }
         if (parameters.getString(AS_OF_RULE) != null) {
             job = job.withAsOf(AsOfRule.parse(parameters.getString(AS_OF_RULE)));

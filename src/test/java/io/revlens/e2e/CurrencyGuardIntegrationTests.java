@@ -64,6 +64,42 @@ class CurrencyGuardIntegrationTests {
     }
 
     @Test
+    void aJobFilesMoneyTargetsDoNotCarryIntoAnotherCurrency() throws Exception {
+        // The job file sets dollar targets; run in EUR, its revenue and bookings targets are not euro amounts, so
+        // they are left out (the win-rate target, a fraction, stays); --set gives euro ones.
+        Path jobs = Files.createDirectories(temp.resolve("jobs"));
+        Files.writeString(jobs.resolve("euro-board.yml"), """
+                description: Board report on a euro company
+                company: Euro Co
+                currency: USD
+                inputs:
+                  - path: %s
+                reports:
+                  - template: board-monthly
+                    output: board-report
+                targets:
+                  t12m_revenue: 7000000
+                  bookings_month: 550000
+                  win_rate: 0.25
+                """.formatted(euroFolder()));
+        Path out = temp.resolve("out-targets");
+        CliRun run = CliRun.of(temp.resolve("home"), "run", "euro-board", "--jobs", jobs.toString(), "--out", out.toString(),
+                "--currency", "EUR", "--as-of", "2026-02-28");
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        java.util.Map<String, String> targets = new java.util.HashMap<>();
+        MonthlyBoardReportIntegrationTests.csv(out.resolve("metrics/kpi_scorecard.csv")).forEach(r -> targets.put(r.get("kpi"), r.get("target")));
+        assertThat(targets).containsEntry("t12m_revenue", "").containsEntry("bookings_month", "").containsEntry("win_rate_t12m", "0.25");
+
+        Path withSet = temp.resolve("out-targets-set");
+        CliRun set = CliRun.of(temp.resolve("home"), "run", "euro-board", "--jobs", jobs.toString(), "--out", withSet.toString(),
+                "--currency", "EUR", "--as-of", "2026-02-28", "--set", "t12m_revenue=2000");
+        assertThat(set.exitCode()).as(set.out() + set.err()).isZero();
+        targets.clear();
+        MonthlyBoardReportIntegrationTests.csv(withSet.resolve("metrics/kpi_scorecard.csv")).forEach(r -> targets.put(r.get("kpi"), r.get("target")));
+        assertThat(Double.parseDouble(targets.get("t12m_revenue"))).isEqualTo(2000.0);
+    }
+
+    @Test
     void currencyChoosesTheDataCurrency() throws Exception {
         Path out = temp.resolve("out");
         CliRun run = CliRun.of(temp.resolve("home"), "analyze", euroFolder().toString(), "--out", out.toString(),
