@@ -261,7 +261,9 @@ class ExportShapesIntegrationTests {
                 "4,D,Ann Lee,4000,Proposal Made,Lost,2026-01-08 10:00:00,2026-03-10 10:00:00,2026-02-28",
                 "5,E,Ann Lee,5000,Demo Scheduled,open,2026-01-09 10:00:00,,2026-05-15",
                 "6,F,Ann Lee,6000,Qualified,OPEN,2026-03-20 10:00:00,,2026-05-20",
-                "7,G,Ann Lee,7000,Contact Made,lost,2026-01-10 10:00:00,2026-02-15 10:00:00,2026-02-28");
+                "7,G,Ann Lee,7000,Contact Made,lost,2026-01-10 10:00:00,2026-02-15 10:00:00,2026-02-28",
+                // a deleted deal is no deal: skipped, not open pipeline
+                "8,H,Ann Lee,8000,Qualified,deleted,2026-01-11 10:00:00,,2026-05-15");
         for (boolean bulk : List.of(true, false)) {
             Path db = tmp.resolve("pipedrive-" + bulk + ".duckdb");
             LoadRun.run(db, List.of(deals), Map.of(), ProfileCatalog.builtIn(), bulk);
@@ -271,6 +273,28 @@ class ExportShapesIntegrationTests {
                             List.of("Negotiations Started", "false", "false"));
             assertThat(LoadRun.query(db, "select status, count(*) from opportunities group by 1 order by 1"))
                     .containsExactly(List.of("lost", "3"), List.of("open", "2"), List.of("won", "2"));
+            assertThat(LoadRun.files(db).get("deals.csv").skipped()).isEqualTo(1L);
+        }
+    }
+
+    @Test
+    void aHubSpotCustomPipelinesClosedStagesAreReadFromTheirProbability() throws Exception {
+        // A custom pipeline's stages carry no word RevLens knows; HubSpot fixes a closed won stage at probability 1
+        // and a closed lost one at 0, so Booked is won and Parked lost, Scoping and Paperwork open.
+        Path deals = csv("deals.csv",
+                "\"Record ID\",\"Deal Name\",\"Deal Stage\",\"Close Date\",\"Deal owner\",\"Amount\",\"Pipeline\",\"Create Date\",\"Deal probability\"",
+                "\"1\",\"Won one\",\"Booked\",\"2026-09-10 10:00\",\"Ava\",\"10000\",\"Partner Pipeline\",\"2026-07-01 09:00\",\"1\"",
+                "\"2\",\"Lost one\",\"Parked\",\"2026-09-12 10:00\",\"Ava\",\"20000\",\"Partner Pipeline\",\"2026-07-02 09:00\",\"0\"",
+                "\"3\",\"Open one\",\"Scoping\",\"2026-11-30 00:00\",\"Ava\",\"30000\",\"Partner Pipeline\",\"2026-08-01 09:00\",\"0.2\"",
+                "\"4\",\"Open two\",\"Paperwork\",\"2026-11-30 00:00\",\"Ava\",\"40000\",\"Partner Pipeline\",\"2026-08-05 09:00\",\"0.8\"");
+        for (boolean bulk : List.of(true, false)) {
+            Path db = tmp.resolve("hubspot-custom-" + bulk + ".duckdb");
+            LoadRun.run(db, List.of(deals), Map.of(), ProfileCatalog.builtIn(), bulk);
+            assertThat(LoadRun.query(db, "select opportunity_name, status from opportunities order by 1"))
+                    .containsExactly(List.of("Lost one", "lost"), List.of("Open one", "open"), List.of("Open two", "open"),
+                            List.of("Won one", "won"));
+            assertThat(LoadRun.query(db, "select stage from pipeline_stages where not is_won and not is_lost order by stage_order"))
+                    .extracting(r -> r.get(0)).containsExactly("Scoping", "Paperwork");
         }
     }
 

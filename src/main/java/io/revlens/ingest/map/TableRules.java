@@ -295,7 +295,8 @@ public final class TableRules {
      * stage or status ({@link StageVocabulary#outcome}), never a word inside a label, then Salesforce's forecast
      * category: a report carries no flags, but an org's own closed stages ("Disqualified") still say what they are,
      * "Closed" for a won stage and "Omitted" at 0% probability for a lost one (an open stage left out of the forecast
-     * keeps its probability).
+     * keeps its probability); last, where the profile says the CRM fixes closed stages' probabilities (HubSpot), a
+     * deal at 100% is won and one at 0% lost.
      */
     private String status(String statusValue, String stage, String isWon, String isClosed, String forecastCategory,
                           String probability) {
@@ -342,6 +343,15 @@ public final class TableRules {
                 return "lost";
             }
         }
+        if (profile.profile().closedByProbability && probability != null) {
+            Double value = number(probability);
+            if (value != null && (value == 1.0 || value == 100.0)) {
+                return "won";
+            }
+            if (value != null && value == 0.0) {
+                return "lost";
+            }
+        }
         if (statusValue != null) {
             String outcome = StageVocabulary.outcome(statusValue);
             if (outcome != null) {
@@ -353,13 +363,19 @@ public final class TableRules {
 
     /** Whether a probability ("0", "0%", "0.00") is zero; false when blank or not a number. */
     private static boolean isZero(String probability) {
+        Double value = number(probability);
+        return value != null && value == 0;
+    }
+
+    /** A probability's number ("20", "20%", "0.2"); null when blank or not a number. */
+    private static Double number(String probability) {
         if (probability == null) {
-            return false;
+            return null;
         }
         try {
-            return Double.parseDouble(probability.replace("%", "").strip()) == 0;
+            return Double.parseDouble(probability.replace("%", "").strip());
         } catch (NumberFormatException e) {
-            return false;
+            return null;
         }
     }
 

@@ -47,6 +47,12 @@ public class ExportProfile {
     public boolean decimalComma;
     /** Currency recorded when the file carries none. */
     public String currency;
+    /**
+     * True when the CRM fixes a closed stage's probability (HubSpot: closed won 100%, closed lost 0%): a deal at 100%
+     * is won and one at 0% lost when nothing else says, so a custom pipeline's own closed stages ("Booked",
+     * "Parked") are not open pipeline.
+     */
+    public boolean closedByProbability;
     public Stages stages = new Stages();
     /** Values of a mapped {@code status} column meaning won/lost/open (case-insensitive). */
     public Map<String, List<String>> statusValues = new LinkedHashMap<>();
