@@ -8,18 +8,22 @@
 create or replace table lead_funnel as
 with cal as (select * from period_calendar),
 deal_links as (
-    select o.lead_id, o.status, o.close_date from opportunities o where o.lead_id is not null
+    select o.lead_id, o.status, o.close_date, o.created_date from opportunities o where o.lead_id is not null
     union all
-    select l.lead_id, o.status, o.close_date
+    select l.lead_id, o.status, o.close_date, o.created_date
     from leads l join opportunities o on o.opportunity_id = l.converted_opportunity_id
 ),
 deals_of_lead as (
-    select d.lead_id, bool_or(d.status = 'won' and (d.close_date is null or d.close_date <= cal.as_of_date)) as won
+    select d.lead_id, bool_or(d.status = 'won' and (d.close_date is null or d.close_date <= cal.as_of_date)) as won,
+           bool_or(d.created_date is null or d.created_date <= cal.as_of_date) as opened
     from deal_links d, cal group by d.lead_id
 ),
 cohort as (
-    select l.created_date, l.mql_date, l.sql_date,
-           k.lead_id is not null or l.converted_opportunity_id is not null
+    -- what became of each lead by the as-of date: a stage reached after it had not happened yet
+    select l.created_date,
+           case when l.mql_date <= cal.as_of_date then l.mql_date end as mql_date,
+           case when l.sql_date <= cal.as_of_date then l.sql_date end as sql_date,
+           (k.lead_id is not null and k.opened) or (l.converted_opportunity_id is not null and l.opportunity_date is null)
                or (l.opportunity_date is not null and l.opportunity_date <= cal.as_of_date) as reached_opportunity,
            coalesce(k.won, false) or (l.customer_date is not null and l.customer_date <= cal.as_of_date) as reached_won
     from leads l cross join cal

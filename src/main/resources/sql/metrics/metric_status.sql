@@ -115,8 +115,11 @@ select metric, status, null::bigint as row_count,
            case when metric in ('concentration_summary', 'customer_trends', 'revenue_retention')
                 then 'no revenue lines and no won opportunities'
                 else 'no opportunities export' end end),
-           case when status <> 'not_computed' and metric in ('bookings_monthly', 'win_rate_summary', 'win_rate_quarterly',
+           case when status <> 'not_computed' and (metric in ('bookings_monthly', 'win_rate_summary', 'win_rate_quarterly',
                      'win_rate_by_dimension', 'stage_funnel', 'rep_scorecard', 'pipeline_coverage', 'next_quarter_forecast')
+                     -- revenue from won deals when no finance export was loaded
+                     or (metric in ('revenue_monthly', 'customer_concentration', 'concentration_summary', 'customer_trends',
+                                    'revenue_retention') and (select revenue_lines from facts) = 0))
                 then (select other_currency_deals_note from facts) end), '') as note
 from status
 -- a stated order: the same inputs give the same CSV, byte for byte

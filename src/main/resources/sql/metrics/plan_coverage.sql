@@ -15,7 +15,9 @@ used as (
     union select metric, source_table from plan_rocks
 )
 select u.metric, f.first_date,
-       least(p.as_of_date, coalesce(p.data_end_date, p.as_of_date)) as last_date,
+       -- data that is not stale speaks for the days up to the as-of date (an export taken the evening before)
+       case when (select data_stale from data_freshness) then least(p.as_of_date, p.data_end_date)
+            else p.as_of_date end as last_date,
        case when f.first_date is null then 'no ' || u.source_table || ' export'
             when u.metric in ('win_rate', 'proposal_win_rate') and not lost_deals_exported()
                 then 'no lost deals in the exports: win rate unknown'

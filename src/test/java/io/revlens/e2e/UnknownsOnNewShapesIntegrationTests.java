@@ -82,8 +82,27 @@ class UnknownsOnNewShapesIntegrationTests {
         }
         Path folder = Files.createDirectories(temp.resolve("pipedrive"));
         Files.writeString(folder.resolve("deals.csv"), deals.toString());
+        // The client's own job file, with a Rock for a region its exports do not have
+        Path jobs = Files.createDirectories(temp.resolve("jobs"));
+        Files.writeString(jobs.resolve("pipedrive-packet.yml"), """
+                description: Planning packet on a Pipedrive export
+                company: Pipedrive Client Ltd
+                inputs:
+                  - path: %s
+                reports:
+                  - template: quarterly-packet
+                    output: quarterly-packet
+                rocks:
+                  - name: 60 new opportunities from the East region
+                    metric: new_opportunities
+                    filter: {region: East}
+                    owner: Dana Whitfield
+                    start: 2026-10-01
+                    target: 60
+                    due: 2026-12-31
+                """.formatted(folder));
         Path out = temp.resolve("out-pipedrive");
-        CliRun run = CliRun.of(temp.resolve("home"), "run", "quarterly-planning-packet", "--input", folder.toString(),
+        CliRun run = CliRun.of(temp.resolve("home"), "run", "pipedrive-packet", "--jobs", jobs.toString(),
                 "--out", out.toString(), "--as-of", "2026-10-31");
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
 
@@ -98,12 +117,38 @@ class UnknownsOnNewShapesIntegrationTests {
             assertThat(note(out, table)).as(table).endsWith(euro + " opportunities in other currencies (EUR) left out");
         }
 
-        // The job file's "60 new opportunities from the East region" Rock: no region East in a Pipedrive export, so
-        // its history and suggested targets are unknown, not a run of zeros.
+        // The Rock: no region East in a Pipedrive export, so its history and suggested targets are unknown, not a
+        // run of zeros.
         CSVRecord east = csv(out, "rock_progress").stream().filter(r -> r.get("filter_value").equals("East")).findFirst().orElseThrow();
         assertThat(east.get("unknown_reason")).contains("no region \"East\"");
         assertThat(List.of(east.get("latest_quarter_value"), east.get("realistic_next_target"), east.get("stretch_next_target")))
                 .containsOnly("");
+    }
+
+    @Test
+    void aJobFileOnAnotherFolderLeavesOutItsCompanysNameAndGoals() throws Exception {
+        // The shipped planning packet is the sample company's (Calibra Instruments, its targets, scorecard and Rocks).
+        // Run on another client's folder, the report is the folder's, without Calibra's name or goals.
+        Path folder = Files.createDirectories(temp.resolve("acme-dump"));
+        Files.writeString(folder.resolve("deals.csv"), "opportunity_id,stage,amount,close_date,created_date,account\n"
+                + "1,Won,1000,2026-09-10,2026-08-01,Acme\n2,Lost,500,2026-09-20,2026-08-05,Beta\n"
+                + "3,Proposal,700,2026-12-15,2026-10-01,Gamma\n");
+        Path out = temp.resolve("out-acme");
+        CliRun run = CliRun.of(temp.resolve("home"), "run", "quarterly-planning-packet", "--input", folder.toString(),
+                "--out", out.toString(), "--as-of", "2026-10-31");
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("is not an input of quarterly-planning-packet.yml").contains("--company names it");
+        String pdf = PdfText.of(out.resolve("quarterly-packet.pdf")).text();
+        assertThat(pdf).contains("acme-dump").doesNotContain("Calibra").doesNotContain("Dana Whitfield")
+                .doesNotContain("Tom Kowalski");
+        assertThat(note(out, "rock_progress")).isEqualTo("no Rocks in the job file (rocks: ...)");
+
+        // --company names it
+        Path namedOut = temp.resolve("out-acme-named");
+        CliRun named = CliRun.of(temp.resolve("home"), "run", "quarterly-planning-packet", "--input", folder.toString(),
+                "--out", namedOut.toString(), "--as-of", "2026-10-31", "--company", "Acme Corp");
+        assertThat(named.exitCode()).as(named.out() + named.err()).isZero();
+        assertThat(PdfText.of(namedOut.resolve("quarterly-packet.pdf")).text()).contains("Acme Corp").doesNotContain("Calibra");
     }
 
     @Test
@@ -137,6 +182,28 @@ class UnknownsOnNewShapesIntegrationTests {
         CSVRecord qualified = csv(out, "stage_funnel").stream().filter(r -> r.get("stage").equalsIgnoreCase("Qualified To Buy"))
                 .findFirst().orElseThrow();
         assertThat(qualified.get("reached_count")).isEqualTo("3");
+    }
+
+    @Test
+    void aLeadsStageReachedAfterTheAsOfDateHadNotHappenedYet() throws Exception {
+        // HubSpot contacts exported in late October, analysed as of September 30: Ann became an MQL on October 20 and
+        // Ben an SQL on October 21, after it. On September 30 the MQLs were Ben (August 10) and Di (a customer since
+        // September 1, so past every stage), the SQLs Di alone.
+        Path folder = Files.createDirectories(temp.resolve("contacts"));
+        Files.writeString(folder.resolve("hubspot-contacts.csv"), String.join("\n",
+                "\"Record ID\",\"First Name\",\"Last Name\",\"Email\",\"Lifecycle Stage\",\"Create Date\",\"Became a Lead Date\","
+                        + "\"Became a Marketing Qualified Lead Date\",\"Became a Sales Qualified Lead Date\",\"Became an Opportunity Date\","
+                        + "\"Became a Customer Date\"",
+                "\"1\",\"Ann\",\"A\",\"a@x.com\",\"Marketing Qualified Lead\",\"2026-08-01 09:00\",\"2026-08-01 09:00\",\"2026-10-20 10:00\",\"\",\"\",\"\"",
+                "\"2\",\"Ben\",\"B\",\"b@x.com\",\"Sales Qualified Lead\",\"2026-08-02 09:00\",\"2026-08-02 09:00\",\"2026-08-10 09:00\",\"2026-10-21 09:00\",\"\",\"\"",
+                "\"3\",\"Cy\",\"C\",\"c@x.com\",\"Lead\",\"2026-08-03 09:00\",\"2026-08-03 09:00\",\"\",\"\",\"\",\"\"",
+                "\"4\",\"Di\",\"D\",\"d@x.com\",\"Customer\",\"2026-09-01 09:00\",\"\",\"\",\"\",\"\",\"2026-09-01 09:00\"") + "\n");
+        Path out = temp.resolve("out-contacts");
+        CliRun run = CliRun.of(temp.resolve("home"), "analyze", folder.toString(), "--out", out.toString(), "--as-of", "2026-09-30");
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        java.util.Map<String, String> reached = new java.util.HashMap<>();
+        csv(out, "lead_funnel").forEach(r -> reached.put(r.get("lead_stage"), r.get("reached_count")));
+        assertThat(reached).containsEntry("created", "4").containsEntry("mql", "2").containsEntry("sql", "1");
     }
 
     private static String note(Path out, String metric) throws Exception {
