@@ -8,6 +8,7 @@ import io.revlens.job.Planning;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -167,6 +168,24 @@ class PlanningGoldenIntegrationTests {
         assertThat(((Number) cycle.get("current_value")).doubleValue()).isEqualTo(5.0);
         assertThat(cycle.get("baseline_value")).isNull();
         assertThat(cycle.get("status")).isEqualTo("achieved");
+    }
+
+    @Test
+    void dataThatIsNotStaleCoversTheDaysUpToTheAsOfDate() throws Exception {
+        // The export ends the day before the as-of date (06-29): within stale_after_days (7), so the win-rate Rock's
+        // window to 06-30 is covered, 2/4 as above. Ending 06-01, 29 days before, the data is stale and the window
+        // past its end unknown.
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("update run_parameters set data_end_date = date '2026-06-29', stale_after_days = 7");
+        }
+        new MetricsRunner().run(connection);
+        assertThat(((Number) rock(2).get("current_value")).doubleValue()).isEqualTo(0.5);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("update run_parameters set data_end_date = date '2026-06-01'");
+        }
+        new MetricsRunner().run(connection);
+        assertThat(rock(2).get("current_value")).isNull();
+        assertThat(rock(2).get("status")).isNull();
     }
 
     @Test
