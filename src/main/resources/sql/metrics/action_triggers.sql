@@ -75,7 +75,10 @@ behind_ramp as (
 inactive as (
     select 'rep with no new opportunities' as trigger_type, i.rep_name as subject,
            i.rep_name || ' has created no new opportunities in ' || i.weeks_without_new_opportunity || ' weeks'
-             || coalesce(' (last on ' || strftime(i.last_opportunity_created_date, '%B %-d') || ')', '') || '.' as sentence,
+             || coalesce(' (last on ' || strftime(i.last_opportunity_created_date, '%B %-d')
+                 -- the year too when it is not the as-of date's: "70 weeks (last on June 24)" reads as this year
+                 || case when year(i.last_opportunity_created_date) <> year((select as_of_date from run_parameters))
+                         then strftime(i.last_opportunity_created_date, ', %Y') else '' end || ')', '') || '.' as sentence,
            (coalesce(s.bookings_t12m, 0) / 52.0 * i.weeks_without_new_opportunity) as revenue_at_risk,
            rr.evidence
     from rep_inactivity i

@@ -92,6 +92,17 @@ class RepMetricsGoldenIntegrationTests {
     }
 
     @Test
+    void anInactiveRepsLastDealInAnEarlierYearIsDatedWithItsYear() throws Exception {
+        // As of 2027-01-15 Olga's last new deal (2026-06-01) was in the year before: "June 1" would read as 2027.
+        try (java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("update run_parameters set as_of_date = date '2027-01-15'");
+        }
+        new MetricsRunner().run(connection);
+        assertThat(rows("select sentence from action_triggers where sentence like 'Olga has created%'"))
+                .extracting(r -> r.get("sentence")).singleElement().asString().endsWith("(last on June 1, 2026).");
+    }
+
+    @Test
     void stalledDealsCoverageAndCohorts() throws Exception {
         // Open: olga-2 (29 days since created, closes in August: not stalled), nia-1 (past its close date), ned-1.
         assertThat(rows("select opportunity_id, stall_reason, source_row from stalled_deals"))
