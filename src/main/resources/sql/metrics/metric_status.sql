@@ -15,6 +15,7 @@ with facts as (
            'no lost deals in the exports (an export of won deals only?): win rates not computed' as no_lost_note,
            'no deal has a created date' as no_created_note,
            (select count(*) from stage_history_by_row) as stage_history,
+           (select count(last_stage_change_date) from opportunities) as stage_change_dates,
            (select count(*) from leads) as leads,
            (select count(*) from activities) as activities,
            (select count(*) from reps) as reps,
@@ -88,8 +89,8 @@ status as (
                 when opportunities > 0 and stale then stale_note || ': inactivity not judged' end from facts
     union all select 'rep_scorecard', case when opportunities > 0 then 'computed' else 'not_computed' end,
            case when reps = 0 and opportunities > 0 then 'no reps roster: reps are the opportunity owners of the last 12 months' end from facts
-    union all select 'stalled_deals', case when opportunities > 0 then (case when stage_history > 0 then 'computed' else 'partial' end) else 'not_computed' end,
-           case when opportunities > 0 and stage_history = 0 then 'no stage history: days since the deal was created stand in for days since the last stage change' end from facts
+    union all select 'stalled_deals', case when opportunities > 0 then (case when stage_history > 0 or stage_change_dates > 0 then 'computed' else 'partial' end) else 'not_computed' end,
+           case when opportunities > 0 and stage_history = 0 and stage_change_dates = 0 then 'no stage history: days since the deal was created stand in for days since the last stage change' end from facts
     union all select 'pipeline_coverage', case when quotas > 0 then 'computed' else 'not_computed' end,
            case when quotas = 0 then 'no quotas or targets: pipeline coverage not computed' end from facts
     union all select 'data_freshness', 'computed',

@@ -49,7 +49,11 @@ select o.opportunity_id,
             else greatest(coalesce(h.reached_order, 0),
                           case when ce.entered_date > (select as_of_date from run_parameters) then 0
                                else coalesce(c.stage_order, 0) end) end as reached_order,
-       coalesce(a.last_change_date, o.created_date) as last_stage_change_date,
+       -- the stage history's last entry by the as-of date, else the export's own date of the last stage change
+       -- (Pipedrive) when it is not after the as-of date, else the created date
+       coalesce(a.last_change_date,
+                case when o.last_stage_change_date <= (select as_of_date from run_parameters) then o.last_stage_change_date end,
+                o.created_date) as last_stage_change_date,
        (select yes from has_history) as from_history,
        -- Open pipeline, the one definition every table that shows open deals uses (docs/metrics.md#open-pipeline):
        -- open on the as-of date and created on or before it (or with no created date); the currency filter is below.

@@ -68,7 +68,7 @@ class UnknownsOnNewShapesIntegrationTests {
         String[] statuses = {"won", "Lost", "open"};
         StringBuilder deals = new StringBuilder("\"Deal - ID\",\"Deal - Title\",\"Deal - Owner\",\"Deal - Value\","
                 + "\"Deal - Currency of Value\",\"Deal - Organization\",\"Deal - Stage\",\"Deal - Status\",\"Deal - Deal created\","
-                + "\"Deal - Deal closed on\",\"Deal - Expected close date\"\n");
+                + "\"Deal - Deal closed on\",\"Deal - Expected close date\",\"Deal - Last stage change\"\n");
         List<String[]> rows = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
             LocalDate created = LocalDate.of(2024, 7, 1).plusDays(14L * i);
@@ -76,7 +76,7 @@ class UnknownsOnNewShapesIntegrationTests {
             String closed = status.equals("open") ? "" : created.plusDays(30) + " 12:00:00";
             String[] row = {String.valueOf(100 + i), "Deal " + i, i % 2 == 0 ? "Ann Lee" : "Bob Roy",
                     String.valueOf(1000 + 10 * i), i % 10 == 9 ? "EUR" : "USD", "Org " + (i % 7), stages[i % 5], status,
-                    created + " 09:00:00", closed, created.plusDays(60).toString()};
+                    created + " 09:00:00", closed, created.plusDays(60).toString(), created.plusDays(20) + " 15:00:00"};
             rows.add(row);
             deals.append(String.join(",", row)).append('\n');
         }
@@ -116,6 +116,16 @@ class UnknownsOnNewShapesIntegrationTests {
         for (String table : List.of("win_rate_summary", "bookings_monthly", "stage_funnel", "rep_scorecard")) {
             assertThat(note(out, table)).as(table).endsWith(euro + " opportunities in other currencies (EUR) left out");
         }
+
+        // Stalled deals count from the export's own last stage change (20 days after creation): deal 156, open,
+        // created 2026-08-24, changed stage on 2026-09-13, 48 days before 2026-10-31 (and past its expected close
+        // date, 2026-10-23), not the 68 days since it was created.
+        java.util.Map<String, CSVRecord> stalled = new java.util.HashMap<>();
+        csv(out, "stalled_deals").forEach(r -> stalled.put(r.get("opportunity_id"), r));
+        assertThat(rows.get(56)[7]).isEqualTo("open");
+        assertThat(stalled.get("156").get("last_stage_change_date")).isEqualTo("2026-09-13");
+        assertThat(stalled.get("156").get("days_since_stage_change")).isEqualTo("48");
+        assertThat(note(out, "stalled_deals")).doesNotContain("days since the deal was created stand in");
 
         // The Rock: no region East in a Pipedrive export, so its history and suggested targets are unknown, not a
         // run of zeros.
