@@ -4,7 +4,9 @@
 select stage,
        min(case lower(replace(forecast_category, ' ', ''))
                when 'pipeline' then 1 when 'bestcase' then 2 when 'commit' then 3 when 'closed' then 4
-               when 'omitted' then 5 end) as forecast_rank,
+               when 'omitted' then 5
+               -- as a French org exports them
+               when 'meilleurcas' then 2 when 'engagement' then 3 when 'conclu' then 4 when 'omis' then 5 end) as forecast_rank,
        avg(try_cast(trim(replace(probability, '%', '')) as double)) as probability
 from opportunities
 where source_file_id = ? and stage is not null

@@ -60,6 +60,10 @@ class IngestCorpusIntegrationTests {
         return Stream.of(
                 new Case("plain.csv", text(OPPS + "1,Won,100,2026-01-05\n2,Lost,200,2026-01-06\n"), "loaded", 2, 2, 0, 0,
                         (db, row) -> assertThat(row.kind()).isEqualTo("opportunities")),
+                // closed-deal labels as orgs in other languages export them
+                new Case("localized-stages.csv", text(OPPS + "1,Fermée gagnée,100,2026-01-05\n2,Cerrada perdida,50,2026-01-06\n"
+                        + "3,Gewonnen,70,2026-01-07\n4,Qualification,10,2026-01-08\n"), "loaded", 4, 4, 0, 0,
+                        value("select string_agg(status, ' ' order by source_row) from opportunities", "won lost won open")),
                 new Case("utf8-bom.csv", bytes(bom(StandardCharsets.UTF_8, OPPS + "1,Won,100,2026-01-05\n")), "loaded", 1, 1, 0, 0,
                         (db, row) -> assertThat(row.encoding()).isEqualTo("UTF-8 (BOM)")),
                 new Case("utf16-tab.tsv", bytes(bom(StandardCharsets.UTF_16LE, OPPS.replace(',', '\t') + "1\tWon\t100\t2026-01-05\n")),

@@ -92,6 +92,34 @@ public final class Workbooks {
         });
     }
 
+    /**
+     * A QuickBooks Desktop "Sales by Customer Detail" report saved to Excel: title cells in column A and further
+     * right, data in every other column after three indent columns, "Total <Customer>" subtotals without "for".
+     */
+    static Path quickBooksDesktopSalesByCustomerDetail(Path file) throws IOException {
+        return xlsx(file, "Sheet1", new Object[][]{
+                {"9:14 AM", null, null, null, null, null, null, null, null, null, null, null, "Calibra Instruments, Inc."},
+                {"07/01/26", null, null, null, null, null, null, null, null, null, null, null, "Sales by Customer Detail"},
+                {"Accrual Basis", null, null, null, null, null, null, null, null, null, null, null, "May 2024 through June 2026"},
+                {null, null, null, "Type", null, "Date", null, "Num", null, "Memo", null, "Name", null, "Item", null, "Qty",
+                        null, "Sales Price", null, "Amount", null, "Balance"},
+                {"Total Wine & More"},
+                {null, null, null, "Invoice", null, LocalDate.of(2025, 3, 5), null, "5001", null, null, null,
+                        "Total Wine & More", null, "Training", null, 2, null, 500, null, 1000, null, 1000},
+                {null, null, null, "Credit Memo", null, LocalDate.of(2025, 4, 1), null, "CM-2", null, null, null,
+                        "Total Wine & More", null, "Training", null, 1, null, 200, null, -200, null, 800},
+                {"Total Total Wine & More", null, null, null, null, null, null, null, null, null, null, null, null, null,
+                        null, null, null, null, null, 800, null, 800},
+                {"Zeta Corp"},
+                {null, null, null, "Invoice", null, LocalDate.of(2026, 6, 1), null, "5004", null, null, null, "Zeta Corp",
+                        null, "Training", null, 1, null, 2000, null, 2000, null, 2000},
+                {"Total Zeta Corp", null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                        null, null, null, null, 2000, null, 2000},
+                {"TOTAL", null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                        null, null, 2800, null, 2800},
+        });
+    }
+
     /** A Xero-style invoice-lines export, like the sample company's invoice-lines.xlsx. */
     static Path xeroInvoiceLines(Path file) throws IOException {
         return xlsx(file, "Invoices", new Object[][]{

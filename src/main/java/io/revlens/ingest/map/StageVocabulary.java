@@ -20,9 +20,16 @@ public final class StageVocabulary {
      * contains the word ("Won't buy", "Not won yet", "Lost contact") says nothing about the outcome.
      */
     private static final java.util.Set<String> WON = java.util.Set.of("won", "closed won", "closedwon", "close won",
-            "deal won", "won deal", "win", "closed win", "signed", "closed signed");
+            "deal won", "won deal", "win", "closed win", "signed", "closed signed",
+            // the same labels in the languages orgs export them in (Salesforce translates its standard stages)
+            "fermée gagnée", "fermee gagnee", "gagnée", "gagnee", "abgeschlossen gewonnen", "geschlossen gewonnen",
+            "gewonnen", "cerrada ganada", "cerrado ganado", "ganada", "ganado", "fechado ganho", "fechada ganha", "ganho",
+            "chiusa vinta", "chiuso vinto", "vinta", "gesloten gewonnen");
     private static final java.util.Set<String> LOST = java.util.Set.of("lost", "closed lost", "closedlost", "close lost",
-            "deal lost", "lost deal", "loss", "closed loss", "closed lost no decision");
+            "deal lost", "lost deal", "loss", "closed loss", "closed lost no decision",
+            "fermée perdue", "fermee perdue", "perdue", "abgeschlossen verloren", "geschlossen verloren", "verloren",
+            "cerrada perdida", "cerrado perdido", "perdida", "perdido", "fechado perdido", "fechada perdida",
+            "chiusa persa", "chiuso perso", "persa", "gesloten verloren");
 
     private StageVocabulary() {
     }

@@ -335,11 +335,12 @@ public final class TableRules {
             }
         }
         if (forecastCategory != null) {
+            // English, then as a French org exports them
             String category = forecastCategory.strip().toLowerCase(java.util.Locale.ROOT);
-            if (category.equals("closed")) {
+            if (category.equals("closed") || category.equals("conclu")) {
                 return "won";
             }
-            if (category.equals("omitted") && isZero(probability)) {
+            if ((category.equals("omitted") || category.equals("omis")) && isZero(probability)) {
                 return "lost";
             }
         }

@@ -36,7 +36,8 @@ public final class ProfileCatalog {
             "salesforce-opportunity-line-item", "salesforce-contact", "salesforce-campaign",
             "salesforce-campaign-member", "salesforce-task", "salesforce-event", "salesforce-product",
             "salesforce-pricebook", "salesforce-pricebook-entry", "pipedrive-deals", "pipedrive-organizations",
-            "quickbooks-sales-by-customer-detail", "xero-invoices", "olist-closed-deals",
+            "quickbooks-sales-by-customer-detail", "quickbooks-desktop-sales-by-customer-detail", "xero-invoices",
+            "olist-closed-deals",
             "olist-marketing-qualified-leads", "salesforce-opportunity-history-report", "salesforce-case",
             "hubspot-calls", "hubspot-meetings", "hubspot-activities", "pipedrive-activities", "reps-roster", "hr-employees", "generic");
 
