@@ -141,13 +141,14 @@ class ExportProfilesIntegrationTests {
         LoadRun.FileRow row = LoadRun.files(db()).get("Sales by Customer Detail.xlsx");
         assertThat(row.profile()).isEqualTo("quickbooks-desktop-sales-by-customer-detail");
         assertThat(row.headerRow()).isEqualTo(4);
-        // 8 rows under the header: 3 lines loaded; 2 customer headings, 2 subtotals and TOTAL skipped
-        assertThat(List.of(row.read(), row.loaded(), row.rejected(), row.skipped())).containsExactly(8L, 3L, 0L, 5L);
+        // 10 rows under the header: 3 lines loaded; 2 customer headings, an indented sub-customer heading, 3
+        // subtotals and TOTAL skipped
+        assertThat(List.of(row.read(), row.loaded(), row.rejected(), row.skipped())).containsExactly(10L, 3L, 0L, 7L);
         assertThat(LoadRun.query(db(), "select document_number, customer_name, line_date, amount, is_credit"
                 + " from revenue_lines order by source_row")).containsExactly(
                 List.of("5001", "Total Wine & More", "2025-03-05", "1000.00", "false"),
                 List.of("CM-2", "Total Wine & More", "2025-04-01", "-200.00", "true"),
-                List.of("5004", "Zeta Corp", "2026-06-01", "2000.00", "false"));
+                List.of("5004", "Zeta Corp:Plant 2", "2026-06-01", "2000.00", "false"));
     }
 
     @Test

@@ -109,6 +109,28 @@ public final class RowMapper {
         this.coercer = new ValueCoercer(conventions.dateOrder(), conventions.decimalComma(), conventions.mixedMarks(), date1904);
     }
 
+    /**
+     * Whether a row of a report with group headings is a heading: its one value stands in the indent columns before
+     * the first headed one (QuickBooks Online's customer in column A; Desktop's customer in column A and its
+     * sub-customer, indented, in column B).
+     */
+    private boolean isHeading(SourceRow row) {
+        int last = row.filledWidth() - 1;
+        if (last < 0 || ValueCoercer.text(row.cell(last)) == null) {
+            return false;
+        }
+        List<String> header = profile.header();
+        for (int i = 0; i <= last; i++) {
+            if (i < header.size() && header.get(i) != null && !header.get(i).isBlank()) {
+                return false;
+            }
+            if (i < last && ValueCoercer.text(row.cell(i)) != null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Maps one data row. */
     public MappedRow map(SourceRow row) {
         try {
@@ -132,14 +154,14 @@ public final class RowMapper {
             // who generated it and the company: single cells of any text, the report's footer, not rows.
             afterGrandTotal = true;
         }
-        boolean loneFirstCell = groupColumn != null && row.filledWidth() == 1 && ValueCoercer.text(row.cell(0)) != null;
+        boolean loneFirstCell = groupColumn != null && isHeading(row);
         for (BoundedPattern pattern : loneFirstCell ? loneCellSkips : skipPatterns) {
             if (pattern.matches(first)) {
                 return MappedRow.skipped(n, "total or footer row");
             }
         }
         if (loneFirstCell) {
-            groupValue = ValueCoercer.text(row.cell(0));
+            groupValue = ValueCoercer.text(row.cell(row.filledWidth() - 1));
             return MappedRow.skipped(n, "group heading");
         }
         if (isTotalLabelRow(row)) {
