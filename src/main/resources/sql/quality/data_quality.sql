@@ -68,13 +68,19 @@ findings as (
     select 'opportunities', 'orphan reference', 'account not in the accounts table: ' || left(examples, 200), affected_rows
     from orphan_accounts, accounts_loaded where has_accounts and affected_rows > 0
     union all
-    -- stage changes that join no loaded deal (by id, or by a name one deal carries) add nothing to the funnel
-    select 'stage_changes', 'orphan reference', 'stage changes of deals not in any opportunities export ('
-           || count(distinct c.opportunity_id) || ' deals, e.g. ' || left(string_agg(distinct c.opportunity_id, ', '
-           order by c.opportunity_id), 120) || '): add the deals export, or its Opportunity ID column', count(*)
+    -- stage changes that join no loaded deal (by id, or by a name one deal and one history id carry, as
+    -- stage_history_by_row joins them) add nothing to the funnel
+    select 'stage_changes', 'orphan reference', 'stage changes that match no loaded deal by id, or by a name only one'
+           || ' deal carries (' || count(distinct c.opportunity_id) || ' deals, e.g. '
+           || left(string_agg(distinct coalesce(c.opportunity_name, c.opportunity_id), ', '
+           order by coalesce(c.opportunity_name, c.opportunity_id)), 120)
+           || '): add the deals export, or its Opportunity ID column', count(*)
     from stage_changes c
     where not exists (select 1 from opportunities o where o.opportunity_id = c.opportunity_id)
-      and not exists (select 1 from opportunities o where o.opportunity_name = c.opportunity_name)
+      and not (c.opportunity_name in (select opportunity_name from opportunities group by opportunity_name
+                                      having count(*) = 1)
+               and c.opportunity_name in (select opportunity_name from stage_changes group by opportunity_name
+                                          having count(distinct opportunity_id) = 1))
     having count(*) > 0
     union all
     select table_name, 'mixed currencies', 'currencies found: ' || list, affected_rows

@@ -226,6 +226,13 @@ class ExportShapesIntegrationTests {
                     List.of("Acme - Pilot", "Prospecting", "2026-01-02"),
                     List.of("Acme - Pilot", "Proposal/Price Quote", "2026-02-01"),
                     List.of("Acme - Pilot", "Closed Won", "2026-03-01"));
+            // the changes of 006A2 (Renewal, two deals) and 006Z9 (no deal) join nothing: a finding, with their count
+            try (var connection = io.revlens.model.Workspace.open(db)) {
+                io.revlens.ingest.check.DataQualityProfiler.profile(connection);
+            }
+            assertThat(LoadRun.query(db, "select detail, affected_rows from data_quality_findings where table_name = 'stage_changes'"))
+                    .containsExactly(List.of("stage changes that match no loaded deal by id, or by a name only one deal"
+                            + " carries (2 deals, e.g. Gone Deal, Renewal): add the deals export, or its Opportunity ID column", "2"));
         }
     }
 
