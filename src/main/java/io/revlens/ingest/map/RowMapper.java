@@ -149,14 +149,13 @@ public final class RowMapper {
             return MappedRow.skipped(n, "footer under the grand total");
         }
         String first = firstText(row);
-        if (GRAND_TOTAL.matches(first)) {
-            // A Salesforce report ends "Grand Totals (N records)", then its name, copyright, confidentiality line,
-            // who generated it and the company: single cells of any text, the report's footer, not rows.
-            afterGrandTotal = true;
-        }
         boolean loneFirstCell = groupColumn != null && isHeading(row);
         for (BoundedPattern pattern : loneFirstCell ? loneCellSkips : skipPatterns) {
             if (pattern.matches(first)) {
+                // A Salesforce report ends "Grand Totals (N records)", then its name, copyright, confidentiality
+                // line, who generated it and the company: single cells of any text, the report's footer, not rows.
+                // Asked of total rows only, not of every row.
+                afterGrandTotal |= GRAND_TOTAL.matches(first);
                 return MappedRow.skipped(n, "total or footer row");
             }
         }
