@@ -148,7 +148,8 @@ class ExportProfilesIntegrationTests {
                 + " from revenue_lines order by source_row")).containsExactly(
                 List.of("5001", "Total Wine & More", "2025-03-05", "1000.00", "false"),
                 List.of("CM-2", "Total Wine & More", "2025-04-01", "-200.00", "true"),
-                List.of("5004", "Zeta Corp:Plant 2", "2026-06-01", "2000.00", "false"));
+                // the Name column's "Zeta Corp:Plant 2" is the sub-customer Plant 2 of Zeta Corp, which it counts to
+                List.of("5004", "Zeta Corp", "2026-06-01", "2000.00", "false"));
     }
 
     @Test

@@ -153,6 +153,31 @@ class MalformedFilesIntegrationTests {
                                 List.of(List.of("1001", "Alpha Supply", "1000.00"),
                                         List.of("1002", "Cash Basis Consulting", "2000.00"),
                                         List.of("1003", "Total Wine & More", "5000.00")))),
+                // sub-customers count to their customer: a heading right under a heading, or indented, is nested in
+                // it until its "Total for" line; a "Parent:Child" full name is the parent's
+                new Case("quickbooks-sub-customers.csv", text("Harborline Analytics LLC\nSales by Customer Detail\n"
+                        + "\"January 1-June 30, 2026\"\n\n"
+                        + ",Transaction date,Transaction type,Num,Customer full name,Description,Quantity,Sales price,Amount,Balance\n"
+                        + "Northwind Logistics Inc.,,,,,,,,,\n"
+                        + "Warehouse Retrofit,,,,,,,,,\n"
+                        + ",03/05/2026,Invoice,5001,,Training,10,100.00,\"1,000.00\",\"1,000.00\"\n"
+                        + "Total for Warehouse Retrofit,,,,,,,,\"$1,000.00\",\n"
+                        + ",04/02/2026,Invoice,5002,,Training,30,100.00,\"3,000.00\",\"3,000.00\"\n"
+                        + "   Dock Expansion,,,,,,,,,\n"
+                        + ",04/20/2026,Invoice,5003,,Training,5,100.00,500.00,500.00\n"
+                        + "   Total for Dock Expansion,,,,,,,,$500.00,\n"
+                        + "Total for Northwind Logistics Inc.,,,,,,,,\"$4,500.00\",\n"
+                        + "Zeta Corp,,,,,,,,,\n"
+                        + ",06/01/2026,Invoice,5004,Zeta Corp:Plant 2,Training,30,100.00,\"3,000.00\",\"3,000.00\"\n"
+                        + "Total for Zeta Corp,,,,,,,,\"$3,000.00\",\n"
+                        + "TOTAL,,,,,,,,\"$7,500.00\",\n\n"
+                        + "\"Accrual Basis Wednesday, July 1, 2026 08:00 AM GMT-05:00\"\n"),
+                        "loaded", 15, 4, 0, 11,
+                        values("select document_number, customer_name, amount from revenue_lines order by source_row",
+                                List.of(List.of("5001", "Northwind Logistics Inc.", "1000.00"),
+                                        List.of("5002", "Northwind Logistics Inc.", "3000.00"),
+                                        List.of("5003", "Northwind Logistics Inc.", "500.00"),
+                                        List.of("5004", "Zeta Corp", "3000.00")))),
                 new Case("blank-lines.csv", text(OPPS + "1,Won,10\n\n,,\n2,Lost,20\n"), "loaded", 4, 2, 0, 2, none()),
                 new Case("empty.csv", text(""), "failed", 0, 0, 0, 0, message("empty.csv is empty (0 bytes)")),
                 new Case("header-only.csv", text(OPPS), "loaded", 0, 0, 0, 0, none()),

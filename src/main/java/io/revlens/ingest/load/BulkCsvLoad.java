@@ -163,6 +163,9 @@ final class BulkCsvLoad {
         if (rules.skip.groupHeading != null) {
             return "group headings";
         }
+        if (rules.subCustomerSeparator != null) {
+            return "sub-customers";
+        }
         return null;
     }
 

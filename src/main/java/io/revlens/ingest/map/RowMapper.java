@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -36,6 +37,8 @@ public final class RowMapper {
      * deal, account or invoice; "Total ..." or "Sum of ..." is one only when the row has no key of its own (or the
      * label is the key): "Total Quality Corp" with a deal id is a customer.
      */
+    /** A group's total line and the heading it closes. */
+    private static final Pattern TOTAL_OF = Pattern.compile("(?i)^\\s*total(?:\\s+for)?\\s+(.+)$");
     static final Pattern TOTAL_LABEL = Pattern.compile(
             "(?i)^\\s*(sub[- ]?totals?|totals?|grand[- ]totals?|sum|summe|gesamt(summe)?|zwischensumme)\\s*:?\\s*$");
     static final Pattern TOTAL_PREFIX = Pattern.compile(
@@ -79,7 +82,13 @@ public final class RowMapper {
     private final LocalDate latestPlausibleDate;
     /** The table's own rules (ids, status, currency, credit notes, required columns), shared with the bulk path. */
     private final TableRules rules;
-    private String groupValue;
+    /**
+     * The group headings open at the current line, outermost first: a customer, then its sub-customers while their
+     * blocks last (a heading's block ends at its total line, "Total for X" or "Total X").
+     */
+    private final List<String> openHeadings = new ArrayList<>();
+    /** Whether a line came under the innermost open heading (a heading right under a heading is nested in it). */
+    private boolean linesUnderHeading;
     private boolean afterGrandTotal;
 
     /**
@@ -131,6 +140,53 @@ public final class RowMapper {
         return true;
     }
 
+    /**
+     * Opens the block a heading row starts. It is nested in the open heading when it stands in a deeper indent column
+     * (Desktop), is indented with spaces, or comes before any line of the open heading's block (Online lists a
+     * customer's sub-customer blocks, each closed by its total, inside the customer's); otherwise it starts a new
+     * customer. A customer whose own lines come before its sub-customers' blocks, with nothing indented, cannot be
+     * told from the next customer: its sub-customers then count as customers.
+     */
+    private void openHeading(SourceRow row) {
+        int column = row.filledWidth() - 1;
+        Object cell = row.cell(column);
+        String name = ValueCoercer.text(cell);
+        if (column > 0) {
+            while (openHeadings.size() > column) {
+                openHeadings.remove(openHeadings.size() - 1);
+            }
+        } else {
+            boolean indented = cell instanceof String s && !s.isEmpty() && Character.isWhitespace(s.charAt(0));
+            if (!indented && linesUnderHeading) {
+                openHeadings.clear();
+            }
+        }
+        openHeadings.add(name);
+        linesUnderHeading = false;
+    }
+
+    /**
+     * Closes the heading a total line names ("Total for X", "Total X") and the ones nested in it: the lines after it
+     * belong to the enclosing heading again, or to no heading.
+     */
+    private void closeHeading(String totalLine) {
+        if (openHeadings.isEmpty()) {
+            return;
+        }
+        Matcher total = TOTAL_OF.matcher(totalLine);
+        if (!total.matches()) {
+            return;
+        }
+        String named = total.group(1).trim();
+        for (int i = openHeadings.size() - 1; i >= 0; i--) {
+            if (openHeadings.get(i).equalsIgnoreCase(named)) {
+                openHeadings.subList(i, openHeadings.size()).clear();
+                linesUnderHeading = false;
+                return;
+            }
+        }
+    }
+
     /** Maps one data row. */
     public MappedRow map(SourceRow row) {
         try {
@@ -156,11 +212,12 @@ public final class RowMapper {
                 // line, who generated it and the company: single cells of any text, the report's footer, not rows.
                 // Asked of total rows only, not of every row.
                 afterGrandTotal |= GRAND_TOTAL.matches(first);
+                closeHeading(first);
                 return MappedRow.skipped(n, "total or footer row");
             }
         }
         if (loneFirstCell) {
-            groupValue = ValueCoercer.text(row.cell(row.filledWidth() - 1));
+            openHeading(row);
             return MappedRow.skipped(n, "group heading");
         }
         if (isTotalLabelRow(row)) {
@@ -193,8 +250,8 @@ public final class RowMapper {
         for (int i = 0; i < values.length; i++) {
             CanonicalTable.Column column = table.columns().get(i);
             Object raw = raw(row, column.name());
-            if (raw == null && column.name().equals(groupColumn)) {
-                raw = groupValue;
+            if (raw == null && column.name().equals(groupColumn) && !openHeadings.isEmpty()) {
+                raw = openHeadings.get(0);
             }
             try {
                 Object value = coerce(column, raw, values);
@@ -209,6 +266,7 @@ public final class RowMapper {
         if (!rejects.isEmpty()) {
             return MappedRow.rejected(n, rejects);
         }
+        linesUnderHeading = true;
         try {
             derive(row, values);
         } catch (CoercionException e) {
@@ -357,6 +415,13 @@ public final class RowMapper {
     private String mapValue(String column, String value) {
         if (value == null) {
             return null;
+        }
+        String separator = profile.profile().subCustomerSeparator;
+        if (separator != null && column.equals("customer_name")) {
+            int parentEnd = value.indexOf(separator);
+            if (parentEnd > 0) {
+                value = value.substring(0, parentEnd).trim();
+            }
         }
         Map<String, String> map = profile.profile().valueMaps.get(column);
         if (map != null) {

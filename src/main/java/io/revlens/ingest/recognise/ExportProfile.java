@@ -70,6 +70,12 @@ public class ExportProfile {
      * export of won deals only).
      */
     public Map<String, String> constants = new LinkedHashMap<>();
+    /**
+     * What joins a sub-customer's name to its parent's in a full name (QuickBooks: "Acme:Warehouse Retrofit", a job
+     * or location of the customer Acme). When set, a line counts to its top-level customer, which is the one that
+     * pays and the one concentration is about; null when the export has no customer hierarchy.
+     */
+    public String subCustomerSeparator;
 
     /** Header names that identify the export. */
     @JsonIgnoreProperties(ignoreUnknown = false)
