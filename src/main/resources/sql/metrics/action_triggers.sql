@@ -91,7 +91,7 @@ stage_rates as (
     select s.stage, s.stage_order, w.period_name,
            count(*) filter (where p.reached_order > s.stage_order or (p.status = 'won' and p.reached_order >= s.stage_order)) as advanced,
            count(*) filter (where p.status = 'lost' and p.reached_order = s.stage_order) as lost_here
-    from (select stage, stage_order from pipeline_stages where not is_won and not is_lost) s
+    from (select stage, stage_order from funnel_stages where not is_won and not is_lost) s
     cross join (select 'now' as period_name, t12m_start as start_date, as_of_date as end_date from period_calendar
                 union all select 'prior', prior_t12m_start, prior_t12m_end from period_calendar) w
     join opportunity_progress p on p.created_date between w.start_date and w.end_date

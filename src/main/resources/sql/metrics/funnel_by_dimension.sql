@@ -1,10 +1,11 @@
 -- funnel_by_dimension: one row per source, segment and rep value per open stage; cohort = created in
--- T12M (docs/metrics.md#funnel), same rules as stage_funnel.
+-- T12M (docs/metrics.md#funnel), same rules and pipeline as stage_funnel.
 create or replace table funnel_by_dimension as
 with cal as (select * from period_calendar),
-stages as (select stage, stage_order from pipeline_stages where not is_won and not is_lost),
+stages as (select stage, stage_order from funnel_stages where not is_won and not is_lost),
 cohort as (
-    select p.* from opportunity_progress p, cal where p.created_date between cal.t12m_start and cal.as_of_date
+    select p.* from opportunity_progress p, cal
+    where p.created_date between cal.t12m_start and cal.as_of_date and p.reached_order is not null
 ),
 long as (
     select 'source' as dimension, coalesce(source, '(none)') as dimension_value, * from cohort

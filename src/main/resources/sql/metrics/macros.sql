@@ -47,12 +47,6 @@ create or replace macro lost_amounts_exported() as
 -- carry no amounts.
 create or replace macro value_win_rate(won_amount, closed_amount) as
     case when lost_amounts_exported() then win_rate(won_amount, closed_amount) end;
--- Whether a deal reached an open stage (docs/metrics.md#funnel): it is at that stage or a later one (its
--- reached_order, from stage history or the current stage), and every deal reached the first, a lost one whose
--- furthest stage is unknown (no stage history) too.
-create or replace macro reached_stage(deal_order, at_order) as
-    deal_order >= at_order
-    or at_order = (select min(stage_order) from pipeline_stages where not is_won and not is_lost);
 -- The one KPI status rule (docs/metrics.md#scorecard): a KPI against its reference (a year earlier, else last
 -- period) is green when not worse, amber when worse by less than 10% (money) or 5 points (rates), red beyond
 -- (reversed when lower is better); 'none' when either is unknown, or a money reference is 0 (nothing to compare).

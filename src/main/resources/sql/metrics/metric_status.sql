@@ -10,6 +10,19 @@ with facts as (
             from opportunities o, run_parameters p
             where o.currency is not null and o.currency <> p.currency having count(*) > 0) as other_currency_deals_note,
            (select count(*) from opportunities where status in ('won', 'lost')) as closed_opportunities,
+           -- where deals are in several pipelines, the funnel is one pipeline's (funnel_stages.sql): the others' deals
+           -- are not in it, and the note says so
+           (select 'pipeline "' || f.pipeline || '" (' || count(*) filter (where o.pipeline = f.pipeline)
+                   || ' deals); ' || count(*) filter (where o.pipeline is distinct from f.pipeline)
+                   || ' deals in other pipelines are not in it ('
+                   || (select string_agg(pipeline || ': ' || n, ', ' order by n desc, pipeline)
+                       from (select coalesce(o2.pipeline, '(none)') as pipeline, count(*) as n
+                             from opportunities o2, run_parameters p2
+                             where (o2.currency is null or o2.currency = p2.currency) and o2.pipeline is distinct from f.pipeline
+                             group by all)) || ')'
+            from opportunities o, run_parameters p, (select min(pipeline) as pipeline from funnel_stages) f
+            where f.pipeline is not null and (o.currency is null or o.currency = p.currency)
+            group by f.pipeline) as pipeline_note,
            (select count(*) from opportunities where status = 'lost') as lost_opportunities,
            (select count(created_date) from opportunities) as created_dates,
            'no lost deals in the exports (an export of won deals only?): win rates not computed' as no_lost_note,
@@ -116,6 +129,10 @@ select metric, status, null::bigint as row_count,
            case when metric in ('concentration_summary', 'customer_trends', 'revenue_retention')
                 then 'no revenue lines and no won opportunities'
                 else 'no opportunities export' end end),
+           case when status <> 'not_computed' and metric in ('stage_funnel', 'funnel_by_dimension')
+                then 'funnel of ' || (select pipeline_note from facts)
+                when status <> 'not_computed' and metric = 'win_rate_summary' and (select stage_history from facts) > 0
+                then 'proposal-stage win rate of ' || (select pipeline_note from facts) end,
            case when status <> 'not_computed' and (metric in ('bookings_monthly', 'win_rate_summary', 'win_rate_quarterly',
                      'win_rate_by_dimension', 'stage_funnel', 'rep_scorecard', 'pipeline_coverage', 'next_quarter_forecast')
                      -- revenue from won deals when no finance export was loaded

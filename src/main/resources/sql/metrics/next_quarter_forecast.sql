@@ -4,7 +4,7 @@
 --   times the win rate, among deals closed in T12M that reached its current stage, of those that were won
 --   (weighting 'stage win rates'), the stage being the one the deal stood in on the as-of date; without stage
 --   history how far lost deals got is unknown, so every deal is weighted by the T12M win rate instead, and so is a
---   deal in a stage no closed deal reached (weighting says how many).
+--   deal in a stage no closed deal reached or outside the funnel's pipeline (weighting says how many).
 --   run-rate: bookings from deals created and won within one quarter, averaged over the last four full quarters
 --   the deal data covers: business a quarter creates and closes itself, which no pipeline holds yet.
 -- gap = target - forecast, target = the active reps' quarterly quotas, else 3 x the job's monthly bookings target.
@@ -24,7 +24,7 @@ stage_rates as (
     select s.stage,
            win_rate(count(c.opportunity_id) filter (where c.status = 'won' and c.reached_order >= s.stage_order),
                     count(c.opportunity_id) filter (where c.reached_order >= s.stage_order)) as stage_win_rate
-    from pipeline_stages s left join closed c on true
+    from funnel_stages s left join closed c on true
     where not s.is_won and not s.is_lost
     group by s.stage
 ),
@@ -41,7 +41,8 @@ open_next as (
            coalesce(r.stage_win_rate, (select win_rate from summary)) as weight
     from opportunity_progress o cross join cal
     left join stage_on_as_of a on a.source_file_id = o.source_file_id and a.source_row = o.source_row
-    left join stage_rates r on (select yes from has_history)
+    -- a deal outside the funnel's pipeline (reached_order NULL) has no stage win rate of its own pipeline
+    left join stage_rates r on (select yes from has_history) and o.reached_order is not null
          and lower(r.stage) = lower(coalesce(a.stage, o.stage))
     where o.in_open_pipeline and o.close_date between cal.next_quarter_start and cal.next_quarter_end
 ),
@@ -86,7 +87,7 @@ select cal.next_quarter_start as quarter_start, cal.next_quarter_end as quarter_
        p.weighted_pipeline::decimal(18,2) as weighted_pipeline,
        case when not (select yes from has_history) then 'T12M win rate (no stage history)'
             when p.deals_by_overall_rate > 0 then 'stage win rates; ' || p.deals_by_overall_rate
-                 || ' deal(s) in a stage no closed deal reached, by the T12M win rate'
+                 || ' deal(s) in a stage no closed deal reached or in a pipeline other than the funnel''s, by the T12M win rate'
             else 'stage win rates' end as weighting,
        r.run_rate::decimal(18,2) as run_rate, r.quarters as run_rate_quarters,
        (p.weighted_pipeline + r.run_rate)::decimal(18,2) as forecast,

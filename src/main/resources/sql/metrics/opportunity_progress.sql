@@ -3,9 +3,12 @@
 -- (docs/metrics.md#funnel). reached_order = the furthest non-terminal stage entered by the as-of date (stage
 -- history, else the current stage); a won deal reached every stage; a skipped stage counts as passed.
 -- status is the state on the as-of date (a deal closed after it counts as open), so a run with an
--- earlier --as-of sees the pipeline as it stood then.
+-- earlier --as-of sees the pipeline as it stood then. reached_order is NULL for a deal outside the funnel's
+-- pipeline (funnel_stages.sql): how far it got is measured against its own pipeline's stages, which the funnel does
+-- not run through.
 create or replace table opportunity_progress as
-with stages as (select * from pipeline_stages),
+with stages as (select * from funnel_stages),
+funnel_pipeline as (select (select min(pipeline) from funnel_stages) as pipeline),
 open_stages as (select * from stages where not is_won and not is_lost),
 has_history as (select count(*) > 0 as yes from stage_history_by_row),
 -- A deal's history is that of its own row (file and row), so two rows with one id keep their own.
@@ -45,7 +48,9 @@ select o.opportunity_id,
             then coalesce(a.stage, o.stage) else o.stage end as stage,
        o.created_date, o.close_date, o.amount, o.rep_name, o.source,
        coalesce(o.segment, a.segment) as segment, o.product, o.account_name, o.source_file_id, o.source_row,
-       case when o.status = 'won' and o.close_date <= (select as_of_date from run_parameters) then (select max(stage_order) from open_stages)
+       case when o.pipeline is distinct from (select pipeline from funnel_pipeline)
+                 and (select pipeline from funnel_pipeline) is not null then null
+            when o.status = 'won' and o.close_date <= (select as_of_date from run_parameters) then (select max(stage_order) from open_stages)
             else greatest(coalesce(h.reached_order, 0),
                           case when ce.entered_date > (select as_of_date from run_parameters) then 0
                                else coalesce(c.stage_order, 0) end) end as reached_order,
@@ -58,7 +63,8 @@ select o.opportunity_id,
        -- Open pipeline, the one definition every table that shows open deals uses (docs/metrics.md#open-pipeline):
        -- open on the as-of date and created on or before it (or with no created date); the currency filter is below.
        (case when o.status <> 'open' and o.close_date > (select as_of_date from run_parameters) then 'open' else o.status end) = 'open'
-           and (o.created_date is null or o.created_date <= (select as_of_date from run_parameters)) as in_open_pipeline
+           and (o.created_date is null or o.created_date <= (select as_of_date from run_parameters)) as in_open_pipeline,
+       o.pipeline
 from opportunities o
 left join history_reach h on h.source_file_id = o.source_file_id and h.source_row = o.source_row
 left join open_stages c on lower(c.stage) = lower(o.stage)

@@ -1,21 +1,22 @@
 -- stage_funnel: one row per open stage in pipeline order plus the won stage; cohort = opportunities
 -- created in T12M (docs/metrics.md#funnel). A deal that reached a later stage passed the earlier ones.
 -- conversion_rate = advanced / (advanced + lost at this stage); deals still open at the stage are left out.
+-- The stages and deals are those of the funnel's pipeline (funnel_stages.sql).
 -- median_days_to_next uses stage history (days from entering the stage to entering a later one).
 create or replace table stage_funnel as
 with cal as (select * from period_calendar),
-stages as (select stage, stage_order from pipeline_stages where not is_won and not is_lost),
-won_stage as (select coalesce((select min(stage) from pipeline_stages where is_won), 'Won') as stage),
+stages as (select stage, stage_order from funnel_stages where not is_won and not is_lost),
+won_stage as (select coalesce((select min(stage) from funnel_stages where is_won), 'Won') as stage),
 max_order as (select coalesce(max(stage_order), 0) as m from stages),
 cohort as (
     select p.* from opportunity_progress p, cal
-    where p.created_date between cal.t12m_start and cal.as_of_date
+    where p.created_date between cal.t12m_start and cal.as_of_date and p.reached_order is not null
 ),
 cohort_size as (select count(*) as n from cohort),
 entered as (
     select h.source_file_id, h.source_row, s.stage_order, min(h.entered_date) as entered_date
     from stage_history_by_row h
-    join pipeline_stages s on lower(s.stage) = lower(h.stage)
+    join funnel_stages s on lower(s.stage) = lower(h.stage)
     join cohort c on c.source_file_id = h.source_file_id and c.source_row = h.source_row
     group by h.source_file_id, h.source_row, s.stage_order
 ),

@@ -101,6 +101,7 @@ create table if not exists opportunities (
                                         -- it orders the org's own stages; a bad value must not reject the deal
     forecast_category varchar,          -- the CRM's forecast category (Pipeline, Best Case, Commit, Closed, Omitted)
     last_stage_change_date date,        -- when the deal last changed stage, where the export says (Pipedrive)
+    pipeline         varchar,           -- the CRM pipeline the deal is in (Pipedrive, HubSpot): each has its own stages
     source_file_id   integer not null,
     source_row       bigint  not null
 );
@@ -276,6 +277,7 @@ alter table opportunities add column if not exists lead_id varchar;
 alter table opportunities add column if not exists probability varchar;
 alter table opportunities add column if not exists forecast_category varchar;
 alter table opportunities add column if not exists last_stage_change_date date;
+alter table opportunities add column if not exists pipeline varchar;
 alter table leads add column if not exists status varchar;
 alter table stage_changes add column if not exists opportunity_name varchar;
 alter table leads add column if not exists opportunity_date date;

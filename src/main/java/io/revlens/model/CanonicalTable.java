@@ -16,7 +16,7 @@ public enum CanonicalTable {
             col("lost_reason", ColumnType.TEXT), col("product", ColumnType.TEXT), col("segment", ColumnType.TEXT),
             col("account_id", ColumnType.TEXT), col("rep_id", ColumnType.TEXT), col("lead_id", ColumnType.TEXT),
             col("probability", ColumnType.TEXT), col("forecast_category", ColumnType.TEXT),
-            col("last_stage_change_date", ColumnType.DATE)),
+            col("last_stage_change_date", ColumnType.DATE), col("pipeline", ColumnType.TEXT)),
     ACCOUNTS("accounts", List.of("account_name"),
             col("account_id", ColumnType.TEXT), col("account_name", ColumnType.TEXT), col("segment", ColumnType.TEXT),
             col("industry", ColumnType.TEXT), col("country", ColumnType.TEXT), col("region", ColumnType.TEXT),

@@ -33,7 +33,7 @@ class SqlInvariantsIntegrationTests {
 
     static final List<String> CHECKS = List.of("rows_accounted", "open_pipeline_agrees", "revenue_shares_sum_to_one",
             "no_fan_out", "nothing_after_as_of", "next_quarter_pipeline_agrees", "rates_are_fractions", "funnels_never_grow",
-            "scorecard_agrees_with_its_grid");
+            "scorecard_agrees_with_its_grid", "funnel_is_one_pipeline");
 
     final Map<String, Path> databases = new LinkedHashMap<>();
 
@@ -51,6 +51,17 @@ class SqlInvariantsIntegrationTests {
         CliRun run = CliRun.of(temp.resolve("home"), "run", "quarterly-planning-packet", "--out", packet.toString());
         assertThat(run.exitCode()).as("packet: " + run.out() + run.err()).isZero();
         databases.put("sample company, planning packet", packet.resolve("revlens.duckdb"));
+        // deals in two pipelines: the funnel is the larger one's
+        Path pipelines = Files.createDirectories(temp.resolve("pipelines"));
+        Files.writeString(pipelines.resolve("deals.csv"), """
+                "Deal - ID","Deal - Title","Deal - Value","Deal - Pipeline","Deal - Stage","Deal - Status","Deal - Deal created","Deal - Deal closed on"
+                1,S1,1000,Sales Pipeline,Qualified,open,2026-02-01,
+                2,S2,1000,Sales Pipeline,Contact Made,lost,2026-02-02,2026-03-02
+                3,S3,1000,Sales Pipeline,Proposal Made,won,2026-02-03,2026-04-03
+                4,P1,5000,Partners,Proposal Made,won,2026-03-01,2026-05-01
+                5,P2,5000,Partners,Partner Contract,open,2026-03-02,
+                """);
+        databases.put("deals in two pipelines", analyzed(temp, "pipelines", pipelines, "--as-of", "2026-10-31"));
         for (String dataset : List.of("maven-crm-sales-opportunities", "salesforce-object-export",
                 "olist-marketing-funnel", "uci-online-retail-sample")) {
             Path folder = Path.of("..", "shared", "datasets", dataset);

@@ -216,6 +216,49 @@ class UnknownsOnNewShapesIntegrationTests {
         assertThat(reached).containsEntry("created", "4").containsEntry("mql", "2").containsEntry("sql", "1");
     }
 
+    @Test
+    void anExportWithSeveralPipelinesHasTheFunnelOfTheLargestAndSaysSo() throws Exception {
+        // Six deals in the default "Sales Pipeline", three in "Partners", whose stages share two names with it and
+        // add one of its own. All created in 2026, as of 2026-10-31. Without stage history a deal reached the stage
+        // it stands in (a won or lost Pipedrive deal stays in the stage it reached) and every earlier one.
+        String header = "\"Deal - ID\",\"Deal - Title\",\"Deal - Value\",\"Deal - Currency of Value\",\"Deal - Pipeline\","
+                + "\"Deal - Stage\",\"Deal - Status\",\"Deal - Deal created\",\"Deal - Deal closed on\"\n";
+        String deals = header
+                + "1,S1,1000,USD,Sales Pipeline,Qualified,open,2026-02-01 09:00:00,\n"
+                + "2,S2,1000,USD,Sales Pipeline,Contact Made,lost,2026-02-02 09:00:00,2026-03-02 09:00:00\n"
+                + "3,S3,1000,USD,Sales Pipeline,Demo Scheduled,open,2026-02-03 09:00:00,\n"
+                + "4,S4,1000,USD,Sales Pipeline,Proposal Made,won,2026-02-04 09:00:00,2026-04-04 09:00:00\n"
+                + "5,S5,1000,USD,Sales Pipeline,Proposal Made,lost,2026-02-05 09:00:00,2026-04-05 09:00:00\n"
+                + "6,S6,1000,USD,Sales Pipeline,Negotiations Started,open,2026-02-06 09:00:00,\n"
+                + "7,P1,5000,USD,Partners,Qualified,open,2026-03-01 09:00:00,\n"
+                + "8,P2,5000,USD,Partners,Proposal Made,won,2026-03-02 09:00:00,2026-05-02 09:00:00\n"
+                + "9,P3,5000,USD,Partners,Partner Contract,open,2026-03-03 09:00:00,\n";
+        Path folder = Files.createDirectories(temp.resolve("pipedrive-pipelines"));
+        Files.writeString(folder.resolve("deals.csv"), deals);
+        Path out = temp.resolve("out-pipelines");
+        CliRun run = CliRun.of(temp.resolve("home"), "analyze", folder.toString(), "--out", out.toString(),
+                "--as-of", "2026-10-31");
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+
+        // The funnel is the Sales Pipeline's: its five stages (not Partner Contract) and its six deals. Reached:
+        // Qualified all 6; Contact Made S2-S6 = 5; Demo Scheduled S3-S6 = 4; Proposal Made S4, S5, S6 = 3;
+        // Negotiations Started S4 (won: passed every stage) and S6 = 2; Won S4 = 1. With the Partners' deals in it,
+        // Qualified would read 9 and Proposal Made 5.
+        List<List<String>> funnel = csv(out, "stage_funnel").stream()
+                .map(r -> List.of(r.get("stage"), r.get("reached_count"))).toList();
+        assertThat(funnel).containsExactly(List.of("Qualified", "6"), List.of("Contact Made", "5"),
+                List.of("Demo Scheduled", "4"), List.of("Proposal Made", "3"), List.of("Negotiations Started", "2"),
+                List.of("Won", "1"));
+        assertThat(note(out, "stage_funnel")).endsWith(
+                "funnel of pipeline \"Sales Pipeline\" (6 deals); 3 deals in other pipelines are not in it (Partners: 3)");
+        // Win rates are every pipeline's: won S4 and P2, lost S2 and S5.
+        CSVRecord summary = csv(out, "win_rate_summary").get(0);
+        assertThat(List.of(summary.get("won_count"), summary.get("lost_count"), summary.get("win_rate")))
+                .containsExactly("2", "2", "0.5");
+        assertThat(PdfText.of(out.resolve("client-dump-analysis.pdf")).text())
+                .contains("3 deals in other pipelines are not in it (Partners: 3)");
+    }
+
     private static String note(Path out, String metric) throws Exception {
         return csv(out, "metric_status").stream().filter(r -> r.get("metric").equals(metric)).findFirst().orElseThrow().get("note");
     }
