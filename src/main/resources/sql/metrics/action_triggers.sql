@@ -119,7 +119,7 @@ stage_drop as (
                       and p.created_date between c3.t12m_start and c3.as_of_date) l
               join source_files f using (source_file_id)) as evidence
     from conversion_drop d
-    where (select count(*) from stage_history_by_row) > 0 and d.prior_rate - d.now_rate >= 0.10
+    where (select count(*) from stage_history_by_row) > 0 and funnel_order_known() and d.prior_rate - d.now_rate >= 0.10
 ),
 all_triggers as (
     select * from concentration union all select * from declining union all select * from win_rate_drop

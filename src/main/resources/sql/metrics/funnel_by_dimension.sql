@@ -24,5 +24,6 @@ select l.dimension, l.dimension_value, s.stage, s.stage_order,
 from long l
 join sizes z using (dimension, dimension_value)
 cross join stages s
+where funnel_order_known()
 group by l.dimension, l.dimension_value, s.stage, s.stage_order
 order by l.dimension, l.dimension_value, s.stage_order;

@@ -23,6 +23,19 @@ with facts as (
             from opportunities o, run_parameters p, (select min(pipeline) as pipeline from funnel_stages) f
             where f.pipeline is not null and (o.currency is null or o.currency = p.currency)
             group by f.pipeline) as pipeline_note,
+           -- the funnel's stages placed by different rules or by none (funnel_stages.sql), with what placed each
+           (select 'the stages'' order is not known (' || string_agg(s.stage || ': ' || case s.order_rule
+                           when 'unknown' then case when p.order_basis = 'stage words' then 'by words another stage shares'
+                                                    else 'by nothing' end
+                           when 'configured' then p.order_basis else 'by ' || s.order_rule end,
+                       ', ' order by s.stage_order)
+                   || '); declare them in order in profiles/' || d.profile || '.yml inside the input folder: extends: '
+                   || d.profile || ', then stages: order: [the stages, first to last] (docs/data-model.md)'
+            from funnel_stages s join pipeline_stages p on p.stage = s.stage,
+                 (select coalesce(min(profile), 'the-deals-profile') as profile from source_files
+                  where kind = 'opportunities' and status = 'loaded') d
+            where not s.order_known and not s.is_won and not s.is_lost
+            group by d.profile) as stage_order_note,
            (select count(*) from opportunities where status = 'lost') as lost_opportunities,
            (select count(created_date) from opportunities) as created_dates,
            'no lost deals in the exports (an export of won deals only?): win rates not computed' as no_lost_note,
@@ -68,22 +81,27 @@ status as (
                 when lost_opportunities = 0 then no_lost_note end from facts
     union all select 'win_rate_by_dimension', case when closed_opportunities = 0 then 'not_computed' when lost_opportunities = 0 then 'partial' else 'computed' end,
            case when lost_opportunities = 0 and closed_opportunities > 0 then no_lost_note end from facts
-    union all select 'win_rate_summary', case when closed_opportunities = 0 then 'not_computed' when lost_opportunities = 0 or stage_history = 0 then 'partial' else 'computed' end,
+    union all select 'win_rate_summary', case when closed_opportunities = 0 then 'not_computed' when lost_opportunities = 0 or stage_history = 0 or stage_order_note is not null then 'partial' else 'computed' end,
            case when opportunities = 0 then 'no opportunities export'
                 when closed_opportunities = 0 then 'no won or lost opportunities: win rate not computed'
                 when lost_opportunities = 0 then no_lost_note
-                when stage_history = 0 then 'no stage history: proposal-stage win rate not computed (how far lost deals got is unknown)' end from facts
+                when stage_history = 0 then 'no stage history: proposal-stage win rate not computed (how far lost deals got is unknown)'
+                when stage_order_note is not null then 'proposal-stage win rate not computed: ' || stage_order_note end from facts
     union all select 'opportunity_cohorts', case when opportunities = 0 or created_dates = 0 then 'not_computed' when lost_opportunities = 0 then 'partial' else 'computed' end,
            case when opportunities = 0 then 'no opportunities export'
                 when created_dates = 0 then no_created_note || ': cohorts by creation quarter not computed'
                 when lost_opportunities = 0 then no_lost_note end from facts
-    union all select 'stage_funnel', case when opportunities = 0 or created_dates = 0 then 'not_computed' when stage_history > 0 and lost_opportunities > 0 then 'computed' else 'partial' end,
+    union all select 'stage_funnel', case when opportunities = 0 or created_dates = 0 or stage_order_note is not null then 'not_computed'
+                when stage_history > 0 and lost_opportunities > 0 then 'computed' else 'partial' end,
            case when opportunities = 0 then 'no opportunities export'
                 when created_dates = 0 then no_created_note || ': the funnel of deals created in the last 12 months not computed'
+                when stage_order_note is not null then 'funnel not computed: ' || stage_order_note
                 when lost_opportunities = 0 then 'no lost deals in the exports: stage conversion not computed'
                 when stage_history = 0 then 'no stage history: deals reaching each stage from their current stage; conversion not computed (how far lost deals got is unknown)' end from facts
-    union all select 'funnel_by_dimension', case when opportunities = 0 or created_dates = 0 then 'not_computed' when stage_history > 0 and lost_opportunities > 0 then 'computed' else 'partial' end,
+    union all select 'funnel_by_dimension', case when opportunities = 0 or created_dates = 0 or stage_order_note is not null then 'not_computed'
+                when stage_history > 0 and lost_opportunities > 0 then 'computed' else 'partial' end,
            case when opportunities > 0 and created_dates = 0 then no_created_note || ': funnel not computed'
+                when stage_order_note is not null then 'funnel not computed: ' || stage_order_note
                 when opportunities > 0 and lost_opportunities = 0 then 'no lost deals in the exports: stage conversion not computed'
                 when stage_history = 0 and opportunities > 0 then 'no stage history: derived from current stage; conversion not computed' end from facts
     union all select 'lead_funnel', case when leads = 0 then 'not_computed' when lost_opportunities = 0 and closed_opportunities > 0 then 'partial' else 'computed' end,

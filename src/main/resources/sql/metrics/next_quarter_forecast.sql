@@ -25,7 +25,7 @@ stage_rates as (
            win_rate(count(c.opportunity_id) filter (where c.status = 'won' and c.reached_order >= s.stage_order),
                     count(c.opportunity_id) filter (where c.reached_order >= s.stage_order)) as stage_win_rate
     from funnel_stages s left join closed c on true
-    where not s.is_won and not s.is_lost
+    where not s.is_won and not s.is_lost and funnel_order_known()
     group by s.stage
 ),
 -- the stage each deal stood in on the as-of date: its latest stage entry by then, else its current stage (a deal
@@ -86,6 +86,7 @@ select cal.next_quarter_start as quarter_start, cal.next_quarter_end as quarter_
        (select open_pipeline from pipeline_coverage) as open_pipeline,
        p.weighted_pipeline::decimal(18,2) as weighted_pipeline,
        case when not (select yes from has_history) then 'T12M win rate (no stage history)'
+            when not funnel_order_known() then 'T12M win rate (the stages'' order is not known)'
             when p.deals_by_overall_rate > 0 then 'stage win rates; ' || p.deals_by_overall_rate
                  || ' deal(s) in a stage no closed deal reached or in a pipeline other than the funnel''s, by the T12M win rate'
             else 'stage win rates' end as weighting,

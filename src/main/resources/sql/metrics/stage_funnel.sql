@@ -54,6 +54,7 @@ select r.stage, r.stage_order, r.reached_count,
        d.median_days as median_days_to_next,
        case when (select count(*) from stage_history_by_row) > 0 then 'stage_history' else 'current_stage' end as funnel_basis
 from all_rows r left join days_to_next d using (stage_order)
--- no deal with a created date: there is no cohort, so no funnel (metric_status says why), rather than zeros
-where (select count(created_date) from opportunities) > 0
+-- no deal with a created date: there is no cohort, so no funnel (metric_status says why), rather than zeros; nor
+-- when the stages' order is a guess (funnel_stages.sql)
+where (select count(created_date) from opportunities) > 0 and funnel_order_known()
 order by r.stage_order;

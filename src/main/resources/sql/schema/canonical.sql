@@ -169,6 +169,13 @@ create table if not exists pipeline_stages (
     is_won          boolean not null default false,
     is_lost         boolean not null default false
 );
+-- What placed the stage in the order: declared (the profile), closed (a won or lost stage ends it), forecast
+-- category, stage words, probability, or unknown (none of these: placed after the others alphabetically, a guess
+-- the funnel does not take).
+alter table pipeline_stages add column if not exists order_basis varchar default 'declared';
+-- The first pipeline word in the label (StageVocabulary's rank; its count of words when none): two stages of one
+-- funnel with the same word ("Proposal Sent", "Proposal Accepted") are not ordered by it.
+alter table pipeline_stages add column if not exists word_rank integer;
 
 -- Exports that share deal ids or document numbers without being the same export (other customers, another
 -- profile): both kept, listed here by supersede_overlaps.sql for the data-quality findings.

@@ -30,6 +30,18 @@ class ConfigurationErrorsIntegrationTests {
     }
 
     @Test
+    void aProfileExtendingAnUnknownProfileNamesItAndTheBuiltInOnes() throws Exception {
+        Path folder = Files.createDirectories(temp.resolve("client/profiles")).getParent();
+        Files.copy(Path.of("sample-data/hubspot-deals.csv"), folder.resolve("hubspot-deals.csv"));
+        Files.writeString(folder.resolve("profiles/deals.yml"), "extends: pipedrive-deal\nstages:\n  order: [A, B]\n",
+                StandardCharsets.UTF_8);
+        CliRun run = CliRun.of(temp.resolve("home"), "analyze", folder.toString(), "--out", temp.resolve("out").toString());
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(3);
+        assertThat(run.err()).contains("profiles/deals.yml extends 'pipedrive-deal', which is not a built-in profile (")
+                .contains("pipedrive-deals,").doesNotContain("internal failure");
+    }
+
+    @Test
     void aDamagedJobHistoryIsNamedWithWhatToDo() throws Exception {
         for (String damage : new String[] {"random", "short"}) {
             Path home = temp.resolve("home-" + damage);

@@ -259,6 +259,54 @@ class UnknownsOnNewShapesIntegrationTests {
                 .contains("3 deals in other pipelines are not in it (Partners: 3)");
     }
 
+    @Test
+    void aFunnelWhoseStageOrderIsAGuessIsNotComputedUntilTheOrderIsDeclared() throws Exception {
+        // An org's own Pipedrive stages whose labels hold no pipeline word and whose deals carry no probability:
+        // nothing says whether Business Case comes before Technical Validation. In the org's order (Business Case,
+        // Technical Validation, Contract Signature) deal 1 is open at Business Case, 2 lost at Technical
+        // Validation, 3 won at Contract Signature, 4 open at Technical Validation.
+        Path folder = Files.createDirectories(temp.resolve("custom-stages"));
+        Files.writeString(folder.resolve("deals.csv"), "\"Deal - ID\",\"Deal - Title\",\"Deal - Value\",\"Deal - Stage\","
+                + "\"Deal - Status\",\"Deal - Deal created\",\"Deal - Deal closed on\"\n"
+                + "1,A,1000,Business Case,open,2026-03-01 09:00:00,\n"
+                + "2,B,2000,Technical Validation,lost,2026-03-02 09:00:00,2026-05-01 09:00:00\n"
+                + "3,C,3000,Contract Signature,won,2026-03-03 09:00:00,2026-06-01 09:00:00\n"
+                + "4,D,4000,Technical Validation,open,2026-03-04 09:00:00,\n");
+        Path out = temp.resolve("out-guess");
+        CliRun run = CliRun.of(temp.resolve("home"), "analyze", folder.toString(), "--out", out.toString(),
+                "--as-of", "2026-10-31");
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(csv(out, "stage_funnel")).isEmpty();
+        assertThat(csv(out, "funnel_by_dimension")).isEmpty();
+        String why = "funnel not computed: the stages' order is not known (Contract Signature: by stage words, "
+                + "Business Case: by nothing, Technical Validation: by nothing); declare them in order in "
+                + "profiles/pipedrive-deals.yml inside the input folder: extends: pipedrive-deals, then stages: order: "
+                + "[the stages, first to last] (docs/data-model.md)";
+        assertThat(note(out, "stage_funnel")).isEqualTo(why);
+        assertThat(PdfText.of(out.resolve("client-dump-analysis.pdf")).text().replaceAll("\\s+", " "))
+                .contains("Not available: " + why);
+
+        // The org's order, declared as the note says: three lines over the built-in profile, which keeps the rest
+        // (won, lost and open from Deal - Status). Reached: Business Case all 4; Technical Validation 2, 3, 4;
+        // Contract Signature 3 (won: passed every stage); Won 3.
+        Files.createDirectories(folder.resolve("profiles"));
+        Files.writeString(folder.resolve("profiles/pipedrive-deals.yml"), """
+                extends: pipedrive-deals
+                stages:
+                  order: [Business Case, Technical Validation, Contract Signature]
+                """);
+        Path declared = temp.resolve("out-declared");
+        run = CliRun.of(temp.resolve("home"), "analyze", folder.toString(), "--out", declared.toString(),
+                "--as-of", "2026-10-31");
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        List<List<String>> funnel = csv(declared, "stage_funnel").stream()
+                .map(r -> List.of(r.get("stage"), r.get("reached_count"))).toList();
+        assertThat(funnel).containsExactly(List.of("Business Case", "4"), List.of("Technical Validation", "3"),
+                List.of("Contract Signature", "1"), List.of("Won", "1"));
+        CSVRecord summary = csv(declared, "win_rate_summary").get(0);
+        assertThat(List.of(summary.get("won_count"), summary.get("lost_count"))).containsExactly("1", "1");
+    }
+
     private static String note(Path out, String metric) throws Exception {
         return csv(out, "metric_status").stream().filter(r -> r.get("metric").equals(metric)).findFirst().orElseThrow().get("note");
     }

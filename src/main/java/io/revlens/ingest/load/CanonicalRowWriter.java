@@ -590,11 +590,13 @@ final class CanonicalRowWriter implements ItemStreamWriter<LoadItem>, StepExecut
         // where their pipeline words place them among those (a history file adds the stages no deal is in now).
         List<String> merged = new ArrayList<>();
         Map<String, boolean[]> flags = new LinkedHashMap<>();
+        Map<String, String> bases = new java.util.HashMap<>();
         try (Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery(KNOWN_STAGES)) {
             while (rs.next()) {
                 merged.add(rs.getString(1));
                 flags.put(rs.getString(1).toLowerCase(Locale.ROOT), new boolean[]{rs.getBoolean(2), rs.getBoolean(3)});
+                bases.put(rs.getString(1).toLowerCase(Locale.ROOT), rs.getString(4));
             }
         }
         List<String> known = List.copyOf(merged);
@@ -630,6 +632,7 @@ final class CanonicalRowWriter implements ItemStreamWriter<LoadItem>, StepExecut
             boolean lost = indexIgnoreCase(declared.lost, stage) >= 0 || "lost".equals(label)
                     || (byDeals && tally[2] == tally[0]);
             flags.put(stage.toLowerCase(Locale.ROOT), new boolean[]{won, lost && !won});
+            bases.put(stage.toLowerCase(Locale.ROOT), orderBasis(declared, stage, won || lost, forecast, signals));
         }
         try (PreparedStatement clear = connection.prepareStatement(CLEAR_STAGES)) {
             clear.executeUpdate();
@@ -650,10 +653,33 @@ final class CanonicalRowWriter implements ItemStreamWriter<LoadItem>, StepExecut
                 statement.setInt(2, i + 1);
                 statement.setBoolean(3, flag[0]);
                 statement.setBoolean(4, flag[1]);
-                statement.setString(5, stage);
+                statement.setString(5, bases.get(stage.toLowerCase(Locale.ROOT)));
+                statement.setInt(6, StageVocabulary.rank(stage));
+                statement.setString(7, stage);
                 statement.executeUpdate();
             }
         }
+    }
+
+    /**
+     * What places a new stage in the pipeline order, in the order the sort above asks them (pipeline_stages.order_basis):
+     * "unknown" when nothing does, and the stage stands after the others only by its name.
+     */
+    private static String orderBasis(ExportProfile.Stages declared, String stage, boolean closed, boolean forecast,
+                                     Map<String, double[]> signals) {
+        double[] signal = signals.get(stage.toLowerCase(Locale.ROOT));
+        if (indexIgnoreCase(declared.order, stage) >= 0) {
+            return "declared";
+        } else if (closed) {
+            return "closed";
+        } else if (forecast && signal != null && !Double.isNaN(signal[0])) {
+            return "forecast category";
+        } else if (StageVocabulary.rank(stage) < StageVocabulary.UNRANKED) {
+            return "stage words";
+        } else if (signal != null && !Double.isNaN(signal[1])) {
+            return "probability";
+        }
+        return "unknown";
     }
 
     /** Per stage of a deals file: {forecast rank, average probability}, NaN where the export has none. */

@@ -11,7 +11,7 @@ import java.util.Locale;
 public final class StageVocabulary {
 
     /** Word stems in pipeline order; the first stem a label contains gives its rank. */
-    private static final List<String> STEMS = List.of("prospect", "lead", "new", "contact", "meeting", "qualif",
+    private static final List<String> STEMS = List.of("prospect", "lead", "new", "contact", "engag", "meeting", "qualif",
             "discover", "needs", "demo", "present", "value", "solution", "decision", "perception", "evaluat",
             "trial", "pilot", "propos", "quot", "negotiat", "review", "contract", "commit", "verbal", "won", "lost");
 
@@ -30,6 +30,9 @@ public final class StageVocabulary {
             "fermée perdue", "fermee perdue", "perdue", "abgeschlossen verloren", "geschlossen verloren", "verloren",
             "cerrada perdida", "cerrado perdido", "perdida", "perdido", "fechado perdido", "fechada perdida",
             "chiusa persa", "chiuso perso", "persa", "gesloten verloren");
+
+    /** {@link #rank} of a label with none of the stems. */
+    public static final int UNRANKED = STEMS.size();
 
     private StageVocabulary() {
     }

@@ -2,7 +2,9 @@ package io.revlens.ingest.recognise;
 
 import io.revlens.ingest.read.DateOrder;
 import io.revlens.model.CanonicalTable;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import java.io.IOException;
@@ -65,6 +67,7 @@ public final class ProfileCatalog {
     /** Built-in profiles plus {@code *.yml}/{@code *.yaml} in {@code userFolder} (ignored when null or absent). */
     public static ProfileCatalog load(Path userFolder) {
         Map<String, ExportProfile> profiles = new LinkedHashMap<>();
+        Map<String, ObjectNode> trees = new HashMap<>();
         SourceDigest sources = new SourceDigest();
         for (String name : BUILT_IN) {
             String resource = "profiles/" + name + ".yml";
@@ -73,8 +76,10 @@ public final class ProfileCatalog {
                     throw new IllegalStateException("Missing built-in profile " + resource);
                 }
                 byte[] text = sources.add(resource, in.readAllBytes());
-                ExportProfile profile = validate(YAML.readValue(text, ExportProfile.class), resource);
+                ObjectNode tree = (ObjectNode) YAML.readTree(text);
+                ExportProfile profile = validate(YAML.treeToValue(tree, ExportProfile.class), resource);
                 profiles.put(profile.name, profile);
+                trees.put(profile.name, tree);
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot read built-in profile " + resource, e);
             }
@@ -84,8 +89,8 @@ public final class ProfileCatalog {
                 for (Path file : files.filter(ProfileCatalog::isYaml).sorted().toList()) {
                     ExportProfile profile;
                     try {
-                        profile = YAML.readValue(sources.add(file.getFileName().toString(), Files.readAllBytes(file)),
-                                ExportProfile.class);
+                        JsonNode tree = YAML.readTree(sources.add(file.getFileName().toString(), Files.readAllBytes(file)));
+                        profile = YAML.treeToValue(extended(tree, trees, file), ExportProfile.class);
                     } catch (IOException e) {
                         String where = e instanceof com.fasterxml.jackson.core.JsonProcessingException j && j.getLocation() != null
                                 ? " (line " + j.getLocation().getLineNr() + ", column " + j.getLocation().getColumnNr() + ")" : "";
@@ -102,6 +107,40 @@ public final class ProfileCatalog {
             }
         }
         return new ProfileCatalog(profiles, sources.hex());
+    }
+
+    /**
+     * A user profile that {@code extends} a built-in one: the built-in's keys with the user's over them (a key holding
+     * keys, such as {@code stages}, merged key by key; a list or a value replaced), and the built-in's name unless it
+     * names itself, so that it replaces the built-in. An org's own stage order is then three lines:
+     * {@code extends: pipedrive-deals} and {@code stages: order: [...]}.
+     */
+    private static JsonNode extended(JsonNode tree, Map<String, ObjectNode> builtIns, Path file) {
+        if (!(tree instanceof ObjectNode user) || !user.has("extends")) {
+            return tree;
+        }
+        String base = user.get("extends").asText();
+        ObjectNode merged = builtIns.get(base) == null ? null : builtIns.get(base).deepCopy();
+        if (merged == null) {
+            throw new ProfileException("Profile " + file + " extends '" + base + "', which is not a built-in profile ("
+                    + String.join(", ", BUILT_IN) + "). Fix the name or move the file out of " + file.getParent()
+                    + "; nothing was loaded");
+        }
+        ObjectNode own = user.deepCopy();
+        own.remove("extends");
+        merge(merged, own);
+        return merged;
+    }
+
+    private static void merge(ObjectNode into, ObjectNode from) {
+        from.fields().forEachRemaining(field -> {
+            JsonNode existing = into.get(field.getKey());
+            if (existing instanceof ObjectNode target && field.getValue() instanceof ObjectNode source) {
+                merge(target, source);
+            } else {
+                into.set(field.getKey(), field.getValue());
+            }
+        });
     }
 
     /**
