@@ -109,6 +109,15 @@ findings as (
     select 'revenue_lines', 'credit notes', 'credit notes and negative lines, netted into revenue', count(*)
     from revenue_lines where is_credit having count(*) > 0
     union all
+    select 'revenue_lines', 'tax taken off', count(distinct document_number) || ' document(s) whose line amounts included tax: '
+           || format('{:,.2f}', sum(coalesce(abs(tax_amount), 0))) || ' of tax taken off their revenue', count(*)
+    from revenue_lines where tax_basis = 'inclusive' having count(*) > 0
+    union all
+    select 'revenue_lines', 'tax treatment unknown', count(distinct document_number) || ' document(s) whose lines carry tax and add up'
+           || ' neither to their total nor to their total less tax (e.g. ' || min(document_number)
+           || '): amounts taken as exported, which may include tax', count(*)
+    from revenue_lines where tax_basis is null and tax_amount is not null and tax_amount <> 0 having count(*) > 0
+    union all
     select 'reps', 'no hire dates', 'no rep has a hire date: ramp cannot be computed', count(*)
     from reps having count(*) > 0 and count(hire_date) = 0
     union all

@@ -244,11 +244,14 @@ create table if not exists revenue_lines (
     document_number varchar,
     customer_name   varchar,
     line_date       date    not null,
-    amount          decimal(18,2) not null,  -- net line amount; credit notes are negative
+    amount          decimal(18,2) not null,  -- net line amount, net of tax; credit notes are negative
     quantity        decimal(18,4),
     product         varchar,
     currency        varchar,
     is_credit       boolean not null default false,
+    tax_amount      decimal(18,2),           -- the line's tax, as exported (Xero TaxAmount)
+    document_total  decimal(18,2),           -- the whole document's total, as exported on each line (Xero Total)
+    tax_basis       varchar,                 -- inclusive | exclusive | no tax: whether the export's amount held the tax
     source_file_id  integer not null,
     source_row      bigint  not null
 );
@@ -285,6 +288,9 @@ alter table opportunities add column if not exists probability varchar;
 alter table opportunities add column if not exists forecast_category varchar;
 alter table opportunities add column if not exists last_stage_change_date date;
 alter table opportunities add column if not exists pipeline varchar;
+alter table revenue_lines add column if not exists tax_amount decimal(18,2);
+alter table revenue_lines add column if not exists document_total decimal(18,2);
+alter table revenue_lines add column if not exists tax_basis varchar;
 alter table leads add column if not exists status varchar;
 alter table stage_changes add column if not exists opportunity_name varchar;
 alter table leads add column if not exists opportunity_date date;

@@ -101,6 +101,30 @@ class IngestCorpusIntegrationTests {
                         + "B,INV-7,14/01/2026,Widget,1,500,500,AUD,Sales invoice,Awaiting Approval\n"),
                         "loaded", 8, 2, 0, 6, value("select string_agg(document_number || ' ' || amount, ', ' order by source_row) from revenue_lines",
                                 "INV-1 100.00, INV-2 250.00")),
+                // revenue is net of tax: an invoice whose lines add up to its Total holds its tax (INV-2, INV-3, the
+                // credit note CN-1: 1100 - 100, 550 - 50 and 220 - 20, -(110 - 10)); INV-1's lines plus their tax make
+                // its Total (1500 + 150 = 1650): exclusive, kept; INV-4 carries no tax; INV-5 adds up to neither
+                // (400 + 40 is not 999): taken as exported, basis unknown
+                new Case("xero-tax-inclusive.csv", text("ContactName,InvoiceNumber,InvoiceDate,Total,TaxTotal,Description,Quantity,UnitAmount,LineAmount,TaxAmount,Currency,Type,Status\n"
+                        + "A,INV-1,15/01/2026,1650.00,150.00,Widget,1,1000,1000.00,100.00,AUD,Sales invoice,PAID\n"
+                        + "A,INV-1,15/01/2026,1650.00,150.00,Service,1,500,500.00,50.00,AUD,Sales invoice,PAID\n"
+                        + "B,INV-2,16/01/2026,1100.00,100.00,Widget,1,1100,1100.00,100.00,AUD,Sales invoice,PAID\n"
+                        + "B,INV-3,17/01/2026,770.00,70.00,Widget,1,550,550.00,50.00,AUD,Sales invoice,AUTHORISED\n"
+                        + "B,INV-3,17/01/2026,770.00,70.00,Service,1,220,220.00,20.00,AUD,Sales invoice,AUTHORISED\n"
+                        + "B,CN-1,18/01/2026,110.00,10.00,Refund,1,110,110.00,10.00,AUD,Sales credit note,PAID\n"
+                        + "C,INV-4,19/01/2026,300.00,0.00,Export,1,300,300.00,0.00,AUD,Sales invoice,PAID\n"
+                        + "C,INV-5,20/01/2026,999.00,40.00,Widget,1,400,400.00,40.00,AUD,Sales invoice,PAID\n"),
+                        "loaded", 8, 8, 0, 0, value("select string_agg(document_number || ' ' || amount || ' ' || coalesce(tax_basis, '?'), ', '"
+                                        + " order by source_row) from revenue_lines",
+                                "INV-1 1000.00 exclusive, INV-1 500.00 exclusive, INV-2 1000.00 inclusive, INV-3 500.00 inclusive, "
+                                        + "INV-3 200.00 inclusive, CN-1 -100.00 inclusive, INV-4 300.00 no tax, INV-5 400.00 ?")),
+                // where the export says how its lines are written (LineAmountTypes), that decides, with no Total
+                new Case("xero-line-amount-types.csv", text("ContactName,InvoiceNumber,InvoiceDate,LineAmountTypes,Description,LineAmount,TaxAmount,Type\n"
+                        + "A,INV-1,15/01/2026,Inclusive,Widget,1100.00,100.00,Sales invoice\n"
+                        + "A,INV-2,16/01/2026,Exclusive,Widget,1000.00,100.00,Sales invoice\n"),
+                        "loaded", 2, 2, 0, 0, value("select string_agg(document_number || ' ' || amount || ' ' || tax_basis, ', '"
+                                        + " order by source_row) from revenue_lines",
+                                "INV-1 1000.00 inclusive, INV-2 1000.00 exclusive")),
                 new Case("blank-rows.csv", text(LINES + "\n1,A,2026-01-05,10\n,,,\n"), "loaded", 3, 1, 0, 2, null),
                 new Case("currency-strings.csv", text(LINES + "1,A,2026-01-05,\"$1,234.56\"\n2,A,2026-01-05,\"(1,234.00)\"\n3,A,2026-01-05,-1234\n4,A,2026-01-05,1234-\n5,A,2026-01-05,USD 10\n"),
                         "loaded", 5, 5, 0, 0, value("select string_agg(amount::varchar, ' ' order by source_row) from revenue_lines",

@@ -67,6 +67,7 @@ final class CanonicalRowWriter implements ItemStreamWriter<LoadItem>, StepExecut
     private static final String STAGES_OF_OPPORTUNITIES = SqlScript.loadOne("sql/ingest/stages_of_opportunities.sql");
     private static final String STAGE_SIGNALS = SqlScript.loadOne("sql/ingest/stage_signals.sql");
     private static final String KNOWN_STAGES = SqlScript.loadOne("sql/ingest/known_pipeline_stages.sql");
+    private static final String NET_INCLUDED_TAX = SqlScript.loadOne("sql/ingest/net_included_tax.sql");
     private static final String CLEAR_STAGES = SqlScript.loadOne("sql/ingest/clear_pipeline_stages.sql");
     private static final String FILE_STAGE = SqlScript.loadOne("sql/ingest/insert_file_pipeline_stage.sql");
     private static final String PIPELINE_STAGE = SqlScript.loadOne("sql/ingest/insert_pipeline_stage.sql");
@@ -530,6 +531,14 @@ final class CanonicalRowWriter implements ItemStreamWriter<LoadItem>, StepExecut
         if (o.profile() != null && (o.profile().table() == CanonicalTable.OPPORTUNITIES
                 || o.profile().table() == CanonicalTable.STAGE_CHANGES)) {
             writeStages(slot);
+        }
+        if (o.profile() != null && o.profile().table() == CanonicalTable.REVENUE_LINES
+                && !o.profile().indexes("tax_amount").isEmpty()) {
+            try (PreparedStatement statement = connection.prepareStatement(NET_INCLUDED_TAX)) {
+                statement.setInt(1, slot.sourceFileId);
+                statement.setInt(2, slot.sourceFileId);
+                statement.executeUpdate();
+            }
         }
         // Business date range of what the file loaded (open deals' expected close dates do not count).
         for (String sql : DATES) {
