@@ -35,6 +35,50 @@ class ExportShapesIntegrationTests {
     }
 
     @Test
+    void aFormattedSalesforceReportGivesEachDealTheOwnerOfItsMergedGroupCell() throws Exception {
+        // Salesforce's "Opportunity Pipeline by Owner" saved to Excel: title rows, the owner written once in a cell
+        // merged down the group's rows, a subtotal row per group, the grand total and the footer. As .xlsx (the
+        // merges follow the rows in the sheet's XML) and as .xls.
+        Object[][] rows = {
+                {"Opportunity Pipeline by Owner"},
+                {"Northwind Analytics, Inc."},
+                null,
+                {"Opportunity Owner", "Territory Region", "Account Name", "Opportunity Name", "Stage", "Total Amount"},
+                {"Dana Reyes", "East", "Harbor Systems", "Harbor - Expansion", "Closed Won", 41800},
+                {null, "East", "Meridian Capital", "Meridian - Services", "Closed Lost", 26750},
+                {null, "East", "Granite Systems", "Granite - Platform", "Negotiation/Review", 75100},
+                {null, "Total", null, null, null, 143650},
+                {"Lee Park", "West", "Xenon Freight", "Xenon - Add-on", "Closed Won", 3650},
+                {null, "West", "Cobalt Logistics", "Cobalt - Renewal", "Prospecting", 31750},
+                {null, "Total", null, null, null, 35400},
+                {"Total", null, null, null, null, 179050},
+                null,
+                {"Confidential Information - Do Not Distribute"}};
+        for (org.apache.poi.ss.usermodel.Workbook wb : List.of(new org.apache.poi.xssf.usermodel.XSSFWorkbook(), new HSSFWorkbook())) {
+            Workbooks.sheet(wb, "Report", rows);
+            // sheet rows 5-8 and 9-11 (0-based 4-7 and 8-10): each owner's group, subtotal included
+            wb.getSheetAt(0).addMergedRegion(new org.apache.poi.ss.util.CellRangeAddress(4, 7, 0, 0));
+            wb.getSheetAt(0).addMergedRegion(new org.apache.poi.ss.util.CellRangeAddress(8, 10, 0, 0));
+            // a title merged across the page is not a column's value
+            wb.getSheetAt(0).addMergedRegion(new org.apache.poi.ss.util.CellRangeAddress(0, 1, 0, 5));
+            String name = "pipeline-by-owner." + (wb instanceof HSSFWorkbook ? "xls" : "xlsx");
+            Path file = Workbooks.save(wb, tmp.resolve(name));
+            Path db = tmp.resolve(name + ".duckdb");
+            LoadRun.run(db, List.of(file), Map.of());
+            LoadRun.FileRow row = LoadRun.files(db).get(name);
+            assertThat(row.profile()).as(name).isEqualTo("salesforce-opportunities");
+            assertThat(LoadRun.query(db, "select opportunity_name, rep_name from opportunities order by source_row"))
+                    .as(name).containsExactly(List.of("Harbor - Expansion", "Dana Reyes"),
+                            List.of("Meridian - Services", "Dana Reyes"), List.of("Granite - Platform", "Dana Reyes"),
+                            List.of("Xenon - Add-on", "Lee Park"), List.of("Cobalt - Renewal", "Lee Park"));
+            // 9 rows under the header (the blank one is not in the file): 5 deals; the 2 subtotals ("Total" in the
+            // column after the owner, no deal name), the grand total and the footer skipped
+            assertThat(List.of(row.read(), row.loaded(), row.rejected(), row.skipped())).as(name)
+                    .containsExactly(9L, 5L, 0L, 4L);
+        }
+    }
+
+    @Test
     void hrEmployeeListKeepsSalesRolesAsTheRoster() throws Exception {
         Path hr = csv("employees.csv",
                 "Employee #,Employee Name,Job Title,Department,Location,Hire Date,Termination Date,Employment Status,Reports To",

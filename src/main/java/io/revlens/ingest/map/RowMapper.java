@@ -367,6 +367,16 @@ public final class RowMapper {
                 return true;
             }
         }
+        // A formatted report's group subtotal writes "Total" in a column no label is mapped from (the one after the
+        // grouping column) and leaves the key blank: not a deal or a line without its key, a subtotal.
+        if (keyColumn != null && key == null) {
+            for (Object cell : row.cells()) {
+                String text = ValueCoercer.text(cell);
+                if (text != null && TOTAL_LABEL.matcher(text).matches()) {
+                    return true;
+                }
+            }
+        }
         return false;
     }
 

@@ -49,6 +49,13 @@ public final class XlsExportReader implements AutoCloseable {
         Sheet sheet = workbook.getSheet(sheetName);
         Iterator<Row> rows = sheet.rowIterator();
         boolean use1904 = date1904();
+        List<long[]> regions = new ArrayList<>();
+        sheet.getMergedRegions().forEach(r -> {
+            if (r.getFirstColumn() == r.getLastColumn()) {
+                regions.add(new long[] {r.getFirstColumn(), r.getFirstRow() + 1L, r.getLastRow() + 1L});
+            }
+        });
+        MergedColumns merged = MergedColumns.of(regions);
         return new RowSource() {
             @Override
             public SourceRow next() {
@@ -60,7 +67,7 @@ public final class XlsExportReader implements AutoCloseable {
                 for (int c = 0; c < Math.max(0, row.getLastCellNum()); c++) {
                     cells.add(value(row.getCell(c), use1904));
                 }
-                return new SourceRow(row.getRowNum() + 1L, cells);
+                return new SourceRow(row.getRowNum() + 1L, merged.fill(row.getRowNum() + 1L, cells));
             }
 
             @Override

@@ -123,29 +123,34 @@ public final class XlsxExportReader implements AutoCloseable {
     /** Opens one sheet's rows (cells positioned by column; missing cells are null). */
     public RowSource openSheet(String sheetName) throws IOException {
         InputStream in;
+        MergedColumns merged;
+        try (InputStream xml = sheetData(sheetName)) {
+            merged = MergedColumns.scan(xml);
+        }
+        in = sheetData(sheetName);
+        try {
+            return new SheetRows(in, XML.createXMLStreamReader(in), merged);
+        } catch (XMLStreamException e) {
+            in.close();
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    /** The sheet's XML, from its start. */
+    private InputStream sheetData(String sheetName) throws IOException {
         try {
             XSSFReader.SheetIterator sheets = reader.getSheetIterator();
-            in = null;
             while (sheets.hasNext()) {
                 InputStream candidate = sheets.next();
                 if (sheets.getSheetName().equals(sheetName)) {
-                    in = candidate;
-                    break;
+                    return candidate;
                 }
                 candidate.close();
             }
         } catch (OpenXML4JException e) {
             throw new IOException(e.getMessage(), e);
         }
-        if (in == null) {
-            throw new IOException("No sheet named " + sheetName);
-        }
-        try {
-            return new SheetRows(in, XML.createXMLStreamReader(in));
-        } catch (XMLStreamException e) {
-            in.close();
-            throw new IOException(e.getMessage(), e);
-        }
+        throw new IOException("No sheet named " + sheetName);
     }
 
     @Override
@@ -156,11 +161,13 @@ public final class XlsxExportReader implements AutoCloseable {
     private final class SheetRows implements RowSource {
         private final InputStream in;
         private final XMLStreamReader xml;
+        private final MergedColumns merged;
         private long lastRow;
 
-        SheetRows(InputStream in, XMLStreamReader xml) {
+        SheetRows(InputStream in, XMLStreamReader xml, MergedColumns merged) {
             this.in = in;
             this.xml = xml;
+            this.merged = merged;
         }
 
         @Override
@@ -172,7 +179,7 @@ public final class XlsxExportReader implements AutoCloseable {
                         String r = xml.getAttributeValue(null, "r");
                         long rowNumber = r != null ? Long.parseLong(r) : lastRow + 1;
                         lastRow = rowNumber;
-                        return new SourceRow(rowNumber, readCells());
+                        return new SourceRow(rowNumber, merged.fill(rowNumber, readCells()));
                     }
                 }
                 return null;
