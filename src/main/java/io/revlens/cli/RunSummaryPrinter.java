@@ -35,7 +35,7 @@ final class RunSummaryPrinter {
                 node.put("out", request.outDir().toString());
                 out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node));
             } else {
-                out.printf("An identical run of %s (same inputs and as-of date) already completed%s; its outputs are in %s.%n"
+                out.printf("An identical run of %s (same inputs, settings and as-of date) already completed%s; its outputs are in %s.%n"
                         + "Nothing to do. Use --force to run it again.%n", request.job().name(),
                         outcome.completedBy() == null ? "" : " (run " + outcome.completedBy() + ")", request.outDir());
             }

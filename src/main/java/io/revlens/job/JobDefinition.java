@@ -48,6 +48,24 @@ public record JobDefinition(
                 targets, schedule, Delivery.none(), false, false, List.of(), Planning.none(), false, false);
     }
 
+    /**
+     * What the run's figures and documents are made with besides its inputs and as-of date: the company on the title,
+     * the fiscal year, reports and workbook, thresholds, targets, the scorecard and Rocks, pseudonymisation and the
+     * row-level tables. A hash of their values (records all, so their text is their content): a run that changes any
+     * of them (--company, --set, an edited job file) is not the identical run, and is made again.
+     */
+    public String settingsKey() {
+        String settings = java.util.Arrays.asList(company, fiscalYearStartMonth, reports, workbook, thresholds, targets,
+                planning, pseudonymise, rowLevelTables).toString();
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(settings.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(hash).substring(0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** One input folder with an optional glob and an optional mapping-profile override. */
     public record Input(Path path, String glob, String profile) {
     }

@@ -85,7 +85,9 @@ public class JobRunner {
         JobParametersBuilder parameters = new JobParametersBuilder()
                 .addString("as_of", asOfKey)
                 .addString("inputs", inputs.fingerprint())
-                .addString(OUT, request.outDir().toAbsolutePath().toString());
+                .addString(OUT, request.outDir().toAbsolutePath().toString())
+                // Identifying: the same inputs with another company name, threshold or target are another run.
+                .addString("settings", request.job().settingsKey());
         if (request.job().currency() != null) {
             // Identifying: the same inputs in another currency are another run with other figures (--currency).
             parameters.addString(CURRENCY, request.job().currency());
@@ -172,6 +174,13 @@ public class JobRunner {
             throw new BadInputException("The input files of run " + executionId + " changed since it ran ("
                     + job.inputs().stream().map(i -> i.path().toString()).toList() + "); a restart would mix old and new"
                     + " data. Start a new run instead: ./revlens run " + jobName);
+        }
+        String settings = parameters.getString("settings");
+        if (settings != null && !settings.equals(job.settingsKey())) {
+            throw new BadInputException("The settings of run " + executionId + " are not those of its job file now (it"
+                    + " was started with --company or --set, or the job file changed since): a restart would make its"
+                    + " figures with other settings. Run the same command again instead; unchanged files are not loaded"
+                    + " again");
         }
         return start(request, inputs, parameters, progress);
     }

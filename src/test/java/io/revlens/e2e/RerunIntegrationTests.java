@@ -54,6 +54,25 @@ class RerunIntegrationTests {
     }
 
     @Test
+    void theSameExportsUnderAnotherCompanyNameOrThresholdAreAnotherRun() throws Exception {
+        Path home = temp.resolve("home");
+        Path out = temp.resolve("out");
+        String[] args = {"run", "monthly-board-report", "--as-of", "2026-10-31", "--out", out.toString()};
+        assertThat(CliRun.of(home, args).exitCode()).isZero();
+
+        CliRun renamed = CliRun.of(home, append(args, "--company", "Renamed Holdings"));
+        assertThat(renamed.exitCode()).as(renamed.out() + renamed.err()).isZero();
+        assertThat(renamed.out()).doesNotContain("already completed");
+        assertThat(PdfText.of(out.resolve("board-report.pdf")).text()).contains("Renamed Holdings");
+
+        CliRun threshold = CliRun.of(home, append(args, "--company", "Renamed Holdings", "--set", "concentration_threshold=0.5"));
+        assertThat(threshold.exitCode()).as(threshold.out() + threshold.err()).isZero();
+        assertThat(threshold.out()).doesNotContain("already completed");
+        assertThat(CliRun.of(home, append(args, "--company", "Renamed Holdings", "--set", "concentration_threshold=0.5"))
+                .out()).contains("already completed");
+    }
+
+    @Test
     void aFailedRunWhoseDatabaseIsGoneStartsAgainInsteadOfResumingOnNothing() throws Exception {
         Path home = temp.resolve("home");
         Path out = temp.resolve("out");
@@ -89,9 +108,9 @@ class RerunIntegrationTests {
         return steps;
     }
 
-    private static String[] append(String[] args, String extra) {
-        String[] all = java.util.Arrays.copyOf(args, args.length + 1);
-        all[args.length] = extra;
+    private static String[] append(String[] args, String... extra) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + extra.length);
+        System.arraycopy(extra, 0, all, args.length, extra.length);
         return all;
     }
 }
