@@ -11,6 +11,7 @@ delete from activities where source_file_id in (select source_file_id from sourc
 delete from users where source_file_id in (select source_file_id from source_files where path = ? and sheet is not distinct from coalesce(?, sheet));
 delete from leads where source_file_id in (select source_file_id from source_files where path = ? and sheet is not distinct from coalesce(?, sheet));
 delete from revenue_lines where source_file_id in (select source_file_id from source_files where path = ? and sheet is not distinct from coalesce(?, sheet));
+delete from skipped_documents where source_file_id in (select source_file_id from source_files where path = ? and sheet is not distinct from coalesce(?, sheet));
 delete from file_pipeline_stages where source_file_id in (select source_file_id from source_files where path = ? and sheet is not distinct from coalesce(?, sheet));
 delete from rejects where source_file_id in (select source_file_id from source_files where path = ? and sheet is not distinct from coalesce(?, sheet));
 delete from source_files where path = ? and sheet is not distinct from coalesce(?, sheet);

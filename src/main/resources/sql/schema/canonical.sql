@@ -256,6 +256,16 @@ create table if not exists revenue_lines (
     source_row      bigint  not null
 );
 
+-- Documents an export holds but does not load for their status or type (a Xero invoice voided or deleted since an
+-- earlier export, an overpayment): a later export that skips a document still says what became of it, so the
+-- earlier export's lines of it are superseded (supersede_overlaps.sql).
+create table if not exists skipped_documents (
+    source_file_id  integer not null,
+    document_number varchar not null,
+    customer_name   varchar,
+    reason          varchar
+);
+
 -- The input folders whose exports this database holds (one run's input set): a run of other folders into the
 -- same output folder starts a clean database (DatabaseInputs) unless told to keep it.
 create table if not exists run_input_folders (

@@ -58,6 +58,8 @@ class BadInputsIntegrationTests {
     record Expect(String file, String status, long read, long loaded, long rejected, long skipped) {
     }
 
+    static final String XERO = "ContactName,InvoiceNumber,InvoiceDate,LineAmount,Type,Status\n";
+
     record Case(String name, Map<String, Fixture> files, List<Expect> expected, Check check) {
         @Override
         public String toString() {
@@ -175,6 +177,28 @@ class BadInputsIntegrationTests {
                         "q2.csv", text(LINES + "INV-2,B,2026-03-30,20\nINV-2,B,2026-03-30,5\nINV-3,C,2026-04-02,30\n")),
                         List.of(new Expect("q1.csv", "loaded", 3, 1, 0, 2), new Expect("q2.csv", "loaded", 3, 3, 0, 0)),
                         values("select sum(amount), count(*) from revenue_lines", row("65.00", "4"))),
+                // Lines without a document number (a refund receipt) in two overlapping exports of one profile are
+                // one line exported twice: the later export keeps it. H1 holds INV-1 100, its refund -10 and INV-2 30;
+                // the year to date adds INV-3 20: 100 - 10 + 30 + 20 = 140, not 130 with the refund twice.
+                new Case("re-exported-unnumbered-lines", files("h1.csv", text("InvoiceNo,Customer,InvoiceDate,Amount,Type\n"
+                                + "INV-1,A,2026-03-05,100,Invoice\n,A,2026-03-09,-10,Refund Receipt\nINV-2,B,2026-06-01,30,Invoice\n"),
+                        "ytd.csv", text("InvoiceNo,Customer,InvoiceDate,Amount,Type\n"
+                                + "INV-1,A,2026-03-05,100,Invoice\n,A,2026-03-09,-10,Refund Receipt\nINV-2,B,2026-06-01,30,Invoice\n"
+                                + "INV-3,B,2026-07-15,20,Invoice\n")),
+                        List.of(new Expect("h1.csv", "loaded", 3, 0, 0, 3), new Expect("ytd.csv", "loaded", 4, 4, 0, 0)),
+                        all(values("select sum(amount), count(*) from revenue_lines", row("140.00", "4")),
+                                message("h1.csv", "3 rows superseded by the later export ytd.csv (same document numbers, or the same lines without one; the later export wins)"))),
+                // An invoice authorised in an earlier Xero export and voided in the later one: the later export says
+                // what became of it, so neither export's lines of it are revenue: 100 (INV-1) + 50 (INV-3).
+                new Case("voided-since-the-earlier-export", files("invoices-sep.csv", text(XERO
+                                + "A,INV-1,05/09/2026,100,Sales invoice,PAID\nB,INV-2,20/09/2026,400,Sales invoice,AUTHORISED\n"),
+                        "invoices-oct.csv", text(XERO
+                                + "A,INV-1,05/09/2026,100,Sales invoice,PAID\nB,INV-2,20/09/2026,400,Sales invoice,VOIDED\n"
+                                + "C,INV-3,14/10/2026,50,Sales invoice,AUTHORISED\n")),
+                        List.of(new Expect("invoices-oct.csv", "loaded", 3, 2, 0, 1), new Expect("invoices-sep.csv", "loaded", 2, 0, 0, 2)),
+                        all(values("select document_number, amount from revenue_lines order by document_number",
+                                        row("INV-1", "100.00"), row("INV-3", "50.00")),
+                                message("invoices-sep.csv", "2 rows superseded by the later export invoices-oct.csv (same document numbers; the later export wins)"))),
                 // Two companies' invoice exports numbered alike: the numbers match, the customers do not. Both are kept
                 // (15,000 in all), and the finding says so; nothing is superseded.
                 new Case("same-numbers-other-company", files("acme-invoices.csv", text(LINES + "INV-1001,Northwind,2026-01-05,5000\nINV-1002,Contoso,2026-02-05,5000\n"),

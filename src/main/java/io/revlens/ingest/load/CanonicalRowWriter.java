@@ -68,6 +68,7 @@ final class CanonicalRowWriter implements ItemStreamWriter<LoadItem>, StepExecut
     private static final String STAGE_SIGNALS = SqlScript.loadOne("sql/ingest/stage_signals.sql");
     private static final String KNOWN_STAGES = SqlScript.loadOne("sql/ingest/known_pipeline_stages.sql");
     private static final String NET_INCLUDED_TAX = SqlScript.loadOne("sql/ingest/net_included_tax.sql");
+    private static final String SKIPPED_DOCUMENT = SqlScript.loadOne("sql/ingest/record_skipped_document.sql");
     private static final String CLEAR_STAGES = SqlScript.loadOne("sql/ingest/clear_pipeline_stages.sql");
     private static final String FILE_STAGE = SqlScript.loadOne("sql/ingest/insert_file_pipeline_stage.sql");
     private static final String PIPELINE_STAGE = SqlScript.loadOne("sql/ingest/insert_pipeline_stage.sql");
@@ -263,7 +264,13 @@ final class CanonicalRowWriter implements ItemStreamWriter<LoadItem>, StepExecut
     private void accept(FileSlot slot, MappedRow row, ChunkAppenders appenders) throws SQLException {
         slot.read++;
         switch (row.outcome()) {
-            case SKIPPED -> slot.skipped++;
+            case SKIPPED -> {
+                slot.skipped++;
+                if (row.skippedDocument() != null) {
+                    slot.skippedDocuments.add(row.skippedDocument());
+                    slot.skippedDocumentReasons.add(row.skipReason());
+                }
+            }
             case REJECTED -> {
                 slot.rejected++;
                 for (Reject reject : row.rejects()) {
@@ -531,6 +538,18 @@ final class CanonicalRowWriter implements ItemStreamWriter<LoadItem>, StepExecut
         if (o.profile() != null && (o.profile().table() == CanonicalTable.OPPORTUNITIES
                 || o.profile().table() == CanonicalTable.STAGE_CHANGES)) {
             writeStages(slot);
+        }
+        if (!slot.skippedDocuments.isEmpty()) {
+            try (PreparedStatement statement = connection.prepareStatement(SKIPPED_DOCUMENT)) {
+                for (int i = 0; i < slot.skippedDocuments.size(); i++) {
+                    statement.setInt(1, slot.sourceFileId);
+                    statement.setString(2, slot.skippedDocuments.get(i).documentNumber());
+                    statement.setString(3, slot.skippedDocuments.get(i).customerName());
+                    statement.setString(4, slot.skippedDocumentReasons.get(i));
+                    statement.addBatch();
+                }
+                statement.executeBatch();
+            }
         }
         if (o.profile() != null && o.profile().table() == CanonicalTable.REVENUE_LINES
                 && !o.profile().indexes("tax_amount").isEmpty()) {

@@ -57,6 +57,10 @@ final class FileSlot {
     long skipped;
     /** Stage label to [deals, won deals, lost deals] seen on loaded rows (a stage only in history: all 0). */
     final Map<String, long[]> stages = new LinkedHashMap<>();
+    /** Documents the file holds and skips for their status or type (skipped_documents). */
+    final java.util.List<io.revlens.ingest.map.MappedRow.SkippedDocument> skippedDocuments = new java.util.ArrayList<>();
+    /** The reason each of {@link #skippedDocuments} was skipped, in the same order. */
+    final java.util.List<String> skippedDocumentReasons = new java.util.ArrayList<>();
 
     FileSlot(int index, int total, Path file, OpenedExport opened, String sha256, long size, RowMapper mapper) {
         this.index = index;

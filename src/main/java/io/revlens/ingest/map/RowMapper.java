@@ -233,7 +233,10 @@ public final class RowMapper {
         for (Map.Entry<String, List<String>> skip : profile.profile().skip.values.entrySet()) {
             String value = text(row, skip.getKey());
             if (value != null && containsIgnoreCase(skip.getValue(), value)) {
-                return MappedRow.skipped(n, "not revenue: " + value);
+                String document = table == CanonicalTable.REVENUE_LINES ? text(row, "document_number") : null;
+                return document == null ? MappedRow.skipped(n, "not revenue: " + value)
+                        : MappedRow.skippedDocument(n, "not revenue: " + value,
+                                new MappedRow.SkippedDocument(document, text(row, "customer_name")));
             }
         }
         if (keepPattern != null) {
@@ -315,7 +318,7 @@ public final class RowMapper {
                 return MappedRow.rejected(n, rejects);
             }
         }
-        return new MappedRow(n, MappedRow.Outcome.LOADED, values, history, List.of(), null);
+        return new MappedRow(n, MappedRow.Outcome.LOADED, values, history, List.of(), null, null);
     }
 
     private static String firstText(SourceRow row) {
