@@ -159,14 +159,27 @@ class ExportShapesIntegrationTests {
                 "\"51\",\"Ann\",\"Lee\",\"ann@example.com\",\"Acme\",\"customer\",\"\",\"Organic Search\",\"2026-01-02 10:00\","
                         + "\"2026-01-02 10:00\",\"2026-01-10 10:00\",\"2026-01-20 10:00\",\"2026-02-01 10:00\",\"2026-03-01 10:00\"",
                 "\"52\",\"Bo\",\"Ng\",\"bo@example.com\",\"Beta\",\"lead\",\"New\",\"Paid Search\",\"2026-01-03 11:00\","
-                        + "\"\",\"\",\"\",\"\",\"\"");
+                        + "\"\",\"\",\"\",\"\",\"\"",
+                // never leads: a subscriber, a customer imported as one (only a customer date), an "other" contact
+                "\"53\",\"Cy\",\"Ok\",\"cy@example.com\",\"\",\"subscriber\",\"\",\"Direct Traffic\",\"2026-01-04 09:00\","
+                        + "\"\",\"\",\"\",\"\",\"\"",
+                "\"54\",\"Di\",\"Po\",\"di@example.com\",\"Delta\",\"customer\",\"\",\"Offline Sources\",\"2026-01-05 09:00\","
+                        + "\"\",\"\",\"\",\"\",\"2026-01-05 09:00\"",
+                "\"55\",\"Ed\",\"Qi\",\"ed@example.com\",\"\",\"Other\",\"\",\"Offline Sources\",\"2026-01-06 09:00\","
+                        + "\"\",\"\",\"\",\"\",\"\"",
+                // created as an MQL (no lead date): it entered the funnel when created
+                "\"56\",\"Fa\",\"Ro\",\"fa@example.com\",\"Echo\",\"Marketing Qualified Lead\",\"\",\"Referrals\",\"2026-01-07 09:00\","
+                        + "\"\",\"2026-01-07 09:00\",\"\",\"\",\"\"");
         LoadRun.run(db(), List.of(contacts), Map.of());
-        assertThat(LoadRun.files(db()).get("contacts.csv").profile()).isEqualTo("hubspot-contacts");
+        LoadRun.FileRow file = LoadRun.files(db()).get("contacts.csv");
+        assertThat(file.profile()).isEqualTo("hubspot-contacts");
+        assertThat(List.of(file.read(), file.loaded(), file.rejected(), file.skipped())).containsExactly(6L, 3L, 0L, 3L);
         assertThat(LoadRun.query(db(), "select lead_id, created_date, mql_date, sql_date, opportunity_date, customer_date,"
                 + " status, source from leads order by lead_id")).containsExactly(
                 List.of("51", "2026-01-02", "2026-01-10", "2026-01-20", "2026-02-01", "2026-03-01", "customer", "Organic Search"),
                 // No lead date: the contact's create date is when it entered the funnel.
-                List.of("52", "2026-01-03", "null", "null", "null", "null", "lead", "Paid Search"));
+                List.of("52", "2026-01-03", "null", "null", "null", "null", "lead", "Paid Search"),
+                List.of("56", "2026-01-07", "2026-01-07", "null", "null", "null", "Marketing Qualified Lead", "Referrals"));
     }
 
     @Test
