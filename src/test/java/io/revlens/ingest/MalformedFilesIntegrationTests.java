@@ -84,6 +84,14 @@ class MalformedFilesIntegrationTests {
         return (db, row) -> assertThat(row.message()).contains(fragment);
     }
 
+    static Check all(Check... checks) {
+        return (db, row) -> {
+            for (Check check : checks) {
+                check.verify(db, row);
+            }
+        };
+    }
+
     static Check none() {
         return (db, row) -> {
         };
@@ -149,10 +157,13 @@ class MalformedFilesIntegrationTests {
                         + "TOTAL,,,,,,,,\"$8,000.00\",\n\n"
                         + "\"Cash Basis Tuesday, November 3, 2026 10:15 AM GMT-05:00\"\n"),
                         "loaded", 12, 3, 0, 9,
-                        values("select document_number, customer_name, amount from revenue_lines order by source_row",
+                        all(values("select document_number, customer_name, amount from revenue_lines order by source_row",
                                 List.of(List.of("1001", "Alpha Supply", "1000.00"),
                                         List.of("1002", "Cash Basis Consulting", "2000.00"),
-                                        List.of("1003", "Total Wine & More", "5000.00")))),
+                                        List.of("1003", "Total Wine & More", "5000.00"))),
+                                // the footer says the report ran on cash basis (the customer's name does not)
+                                message("a cash-basis report: its lines are what customers paid, dated when paid, so revenue"
+                                        + " here is cash collected, not invoiced"))),
                 // sub-customers count to their customer: a heading right under a heading, or indented, is nested in
                 // it until its "Total for" line; a "Parent:Child" full name is the parent's
                 new Case("quickbooks-sub-customers.csv", text("Harborline Analytics LLC\nSales by Customer Detail\n"
@@ -173,15 +184,27 @@ class MalformedFilesIntegrationTests {
                         + "TOTAL,,,,,,,,\"$7,500.00\",\n\n"
                         + "\"Accrual Basis Wednesday, July 1, 2026 08:00 AM GMT-05:00\"\n"),
                         "loaded", 15, 4, 0, 11,
-                        values("select document_number, customer_name, amount from revenue_lines order by source_row",
+                        all(values("select document_number, customer_name, amount from revenue_lines order by source_row",
                                 List.of(List.of("5001", "Northwind Logistics Inc.", "1000.00"),
                                         List.of("5002", "Northwind Logistics Inc.", "3000.00"),
                                         List.of("5003", "Northwind Logistics Inc.", "500.00"),
-                                        List.of("5004", "Zeta Corp", "3000.00")))),
+                                        List.of("5004", "Zeta Corp", "3000.00"))),
+                                // an accrual-basis report: nothing to say of its basis
+                                (db, row) -> assertThat(row.message()).isNull())),
                 new Case("blank-lines.csv", text(OPPS + "1,Won,10\n\n,,\n2,Lost,20\n"), "loaded", 4, 2, 0, 2, none()),
                 new Case("empty.csv", text(""), "failed", 0, 0, 0, 0, message("empty.csv is empty (0 bytes)")),
                 new Case("header-only.csv", text(OPPS), "loaded", 0, 0, 0, 0, none()),
                 new Case("blank-only.csv", text("\n\n   \n"), "ignored", 0, 0, 0, 0, message("no header row")),
+                // a summary report holds totals, not transactions: not recognised, and the message says what to export
+                // instead rather than offering a profile draft. Its ten lines under the first one (taken as the header,
+                // blank ones included) are counted as skipped.
+                new Case("Sales by Customer Summary.csv", text("Harborline Analytics LLC\nSales by Customer Summary\n"
+                        + "January - October 2026\n\n,Jan 2026,Feb 2026,Total\nAcme,100.00,200.00,$300.00\n"
+                        + "Beta,50.00,,$50.00\nTOTAL,150.00,200.00,$350.00\n\n\n"
+                        + "\"Accrual Basis Monday, November 2, 2026 10:15 AM GMT-05:00\"\n"),
+                        "ignored", 10, 0, 0, 10, message("Sales by Customer Summary.csv is a summary report (\"Sales by Customer"
+                        + " Summary\": totals per customer or period, no transactions); it is not loaded, since every figure is"
+                        + " computed from transactions. Export the detail report instead (QuickBooks: Sales by Customer Detail;")),
                 new Case("unrecognised.csv", text("foo,bar\n1,2\n3,4\n"), "ignored", 2, 0, 0, 2,
                         message("is not recognised as a known export: no profile matches its header (foo, bar)")),
                 new Case("duplicate-headers.csv", text("opportunity_id,stage,amount,amount\n1,Won,10,20\n"), "loaded",

@@ -519,6 +519,9 @@ final class CanonicalRowWriter implements ItemStreamWriter<LoadItem>, StepExecut
         if ("loaded".equals(status) && slot.rejected > 0) {
             messages.add(slot.rejected + " rows rejected (see rejects)");
         }
+        if ("loaded".equals(status) && slot.mapper != null && slot.mapper.reportNote() != null) {
+            messages.add(slot.mapper.reportNote());
+        }
         try (PreparedStatement statement = connection.prepareStatement(FINISH)) {
             statement.setLong(1, slot.read);
             statement.setLong(2, slot.loaded);

@@ -37,6 +37,8 @@ public final class RowMapper {
      * deal, account or invoice; "Total ..." or "Sum of ..." is one only when the row has no key of its own (or the
      * label is the key): "Total Quality Corp" with a deal id is a customer.
      */
+    /** A report's footer naming its basis. */
+    private static final Pattern CASH_BASIS = Pattern.compile("(?i)^cash basis\\s+(mon|tues|wednes|thurs|fri|satur|sun)day\\b.*");
     /** A group's total line and the heading it closes. */
     private static final Pattern TOTAL_OF = Pattern.compile("(?i)^\\s*total(?:\\s+for)?\\s+(.+)$");
     static final Pattern TOTAL_LABEL = Pattern.compile(
@@ -90,6 +92,8 @@ public final class RowMapper {
     /** Whether a line came under the innermost open heading (a heading right under a heading is nested in it). */
     private boolean linesUnderHeading;
     private boolean afterGrandTotal;
+    /** Whether the report's footer says it was run on cash basis (QuickBooks: "Cash Basis Monday, ..."). */
+    private boolean cashBasis;
 
     /**
      * @param checkWidth whether rows with more or fewer fields than the header are rejected (CSV: yes;
@@ -187,6 +191,15 @@ public final class RowMapper {
         }
     }
 
+    /**
+     * What the file's report says of itself that its figures depend on, for the inventory; null when nothing. A
+     * cash-basis sales report lists what was paid, when it was paid: its revenue is cash collected, not invoiced.
+     */
+    public String reportNote() {
+        return cashBasis ? "a cash-basis report: its lines are what customers paid, dated when paid, so revenue here is"
+                + " cash collected, not invoiced (run the report on accrual basis for invoiced revenue)" : null;
+    }
+
     /** Maps one data row. */
     public MappedRow map(SourceRow row) {
         try {
@@ -213,6 +226,7 @@ public final class RowMapper {
                 // Asked of total rows only, not of every row.
                 afterGrandTotal |= GRAND_TOTAL.matches(first);
                 closeHeading(first);
+                cashBasis |= table == CanonicalTable.REVENUE_LINES && CASH_BASIS.matcher(first).matches();
                 return MappedRow.skipped(n, "total or footer row");
             }
         }

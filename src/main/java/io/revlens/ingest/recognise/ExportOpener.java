@@ -335,6 +335,14 @@ public final class ExportOpener {
             if (profile == null) {
                 status = "ignored";
                 message = recognition.notLoadedMessage(file.getFileName().toString(), header);
+                String title = reportTitle(above, SUMMARY_TITLE);
+                if (title != null && !recognition.unused()) {
+                    message = file.getFileName() + " is a summary report (\"" + title + "\": totals per customer or"
+                            + " period, no transactions); it is not loaded, since every figure is computed from"
+                            + " transactions. Export the detail report instead (QuickBooks: Sales by Customer Detail;"
+                            + " Xero: the sales invoices export); to leave this one out, --exclude \""
+                            + file.getFileName() + "\".";
+                }
             }
         }
         if (profile != null && !profile.warnings().isEmpty()) {
@@ -375,6 +383,27 @@ public final class ExportOpener {
         RowSource data = replaying(buffered, rows, readError);
         return new OpenedExport(file, format, encoding, delimiter, sheet, (int) headerRow.rowNumber(), header,
                 profile, order == null ? DateOrder.MDY : order, date1904, status, message, data, recognition);
+    }
+
+    /**
+     * A report's title above its table: "Sales by Customer Summary", "Profit and Loss". An accounting system's summary
+     * reports and statements hold totals, not the transactions every metric is computed from; they are not recognised,
+     * and what to export instead is more use than a profile draft.
+     */
+    private static final Pattern SUMMARY_TITLE = Pattern.compile(
+            "(?i)^(.{0,60}\\bsummary|profit (and|&) loss\\b.{0,40}|balance sheet\\b.{0,40}|statement of cash flows)$");
+
+    /** The first lone cell of the rows read before a header that matches {@code title}, or null. */
+    private static String reportTitle(List<SourceRow> rows, Pattern title) {
+        for (SourceRow row : rows) {
+            if (row.filledWidth() == 1) {
+                String text = io.revlens.ingest.read.ValueCoercer.text(row.cell(0));
+                if (text != null && title.matcher(text.strip()).matches()) {
+                    return text.strip();
+                }
+            }
+        }
+        return null;
     }
 
     private static RowSource replaying(Deque<SourceRow> buffered, RowSource rest, IOException pending) {
