@@ -79,6 +79,42 @@ class ExportShapesIntegrationTests {
     }
 
     @Test
+    void aSalesforceReportGroupedByStageGivesEachDealItsGroupsStage() throws Exception {
+        // A report grouped by Stage writes the stage on a group's first row only (then "Subtotal"), or in a heading
+        // line above the group ("Stage: Prospecting (2 records)", then "Sum of Total Amount"). Salesforce fills the
+        // stage of every opportunity, so a blank one is the group's: Acme and Beta are prospecting, Gamma and Delta
+        // won. Before, they loaded with no stage (the funnel's first stage held one deal of four).
+        String header = "\"Stage\",\"Opportunity Owner\",\"Account Name\",\"Opportunity Name\",\"Total Amount\",\"Close Date\"";
+        String acme = "\"Dana Reyes\",\"Acme\",\"Acme - Pilot\",\"1,000.00\",\"10/6/2026\"";
+        String beta = "\"Lee Park\",\"Beta\",\"Beta - Platform\",\"2,000.00\",\"10/16/2026\"";
+        String gamma = "\"Lee Park\",\"Gamma\",\"Gamma - Renewal\",\"5,000.00\",\"9/1/2026\"";
+        String delta = "\"Dana Reyes\",\"Delta\",\"Delta - Add-on\",\"500.00\",\"9/15/2026\"";
+        Path firstRow = csv("grouped.csv", header, "\"Prospecting\"," + acme, "\"\"," + beta,
+                "\"Subtotal\",\"2 records\",\"\",\"\",\"3,000.00\",\"\"", "\"Closed Won\"," + gamma, "\"\"," + delta,
+                "\"Subtotal\",\"2 records\",\"\",\"\",\"5,500.00\",\"\"", "\"Grand Totals (4 records)\"", "\"\"",
+                "\"Opportunity Pipeline\"", "\"Confidential Information - Do Not Distribute\"");
+        Path headings = csv("grouped-headings.csv", header, "\"Stage: Prospecting (2 records)\"", "\"\"," + acme,
+                "\"\"," + beta, "\"Sum of Total Amount\",\"\",\"\",\"\",\"3,000.00\",\"\"", "\"Stage: Closed Won (2 records)\"",
+                "\"\"," + gamma, "\"\"," + delta, "\"Sum of Total Amount\",\"\",\"\",\"\",\"5,500.00\",\"\"",
+                "\"Grand Totals (4 records)\"");
+        // 10 rows under the header: 4 deals; 2 subtotals, the grand total, a blank line and 2 footer lines skipped.
+        // 9 with headings: 4 deals; 2 headings, 2 sums and the grand total skipped.
+        Map<Path, List<Long>> accounting = Map.of(firstRow, List.of(10L, 4L, 0L, 6L), headings, List.of(9L, 4L, 0L, 5L));
+        for (Path file : List.of(firstRow, headings)) {
+            Path db = tmp.resolve(file.getFileName() + ".duckdb");
+            LoadRun.run(db, List.of(file), Map.of());
+            LoadRun.FileRow row = LoadRun.files(db).get(file.getFileName().toString());
+            assertThat(row.profile()).isEqualTo("salesforce-opportunities");
+            assertThat(List.of(row.read(), row.loaded(), row.rejected(), row.skipped())).as(file.toString())
+                    .isEqualTo(accounting.get(file));
+            assertThat(LoadRun.query(db, "select opportunity_name, stage, status from opportunities order by source_row"))
+                    .as(file.toString()).containsExactly(List.of("Acme - Pilot", "Prospecting", "open"),
+                            List.of("Beta - Platform", "Prospecting", "open"), List.of("Gamma - Renewal", "Closed Won", "won"),
+                            List.of("Delta - Add-on", "Closed Won", "won"));
+        }
+    }
+
+    @Test
     void hrEmployeeListKeepsSalesRolesAsTheRoster() throws Exception {
         Path hr = csv("employees.csv",
                 "Employee #,Employee Name,Job Title,Department,Location,Hire Date,Termination Date,Employment Status,Reports To",

@@ -166,6 +166,9 @@ final class BulkCsvLoad {
         if (rules.subCustomerSeparator != null) {
             return "sub-customers";
         }
+        if (!rules.carryDown.isEmpty()) {
+            return "values carried down a grouped report";
+        }
         return null;
     }
 

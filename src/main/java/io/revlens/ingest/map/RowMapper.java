@@ -39,6 +39,8 @@ public final class RowMapper {
      */
     /** A report's footer naming its basis. */
     private static final Pattern CASH_BASIS = Pattern.compile("(?i)^cash basis\\s+(mon|tues|wednes|thurs|fri|satur|sun)day\\b.*");
+    /** A grouped report's heading line: "Stage: Discovery (16 records)". */
+    private static final Pattern GROUP_LINE = Pattern.compile("(?i)^(.+?):\\s*(.*?)\\s*\\((\\d[\\d,]*) records?\\)$");
     /** A group's total line and the heading it closes. */
     private static final Pattern TOTAL_OF = Pattern.compile("(?i)^\\s*total(?:\\s+for)?\\s+(.+)$");
     static final Pattern TOTAL_LABEL = Pattern.compile(
@@ -92,6 +94,10 @@ public final class RowMapper {
     /** Whether a line came under the innermost open heading (a heading right under a heading is nested in it). */
     private boolean linesUnderHeading;
     private boolean afterGrandTotal;
+    /** {@link ExportProfile#carryDown}'s columns, with the value of the last row that had one. */
+    private final Map<String, Object> carried = new java.util.HashMap<>();
+    /** Values a grouped report's heading lines give their group's rows, by canonical column. */
+    private final Map<String, Object> groupLineValues = new java.util.HashMap<>();
     /** Whether the report's footer says it was run on cash basis (QuickBooks: "Cash Basis Monday, ..."). */
     private boolean cashBasis;
 
@@ -234,8 +240,11 @@ public final class RowMapper {
             openHeading(row);
             return MappedRow.skipped(n, "group heading");
         }
-        if (isTotalLabelRow(row)) {
+        if (isTotalLabelRow(row, first)) {
             return MappedRow.skipped(n, "subtotal or total row");
+        }
+        if (!profile.profile().carryDown.isEmpty() && row.filledWidth() == 1 && groupLine(first)) {
+            return MappedRow.skipped(n, "group heading");
         }
         int width = profile.header().size();
         if (checkWidth && row.cells().size() != width
@@ -269,6 +278,16 @@ public final class RowMapper {
             Object raw = raw(row, column.name());
             if (raw == null && column.name().equals(groupColumn) && !openHeadings.isEmpty()) {
                 raw = openHeadings.get(0);
+            }
+            if (raw == null) {
+                raw = groupLineValues.get(column.name());
+            }
+            if (profile.profile().carryDown.contains(column.name())) {
+                if (raw == null) {
+                    raw = carried.get(column.name());
+                } else {
+                    carried.put(column.name(), raw);
+                }
             }
             try {
                 Object value = coerce(column, raw, values);
@@ -367,8 +386,27 @@ public final class RowMapper {
         return null;
     }
 
+    /**
+     * A grouped report's heading line ("Stage: Discovery (16 records)") naming a mapped column's header: its value is
+     * the group's, until the next heading of that column.
+     */
+    private boolean groupLine(String line) {
+        Matcher heading = GROUP_LINE.matcher(line);
+        if (!heading.matches()) {
+            return false;
+        }
+        for (CanonicalTable.Column column : table.columns()) {
+            if (!profile.indexes(column.name()).isEmpty()
+                    && profile.sourceName(column.name()).equalsIgnoreCase(heading.group(1).strip())) {
+                groupLineValues.put(column.name(), heading.group(2).isEmpty() ? null : heading.group(2));
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A subtotal or total row by a label column ({@link #TOTAL_LABEL}, {@link #TOTAL_PREFIX}). */
-    private boolean isTotalLabelRow(SourceRow row) {
+    private boolean isTotalLabelRow(SourceRow row, String first) {
         String keyColumn = ROW_KEYS.get(table);
         String key = keyColumn == null || profile.indexes(keyColumn).isEmpty() ? null : text(row, keyColumn);
         for (String column : LABEL_COLUMNS) {
@@ -385,8 +423,12 @@ public final class RowMapper {
             }
         }
         // A formatted report's group subtotal writes "Total" in a column no label is mapped from (the one after the
-        // grouping column) and leaves the key blank: not a deal or a line without its key, a subtotal.
+        // grouping column), or "Sum of Total Amount" first, and leaves the key blank: not a deal or a line without its
+        // key, a subtotal.
         if (keyColumn != null && key == null) {
+            if (TOTAL_PREFIX.matcher(first).matches()) {
+                return true;
+            }
             for (Object cell : row.cells()) {
                 String text = ValueCoercer.text(cell);
                 if (text != null && TOTAL_LABEL.matcher(text).matches()) {

@@ -76,6 +76,12 @@ public class ExportProfile {
      * pays and the one concentration is about; null when the export has no customer hierarchy.
      */
     public String subCustomerSeparator;
+    /**
+     * Columns the CRM fills on every record, which a report grouped by them writes once per group (Salesforce's
+     * Stage, Owner, Close Date): a blank one takes the value of the row above, or of the group's heading line
+     * ("Stage: Discovery (16 records)"). Such a file is read in order, row by row.
+     */
+    public List<String> carryDown = new ArrayList<>();
 
     /** Header names that identify the export. */
     @JsonIgnoreProperties(ignoreUnknown = false)
