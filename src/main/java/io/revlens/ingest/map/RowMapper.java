@@ -31,18 +31,18 @@ public final class RowMapper {
     static final List<BoundedPattern> DEFAULT_SKIPS = List.of(
             new BoundedPattern("(?i)^(total|totals|grand totals?)(\\s+for\\s.*|\\s*\\(.*\\)|\\s*:)?$"), GRAND_TOTAL);
 
-    /**
-     * Subtotal and total rows announced in a label column rather than the first cell (a report grouped by stage or
-     * owner: "Subtotal", "Sum", "Total Closed Won" as the deal's id or name). A whole-cell total word is never a
-     * deal, account or invoice; "Total ..." or "Sum of ..." is one only when the row has no key of its own (or the
-     * label is the key): "Total Quality Corp" with a deal id is a customer.
-     */
     /** A report's footer naming its basis. */
     private static final Pattern CASH_BASIS = Pattern.compile("(?i)^cash basis\\s+(mon|tues|wednes|thurs|fri|satur|sun)day\\b.*");
     /** A grouped report's heading line: "Stage: Discovery (16 records)". */
     private static final Pattern GROUP_LINE = Pattern.compile("(?i)^(.+?):\\s*(.*?)\\s*\\((\\d[\\d,]*) records?\\)$");
     /** A group's total line and the heading it closes. */
     private static final Pattern TOTAL_OF = Pattern.compile("(?i)^\\s*total(?:\\s+for)?\\s+(.+)$");
+    /**
+     * Subtotal and total rows announced in a label column rather than the first cell (a report grouped by stage or
+     * owner: "Subtotal", "Sum", "Total Closed Won" as the deal's id or name). A whole-cell total word is never a
+     * deal, account or invoice; "Total ..." or "Sum of ..." is one only when the row has no key of its own (or the
+     * label is the key): "Total Quality Corp" with a deal id is a customer.
+     */
     static final Pattern TOTAL_LABEL = Pattern.compile(
             "(?i)^\\s*(sub[- ]?totals?|totals?|grand[- ]totals?|sum|summe|gesamt(summe)?|zwischensumme)\\s*:?\\s*$");
     static final Pattern TOTAL_PREFIX = Pattern.compile(
