@@ -118,6 +118,13 @@ class IngestCorpusIntegrationTests {
                                         + " order by source_row) from revenue_lines",
                                 "INV-1 1000.00 exclusive, INV-1 500.00 exclusive, INV-2 1000.00 inclusive, INV-3 500.00 inclusive, "
                                         + "INV-3 200.00 inclusive, CN-1 -100.00 inclusive, INV-4 300.00 no tax, INV-5 400.00 ?")),
+                // an invoice's text line (no quantity, price or amount) is skipped, not rejected as a missing amount;
+                // a line with a quantity but no amount is still a reject
+                new Case("xero-text-line.csv", text("ContactName,InvoiceNumber,InvoiceDate,Description,Quantity,UnitAmount,LineAmount,Type\n"
+                        + "A,INV-1,15/01/2026,Widget,1,100,100.00,Sales invoice\n"
+                        + "A,INV-1,15/01/2026,Thank you for your business,,,,Sales invoice\n"
+                        + "A,INV-2,16/01/2026,Widget,2,,,Sales invoice\n"),
+                        "loaded", 3, 1, 1, 1, reject(4, "LineAmount", "missing required value (amount)")),
                 // where the export says how its lines are written (LineAmountTypes), that decides, with no Total
                 new Case("xero-line-amount-types.csv", text("ContactName,InvoiceNumber,InvoiceDate,LineAmountTypes,Description,LineAmount,TaxAmount,Type\n"
                         + "A,INV-1,15/01/2026,Inclusive,Widget,1100.00,100.00,Sales invoice\n"

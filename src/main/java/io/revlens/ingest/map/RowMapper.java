@@ -206,6 +206,21 @@ public final class RowMapper {
                 + " cash collected, not invoiced (run the report on accrual basis for invoiced revenue)" : null;
     }
 
+    /**
+     * An invoice's text line ("Thank you for your business", a heading between its lines): in an export of invoice
+     * lines with quantities or unit prices, a document's line with no quantity, no unit price and no amount. It
+     * carries no revenue; it is not a line whose amount is missing (that, where the export has no such columns, is
+     * a reject).
+     */
+    private boolean isTextLine(SourceRow row, Object[] values) {
+        return table == CanonicalTable.REVENUE_LINES
+                && (!profile.indexes("quantity").isEmpty() || !profile.indexes("unit_price").isEmpty())
+                && values[table.indexOf("document_number")] != null
+                && values[table.indexOf("amount")] == null
+                && values[table.indexOf("quantity")] == null
+                && text(row, "unit_price") == null;
+    }
+
     /** Maps one data row. */
     public MappedRow map(SourceRow row) {
         try {
@@ -307,6 +322,9 @@ public final class RowMapper {
             derive(row, values);
         } catch (CoercionException e) {
             return MappedRow.rejected(n, List.of(new Reject(n, null, null, e.getMessage())));
+        }
+        if (isTextLine(row, values)) {
+            return MappedRow.skipped(n, "a text line of the document, without quantity, price or amount");
         }
         rejects.addAll(rules.apply(new TableRules.JavaRow() {
             @Override
