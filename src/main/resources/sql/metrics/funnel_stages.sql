@@ -6,7 +6,8 @@
 -- order_known: whether one rule ordered all its open stages (pipeline_stages.order_basis): the profile's declaration
 -- with the CRM's forecast categories placing the org's own stages among it, or the pipeline words in the labels, or
 -- the CRM's probabilities. Where stages were placed by different rules, or by none, where one goes relative to the
--- others is a guess, and so is every count of deals that reached a stage: the funnel is not computed then.
+-- others is a guess, and so is every count of deals that reached a stage: the funnel is not computed then, unless
+-- the CRM's own win probabilities (the deals' average per stage) rise with every step of the order, which confirms it.
 create or replace table funnel_stages as
 with deals as (
     select o.source_file_id, o.source_row, o.stage, o.pipeline from opportunities o, run_parameters p
@@ -30,6 +31,11 @@ stages as (
     from pipeline_stages s, funnel_pipeline f
     where f.pipeline is null or lower(s.stage) in (select stage from pipeline_stage_names)
 ),
+-- the deals' average win probability per stage, as exported ("10", "10%", 0.1)
+stage_probabilities as (
+    select lower(stage) as stage, avg(try_cast(trim(replace(probability, '%', '')) as double)) as probability
+    from opportunities where stage is not null group by lower(stage)
+),
 -- the rule that placed each open stage; words another open stage of the funnel shares place neither
 ruled as (
     select s.*,
@@ -40,10 +46,19 @@ ruled as (
                       and not o.is_won and not o.is_lost) then 'unknown'
                 else coalesce(s.order_basis, 'unknown') end as order_rule
     from stages s
+),
+open_probabilities as (
+    select r.stage_order, p.probability,
+           lag(p.probability) over (order by r.stage_order) as previous_probability
+    from ruled r left join stage_probabilities p on p.stage = lower(r.stage)
+    where r.order_rule is not null
 )
 select stage, stage_order, is_won, is_lost, pipeline, order_rule,
        (select count(*) <= 1 or (count(distinct order_rule) = 1 and bool_and(order_rule <> 'unknown'))
-        from ruled where order_rule is not null) as order_known
+        from ruled where order_rule is not null)
+       or (select count(probability) = count(*)
+                  and coalesce(bool_and(probability > previous_probability) filter (where previous_probability is not null), true)
+           from open_probabilities) as order_known
 from ruled
 order by stage_order;
 

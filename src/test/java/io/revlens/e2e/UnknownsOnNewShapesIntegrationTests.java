@@ -307,6 +307,40 @@ class UnknownsOnNewShapesIntegrationTests {
         assertThat(List.of(summary.get("won_count"), summary.get("lost_count"))).containsExactly("1", "1");
     }
 
+    @Test
+    void theCrmsWinProbabilitiesConfirmAStageOrderPlacedByDifferentRules() throws Exception {
+        // HubSpot's declared stages (Qualified To Buy, Contract Sent) and an org's own stage placed after them by its
+        // words. Where the deals' win probabilities rise along that order (0.2, 0.8, then Verbal Yes at 0.9), the CRM
+        // confirms it: without stage history a deal reached its stage and the earlier ones, a won deal every stage.
+        // Qualified To Buy: all 5; Contract Sent: C, F and the won D = 3; Verbal Yes: F and D = 2; won: D = 1.
+        String header = "\"Record ID\",\"Deal Name\",\"Deal Stage\",\"Amount\",\"Create Date\",\"Close Date\",\"Deal probability\"\n";
+        String common = "\"1\",\"A\",\"Qualified To Buy\",\"1000\",\"2026-03-01 09:00\",\"\",\"0.2\"\n"
+                + "\"3\",\"C\",\"Contract Sent\",\"1000\",\"2026-03-03 09:00\",\"\",\"0.8\"\n"
+                + "\"4\",\"D\",\"Closed Won\",\"1000\",\"2026-03-04 09:00\",\"2026-05-01 09:00\",\"1\"\n"
+                + "\"5\",\"E\",\"Closed Lost\",\"1000\",\"2026-03-05 09:00\",\"2026-05-02 09:00\",\"0\"\n";
+        Path confirmed = Files.createDirectories(temp.resolve("confirmed"));
+        Files.writeString(confirmed.resolve("deals.csv"), header + common
+                + "\"6\",\"F\",\"Verbal Yes\",\"1000\",\"2026-03-06 09:00\",\"\",\"0.9\"\n");
+        Path out = temp.resolve("out-confirmed");
+        CliRun run = CliRun.of(temp.resolve("home"), "analyze", confirmed.toString(), "--out", out.toString(), "--as-of", "2026-10-31");
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(csv(out, "stage_funnel").stream().map(r -> List.of(r.get("stage"), r.get("reached_count"))).toList())
+                .containsExactly(List.of("Qualified To Buy", "5"), List.of("Contract Sent", "3"), List.of("Verbal Yes", "2"),
+                        List.of("Closed Won", "1"));
+
+        // An org's Discovery Call at 0.3, placed after Contract Sent at 0.8 by the same rules: the CRM contradicts the
+        // order, so no funnel, and the note names what placed each stage.
+        Path refuted = Files.createDirectories(temp.resolve("refuted"));
+        Files.writeString(refuted.resolve("deals.csv"), header + common
+                + "\"6\",\"F\",\"Discovery Call\",\"1000\",\"2026-03-06 09:00\",\"\",\"0.3\"\n");
+        Path refutedOut = temp.resolve("out-refuted");
+        run = CliRun.of(temp.resolve("home"), "analyze", refuted.toString(), "--out", refutedOut.toString(), "--as-of", "2026-10-31");
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(csv(refutedOut, "stage_funnel")).isEmpty();
+        assertThat(note(refutedOut, "stage_funnel")).startsWith("funnel not computed: the stages' order is not known "
+                + "(Qualified To Buy: declared, Contract Sent: declared, Discovery Call: by stage words)");
+    }
+
     private static String note(Path out, String metric) throws Exception {
         return csv(out, "metric_status").stream().filter(r -> r.get("metric").equals(metric)).findFirst().orElseThrow().get("note");
     }
