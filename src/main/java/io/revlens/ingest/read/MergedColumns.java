@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 public final class MergedColumns {
 
     private static final Pattern REF = Pattern.compile("ref=\"\\$?([A-Z]+)\\$?(\\d+):\\$?([A-Z]+)\\$?(\\d+)\"");
-    private static final byte[] ELEMENT = "mergeCell ".getBytes(StandardCharsets.US_ASCII);
+    private static final String ELEMENT = "mergeCell ";
 
     /** One range: its column (0-based) and first and last row (1-based, as SourceRow numbers rows). */
     private record Range(int column, long firstRow, long lastRow) {
@@ -59,43 +59,28 @@ public final class MergedColumns {
     public static MergedColumns scan(InputStream sheetXml) throws IOException {
         List<long[]> found = new ArrayList<>();
         byte[] buffer = new byte[1 << 16];
-        // the tail of the previous chunk, so an element split across two reads is still seen whole
-        byte[] carry = new byte[0];
+        // the tail of the previous chunk, so an element split across two reads is still seen whole; one byte per char
+        // (ISO-8859-1), so String.indexOf's vectorised search does the scanning
+        String carry = "";
         int read;
-        while ((read = sheetXml.read(buffer)) > 0) {
-            byte[] chunk = new byte[carry.length + read];
-            System.arraycopy(carry, 0, chunk, 0, carry.length);
-            System.arraycopy(buffer, 0, chunk, carry.length, read);
+        while ((read = sheetXml.readNBytes(buffer, 0, buffer.length)) > 0) {
+            String chunk = carry + new String(buffer, 0, read, StandardCharsets.ISO_8859_1);
             int end = 0;
-            for (int at = indexOf(chunk, ELEMENT, 0); at >= 0; at = indexOf(chunk, ELEMENT, at + 1)) {
-                int close = indexOf(chunk, new byte[] {'>'}, at);
+            for (int at = chunk.indexOf(ELEMENT); at >= 0; at = chunk.indexOf(ELEMENT, at + 1)) {
+                int close = chunk.indexOf('>', at);
                 if (close < 0) {
                     break;
                 }
-                Matcher ref = REF.matcher(new String(chunk, at, close - at, StandardCharsets.US_ASCII));
+                Matcher ref = REF.matcher(chunk.substring(at, close));
                 if (ref.find() && ref.group(1).equals(ref.group(3))) {
                     found.add(new long[] {XlsxExportReader.columnIndex(ref.group(1)), Long.parseLong(ref.group(2)),
                             Long.parseLong(ref.group(4))});
                 }
                 end = close + 1;
             }
-            int keep = Math.min(chunk.length - end, 256);
-            carry = java.util.Arrays.copyOfRange(chunk, chunk.length - keep, chunk.length);
+            carry = chunk.substring(Math.max(end, chunk.length() - 256));
         }
         return of(found);
-    }
-
-    private static int indexOf(byte[] data, byte[] token, int from) {
-        outer:
-        for (int i = Math.max(from, 0); i <= data.length - token.length; i++) {
-            for (int j = 0; j < token.length; j++) {
-                if (data[i + j] != token[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 
     /** Whether the sheet has any range to fill. */

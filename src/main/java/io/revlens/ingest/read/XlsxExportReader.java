@@ -123,6 +123,23 @@ public final class XlsxExportReader implements AutoCloseable {
     /** Opens one sheet's rows (cells positioned by column; missing cells are null). */
     public RowSource openSheet(String sheetName) throws IOException {
         InputStream in;
+        in = sheetData(sheetName);
+        SheetRows rows;
+        try {
+            rows = new SheetRows(in, XML.createXMLStreamReader(in), MergedColumns.none());
+        } catch (XMLStreamException e) {
+            in.close();
+            throw new IOException(e.getMessage(), e);
+        }
+        // A formatted report (a title above its table, as Salesforce and QuickBooks save them) may merge a group's
+        // cell down its rows; the merges follow the rows in the sheet's XML, so such a sheet is scanned for them
+        // first. An export whose first row is its header has none, and is read in one pass.
+        SourceRow first = rows.next();
+        if (first == null || (first.rowNumber() == 1 && first.filledWidth() > 1)) {
+            rows.pending = first;
+            return rows;
+        }
+        rows.close();
         MergedColumns merged;
         try (InputStream xml = sheetData(sheetName)) {
             merged = MergedColumns.scan(xml);
@@ -163,6 +180,8 @@ public final class XlsxExportReader implements AutoCloseable {
         private final XMLStreamReader xml;
         private final MergedColumns merged;
         private long lastRow;
+        /** A row read ahead (the first, to tell an export from a formatted report), returned by the next call. */
+        private SourceRow pending;
 
         SheetRows(InputStream in, XMLStreamReader xml, MergedColumns merged) {
             this.in = in;
@@ -172,6 +191,11 @@ public final class XlsxExportReader implements AutoCloseable {
 
         @Override
         public SourceRow next() throws IOException {
+            if (pending != null) {
+                SourceRow row = pending;
+                pending = null;
+                return row;
+            }
             try {
                 while (xml.hasNext()) {
                     int event = xml.next();
