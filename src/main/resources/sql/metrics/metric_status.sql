@@ -11,18 +11,16 @@ with facts as (
             where o.currency is not null and o.currency <> p.currency having count(*) > 0) as other_currency_deals_note,
            (select count(*) from opportunities where status in ('won', 'lost')) as closed_opportunities,
            -- where deals are in several pipelines, the funnel is one pipeline's (funnel_stages.sql): the others' deals
-           -- are not in it, and the note says so
-           (select 'pipeline "' || f.pipeline || '" (' || count(*) filter (where o.pipeline = f.pipeline)
-                   || ' deals); ' || count(*) filter (where o.pipeline is distinct from f.pipeline)
+           -- (opportunity_progress: the deals in the run's currency) are not in it, and the note says so
+           (select 'pipeline "' || f.funnel_pipeline || '" (' || sum(n) filter (where d.pipeline = f.funnel_pipeline)
+                   || ' deals); ' || sum(n) filter (where d.pipeline is distinct from f.funnel_pipeline)
                    || ' deals in other pipelines are not in it ('
-                   || (select string_agg(pipeline || ': ' || n, ', ' order by n desc, pipeline)
-                       from (select coalesce(o2.pipeline, '(none)') as pipeline, count(*) as n
-                             from opportunities o2, run_parameters p2
-                             where (o2.currency is null or o2.currency = p2.currency) and o2.pipeline is distinct from f.pipeline
-                             group by all)) || ')'
-            from opportunities o, run_parameters p, (select min(pipeline) as pipeline from funnel_stages) f
-            where f.pipeline is not null and (o.currency is null or o.currency = p.currency)
-            group by f.pipeline) as pipeline_note,
+                   || string_agg(coalesce(d.pipeline, '(none)') || ': ' || n, ', ' order by n desc, d.pipeline)
+                        filter (where d.pipeline is distinct from f.funnel_pipeline) || ')'
+            from (select pipeline, count(*) as n from opportunity_progress group by pipeline) d,
+                 (select min(pipeline) as funnel_pipeline from funnel_stages) f
+            where f.funnel_pipeline is not null
+            group by f.funnel_pipeline) as pipeline_note,
            -- the funnel's stages placed by different rules or by none (funnel_stages.sql), with what placed each
            (select 'the stages'' order is not known (' || string_agg(s.stage || ': ' || case s.order_rule
                            when 'unknown' then case when p.order_basis = 'stage words' then 'by words another stage shares'

@@ -267,8 +267,7 @@ final class CanonicalRowWriter implements ItemStreamWriter<LoadItem>, StepExecut
             case SKIPPED -> {
                 slot.skipped++;
                 if (row.skippedDocument() != null) {
-                    slot.skippedDocuments.add(row.skippedDocument());
-                    slot.skippedDocumentReasons.add(row.skipReason());
+                    slot.skippedDocuments.add(row);
                 }
             }
             case REJECTED -> {
@@ -544,11 +543,11 @@ final class CanonicalRowWriter implements ItemStreamWriter<LoadItem>, StepExecut
         }
         if (!slot.skippedDocuments.isEmpty()) {
             try (PreparedStatement statement = connection.prepareStatement(SKIPPED_DOCUMENT)) {
-                for (int i = 0; i < slot.skippedDocuments.size(); i++) {
+                for (MappedRow row : slot.skippedDocuments) {
                     statement.setInt(1, slot.sourceFileId);
-                    statement.setString(2, slot.skippedDocuments.get(i).documentNumber());
-                    statement.setString(3, slot.skippedDocuments.get(i).customerName());
-                    statement.setString(4, slot.skippedDocumentReasons.get(i));
+                    statement.setString(2, row.skippedDocument().documentNumber());
+                    statement.setString(3, row.skippedDocument().customerName());
+                    statement.setString(4, row.skipReason());
                     statement.addBatch();
                 }
                 statement.executeBatch();

@@ -57,10 +57,8 @@ final class FileSlot {
     long skipped;
     /** Stage label to [deals, won deals, lost deals] seen on loaded rows (a stage only in history: all 0). */
     final Map<String, long[]> stages = new LinkedHashMap<>();
-    /** Documents the file holds and skips for their status or type (skipped_documents). */
-    final java.util.List<io.revlens.ingest.map.MappedRow.SkippedDocument> skippedDocuments = new java.util.ArrayList<>();
-    /** The reason each of {@link #skippedDocuments} was skipped, in the same order. */
-    final java.util.List<String> skippedDocumentReasons = new java.util.ArrayList<>();
+    /** The rows that skip a document for its status or type (skipped_documents), with their reasons. */
+    final java.util.List<io.revlens.ingest.map.MappedRow> skippedDocuments = new java.util.ArrayList<>();
 
     FileSlot(int index, int total, Path file, OpenedExport opened, String sha256, long size, RowMapper mapper) {
         this.index = index;

@@ -294,7 +294,7 @@ public final class RowMapper {
             if (raw == null && column.name().equals(groupColumn) && !openHeadings.isEmpty()) {
                 raw = openHeadings.get(0);
             }
-            if (raw == null) {
+            if (raw == null && !groupLineValues.isEmpty()) {
                 raw = groupLineValues.get(column.name());
             }
             if (profile.profile().carryDown.contains(column.name())) {
